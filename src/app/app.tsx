@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { DatasetLoadError, datasetQuery, fileQuery, resolveDatasetPath, type LoadedDataset } from '../dataset/load';
+import { PARAMS } from '../filters/url-state';
+import { useUrlParams } from '../filters/use-url';
+import { Dashboard } from './dashboard';
+import { DatasetOpener } from './dataset-opener';
+import { LoadError, LoadingSkeleton } from './load-states';
+
+/** Loads the dataset named by the URL (or opened from disk), then hands it to the dashboard. */
+export function App() {
+  const [params, navigate] = useUrlParams();
+  const [file, setFile] = useState<File | null>(null);
+  const datasetParam = params.get(PARAMS.dataset);
+  const resolved = resolveDatasetPath(datasetParam);
+
+  useEffect(() => setFile(null), [datasetParam]);
+
+  const urlQuery = useQuery({
+    ...datasetQuery(resolved.ok ? resolved.url : 'about:blank'),
+    enabled: resolved.ok && file === null,
+  });
+  const fromFile = useQuery({ ...fileQuery(file ?? new File([], '(none)')), enabled: file !== null });
+  const query = file ? fromFile : urlQuery;
+
+  const openDefault = useCallback(() => {
+    setFile(null);
+    const next = new URLSearchParams(params);
+    next.delete(PARAMS.dataset);
+    navigate(next);
+  }, [navigate, params]);
+
+  const opener = <DatasetOpener onFile={setFile} />;
+
+  if (!resolved.ok && !file) {
+    return (
+      <Shell opener={opener}>
+        <LoadError
+          error={new DatasetLoadError('refused', resolved.message, datasetParam ?? '')}
+          onRetry={null}
+          onDefault={openDefault}
+        />
+      </Shell>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Shell opener={opener}>
+        <LoadError error={query.error} onRetry={() => void query.refetch()} onDefault={openDefault} retrying={query.isFetching} />
+      </Shell>
+    );
+  }
+  if (!query.data) {
+    return (
+      <Shell opener={opener}>
+        <LoadingSkeleton />
+      </Shell>
+    );
+  }
+  return <Dashboard loaded={query.data as LoadedDataset} opener={opener} fromFile={file?.name ?? null} />;
+}
+
+function Shell({ children, opener }: { children: React.ReactNode; opener: React.ReactNode }) {
+  return (
+    <div className="app">
+      <header className="app-head">
+        <div>
+          <h1>Briefing dashboard</h1>
+        </div>
+        <div className="head-actions">{opener}</div>
+      </header>
+      <main id="main">{children}</main>
+    </div>
+  );
+}

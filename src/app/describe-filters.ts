@@ -1,0 +1,22 @@
+import type { DatasetIndex } from '../dataset/indexes';
+import type { Filters } from '../dataset/select';
+import { formatDay, isoToDay } from '../lib/dates';
+import { KIND_LABEL, TYPE_LABEL } from './theme';
+
+/** Filters in words, for the result line, captions and exports: "Sources: Kyiv Post · Actors: Peskov". */
+export function describeFilters(f: Filters, index: DatasetIndex): string {
+  const parts: string[] = [];
+  if (f.sources.length) {
+    const chosen = new Set(f.sources);
+    const names = index.outlets.filter((o) => o.sourceIds.some((id) => chosen.has(id))).map((o) => o.label);
+    parts.push(`Sources: ${names.join(', ')}`);
+  }
+  if (f.actors.length) parts.push(`Actors: ${f.actors.map((id) => index.actors.get(id)?.name ?? id).join(', ')}`);
+  if (f.from || f.to) {
+    parts.push(`${f.from ? formatDay(isoToDay(f.from)) : 'start'} – ${f.to ? formatDay(isoToDay(f.to)) : 'end'}`);
+  }
+  if (f.types.length) parts.push(`Types: ${f.types.map((t) => TYPE_LABEL[t]).join(', ')}`);
+  if (f.kinds.length) parts.push(`Kinds: ${f.kinds.map((k) => KIND_LABEL[k]).join(', ')}`);
+  if (f.q.trim()) parts.push(`Search: “${f.q.trim()}”`);
+  return parts.length ? parts.join(' · ') : 'No filters';
+}

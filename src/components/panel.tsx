@@ -1,0 +1,73 @@
+import { Component, useId, type ErrorInfo, type ReactNode } from 'react';
+
+interface BoundaryProps {
+  name: string;
+  children: ReactNode;
+  /** Changing this (e.g. the dataset or the filters) gives the panel another try. */
+  resetKey?: unknown;
+}
+
+interface BoundaryState {
+  error: Error | null;
+  resetKey: unknown;
+}
+
+/** One panel's failure stays in that panel; the rest of the page keeps working. */
+export class PanelBoundary extends Component<BoundaryProps, BoundaryState> {
+  state: BoundaryState = { error: null, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromError(error: Error): Partial<BoundaryState> {
+    return { error };
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+    return props.resetKey !== state.resetKey ? { error: null, resetKey: props.resetKey } : null;
+  }
+
+  componentDidCatch(error: Error, info: ErrorInfo) {
+    console.warn(`Panel “${this.props.name}” failed:`, error.message, info.componentStack);
+  }
+
+  render() {
+    if (this.state.error) {
+      return (
+        <div className="panel-error" role="alert">
+          <strong>{this.props.name} could not be shown.</strong> {this.state.error.message}
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+interface PanelProps {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+  resetKey?: unknown;
+  id?: string;
+}
+
+/** Every panel is a <section> landmark named by its heading. */
+export function Panel({ title, subtitle, actions, className, children, resetKey, id }: PanelProps) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className={`panel ${className ?? ''}`} id={id} data-panel={title}>
+      <header className="panel-head">
+        <div>
+          <h2 id={headingId}>{title}</h2>
+          {subtitle ? <p className="panel-sub">{subtitle}</p> : null}
+        </div>
+        {actions ? <div className="panel-actions" data-export-hide>{actions}</div> : null}
+      </header>
+      <PanelBoundary name={title} resetKey={resetKey}>
+        {children}
+      </PanelBoundary>
+    </section>
+  );
+}

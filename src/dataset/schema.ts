@@ -1,0 +1,252 @@
+import { z } from 'zod';
+
+/**
+ * The single source of truth for the briefing dataset. TypeScript types are inferred from it,
+ * the JSON Schema in public/data/briefing.schema.json is generated from it, and the validator
+ * layers the cross-record checks (references, verbatim excerpts, date order) on top of it.
+ */
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+export const Id = z.string().regex(ID_PATTERN, 'must be an id: letters, digits, . _ : - (max 128)');
+
+const Text = z.string().trim().min(1, 'must not be empty');
+
+export const ISO_DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Calendar check on top of the pattern: 2024-02-30 or 2024-13 are refused. */
+export function isRealIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  if (y < 1 || y > 9999) return false;
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const daysInMonth = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return d >= 1 && d <= daysInMonth;
+}
+
+export const IsoDate = z
+  .string()
+  .regex(ISO_DATE_PATTERN, { error: 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
+  .refine(isRealIsoDate, 'is not a real calendar date');
+
+export const DATE_PRECISIONS = ['day', 'weekday', 'month', 'year', 'approximate'] as const;
+
+/**
+ * A date as the sources give it. `value` is our best reading; `precision` says how much of it the
+ * sources actually support: `weekday` means the text only names a day of the week ("Tuesday"),
+ * `approximate` means "about", "roughly", "late June".
+ */
+export const FuzzyDate = z.strictObject({
+  value: IsoDate,
+  precision: z.enum(DATE_PRECISIONS),
+  /** The wording the sources use when it is not a plain date, e.g. "Tuesday" or "end of June". */
+  as: z.string().min(1).optional(),
+});
+
+export const Citation = z.strictObject({
+  source: Id,
+  /** Copied verbatim from the source text: an exact substring. */
+  excerpt: z.string().min(1, 'must not be empty'),
+});
+
+const Citations = z.array(Citation).min(1, 'needs at least one citation');
+
+export const OUTLET_EVIDENCE = [
+  'byline',
+  'wire-credit',
+  'hashtag',
+  'follow-line',
+  'masthead',
+  'not-named',
+] as const;
+
+export const SOURCE_KINDS = ['wire', 'news-site', 'aggregator', 'blog-repost', 'opinion'] as const;
+
+export const Source = z
+  .strictObject({
+    id: Id,
+    /** The headline, or our own short label where the text has none. */
+    title: Text,
+    /** The outlet as far as the text itself identifies it; "Unnamed outlet" where it does not. */
+    outlet: Text,
+    outletEvidence: z.enum(OUTLET_EVIDENCE),
+    /** The words in the text that identify the outlet; absent only when outletEvidence is not-named. */
+    outletExcerpt: z.string().min(1).optional(),
+    /** A wire service or outlet this text says it reproduces (e.g. AFP, The Hill). */
+    reposts: z.array(Text).optional(),
+    published: FuzzyDate,
+    /** Language the text was translated from, where the text shows that. */
+    translatedFrom: z.string().min(1).optional(),
+    translationNote: z.string().min(1).optional(),
+    kind: z.enum(SOURCE_KINDS),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .optional(),
+    /** Path of the article text, relative to the dataset file. */
+    textPath: z.string().min(1).optional(),
+    /** The article text inline (used by generated or single-file datasets). */
+    text: z.string().optional(),
+    notes: z.string().min(1).optional(),
+  })
+  .refine((s) => s.textPath !== undefined || s.text !== undefined, {
+    message: 'needs textPath or text: every source must carry its article text',
+    path: ['textPath'],
+  })
+  .refine((s) => s.outletEvidence === 'not-named' || s.outletExcerpt !== undefined, {
+    message: 'needs outletExcerpt: the words that identify the outlet',
+    path: ['outletExcerpt'],
+  });
+
+export const AFFILIATION_HINT = 'US, Russia, Ukraine, NATO, UK, Germany, …';
+
+export const Actor = z.strictObject({
+  id: Id,
+  name: Text,
+  kind: z.enum(['person', 'institution', 'state']),
+  role: Text,
+  /** Free text so any story can use its own sides: US, Russia, Ukraine, NATO, UK, Germany, … */
+  affiliation: Text,
+  /** Every other spelling the sources use, so one filter finds them all. */
+  aliases: z.array(Text).default([]),
+  citations: Citations,
+});
+
+export const EVENT_KINDS = [
+  'call',
+  'summit',
+  'announcement',
+  'strike',
+  'appointment',
+  'legal',
+  'statement',
+  'interview',
+  'deployment',
+  'other',
+] as const;
+
+export const Event = z.strictObject({
+  id: Id,
+  date: FuzzyDate,
+  /** Last day, for events that span several days (a summit). */
+  end: FuzzyDate.optional(),
+  kind: z.enum(EVENT_KINDS),
+  title: Text,
+  /** One line in our own words. */
+  summary: Text,
+  actors: z.array(Id),
+  /** Who asked for it, where the event is a call or meeting; as the sources tell it. */
+  initiatedBy: Id.optional(),
+  citations: Citations,
+});
+
+export const Quote = z.strictObject({
+  id: Id,
+  /** The words as printed. For a paraphrase, the printed paraphrase. */
+  text: Text,
+  speaker: Id,
+  /** Whose words these are when someone else reads them out (a spokesperson for a minister). */
+  onBehalfOf: Id.optional(),
+  mode: z.enum(['direct', 'paraphrase']),
+  date: FuzzyDate,
+  event: Id.optional(),
+  /** Where it was said: a briefing, an interview, a statement. */
+  setting: z.string().min(1).optional(),
+  citations: Citations,
+});
+
+export const AID_CATEGORIES = [
+  'aid-package',
+  'weapon-system',
+  'deployment',
+  'strike-permission',
+  'other',
+] as const;
+
+/** Announced is kept apart from delivered, as the Kiel Institute's Ukraine Support Tracker does. */
+export const AID_STATUSES = ['announced', 'planned', 'in-effect', 'delivered', 'reported'] as const;
+
+export const Amount = z.strictObject({
+  value: z.number().finite().nonnegative(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
+});
+
+export const AidItem = z.strictObject({
+  id: Id,
+  donor: Id,
+  recipient: Id.optional(),
+  /** Where it goes, when that is a place rather than a recipient (a deployment). */
+  location: z.string().min(1).optional(),
+  item: Text,
+  category: z.enum(AID_CATEGORIES),
+  amount: Amount.optional(),
+  announced: FuzzyDate,
+  effective: FuzzyDate.optional(),
+  status: z.enum(AID_STATUSES),
+  /** The package this item belongs to (a Patriot system inside a $225 million package). */
+  partOf: Id.optional(),
+  event: Id.optional(),
+  notes: z.string().min(1).optional(),
+  citations: Citations,
+});
+
+export const DISCREPANCY_KINDS = ['conflict', 'vague', 'misdating', 'claim', 'spelling'] as const;
+
+export const DiscrepancyVersion = z.strictObject({
+  source: Id,
+  excerpt: z.string().min(1, 'must not be empty'),
+  /** What this source says, in our words. */
+  reading: Text,
+});
+
+export const Discrepancy = z.strictObject({
+  id: Id,
+  kind: z.enum(DISCREPANCY_KINDS),
+  topic: Text,
+  /** The point at issue, in our words; never a silent resolution. */
+  summary: Text,
+  versions: z.array(DiscrepancyVersion).min(1, 'needs at least one version'),
+  concerns: z
+    .strictObject({
+      events: z.array(Id).default([]),
+      quotes: z.array(Id).default([]),
+      aid: z.array(Id).default([]),
+      actors: z.array(Id).default([]),
+    })
+    .default({ events: [], quotes: [], aid: [], actors: [] }),
+});
+
+export const Dataset = z.strictObject({
+  $schema: z.string().optional(),
+  title: Text,
+  version: Text,
+  /** The date the dataset was compiled. */
+  date: IsoDate,
+  description: z.string().optional(),
+  sources: z.array(Source),
+  actors: z.array(Actor),
+  events: z.array(Event),
+  quotes: z.array(Quote),
+  aid: z.array(AidItem),
+  discrepancies: z.array(Discrepancy),
+});
+
+export type FuzzyDate = z.infer<typeof FuzzyDate>;
+export type DatePrecision = FuzzyDate['precision'];
+export type Citation = z.infer<typeof Citation>;
+export type Source = z.infer<typeof Source>;
+export type SourceKind = Source['kind'];
+export type Actor = z.infer<typeof Actor>;
+export type Event = z.infer<typeof Event>;
+export type EventKind = Event['kind'];
+export type Quote = z.infer<typeof Quote>;
+export type AidItem = z.infer<typeof AidItem>;
+export type AidStatus = AidItem['status'];
+export type AidCategory = AidItem['category'];
+export type Discrepancy = z.infer<typeof Discrepancy>;
+export type Dataset = z.infer<typeof Dataset>;
+export type DatasetInput = z.input<typeof Dataset>;
+
+export const RECORD_TYPES = ['sources', 'actors', 'events', 'quotes', 'aid', 'discrepancies'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];

@@ -1,0 +1,72 @@
+import type { DatasetIndex } from '../../dataset/indexes';
+import type { AidItem } from '../../dataset/schema';
+
+export type SortKey = 'donor' | 'item' | 'category' | 'amount' | 'announced' | 'effective' | 'status' | 'sources';
+
+const STATUS_ORDER = ['announced', 'planned', 'in-effect', 'reported', 'delivered'];
+
+/** Pure: a sorted copy; items without a value for the key sort last either way. */
+export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'desc', index: DatasetIndex): AidItem[] {
+  const value = (a: AidItem): string | number | undefined => {
+    switch (key) {
+      case 'donor':
+        return index.actors.get(a.donor)?.name ?? a.donor;
+      case 'item':
+        return a.item.toLowerCase();
+      case 'category':
+        return a.category;
+      case 'amount':
+        return a.amount?.value;
+      case 'announced':
+        return a.announced.value;
+      case 'effective':
+        return a.effective?.value;
+      case 'status':
+        return STATUS_ORDER.indexOf(a.status);
+      case 'sources':
+        return new Set(a.citations.map((c) => c.source)).size;
+    }
+  };
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...items].sort((x, y) => {
+    const a = value(x);
+    const b = value(y);
+    if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+    return c * sign || x.id.localeCompare(y.id);
+  });
+}
+
+export interface YearBucket {
+  year: string;
+  announced: number;
+  takesEffect: number;
+  amountAnnounced: number;
+}
+
+/** Pure: per year, how many items were announced and how many take effect (announced now vs. later). */
+export function aidByYear(items: readonly AidItem[]): YearBucket[] {
+  const years = new Map<string, YearBucket>();
+  const at = (year: string) => {
+    let b = years.get(year);
+    if (!b) {
+      b = { year, announced: 0, takesEffect: 0, amountAnnounced: 0 };
+      years.set(year, b);
+    }
+    return b;
+  };
+  for (const a of items) {
+    const bucket = at(a.announced.value.slice(0, 4));
+    bucket.announced++;
+    if (a.amount?.currency === 'USD' && a.partOf === undefined) bucket.amountAnnounced += a.amount.value;
+    if (a.effective) at(a.effective.value.slice(0, 4)).takesEffect++;
+  }
+  const list = [...years.values()].sort((a, b) => a.year.localeCompare(b.year));
+  if (list.length < 2) return list;
+  // Fill the gap years so the axis reads as time.
+  const first = Number(list[0].year);
+  const last = Number(list[list.length - 1].year);
+  if (last - first > 40) return list;
+  for (let y = first; y <= last; y++) at(String(y));
+  return [...years.values()].sort((a, b) => a.year.localeCompare(b.year));
+}

@@ -1,0 +1,193 @@
+import { useEffect, useId, useRef } from 'react';
+import { citationsOf, type DatasetIndex, type Row } from '../../dataset/indexes';
+import type { Citation, Discrepancy, Source } from '../../dataset/schema';
+import { SOURCE_KIND_LABEL, TYPE_LABEL } from '../../app/theme';
+import { actorName } from '../../components/record-bits';
+import { formatDate } from '../../lib/dates';
+import { highlight } from './highlight';
+
+interface Props {
+  index: DatasetIndex;
+  texts: ReadonlyMap<string, string>;
+  recordId: string;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}
+
+const EVIDENCE_LABEL: Record<Source['outletEvidence'], string> = {
+  byline: 'a byline',
+  'wire-credit': 'a wire credit',
+  hashtag: 'a hashtag',
+  'follow-line': 'a “follow our coverage” line',
+  masthead: 'the masthead',
+  'not-named': 'not named in the text',
+};
+
+export function recordTitle(row: Row, index: DatasetIndex): string {
+  const r = row.record;
+  switch (row.type) {
+    case 'event':
+      return 'title' in r ? r.title : row.id;
+    case 'quote':
+      return 'speaker' in r ? `Quote by ${actorName(index, r.speaker)}` : row.id;
+    case 'aid':
+      return 'item' in r ? r.item : row.id;
+    case 'discrepancy':
+      return 'topic' in r ? r.topic : row.id;
+  }
+}
+
+/** Each citing source's full text, with the cited words marked and scrolled into view. */
+export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Props) {
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const row = index.rowById.get(recordId);
+
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+    for (const box of bodyRef.current?.querySelectorAll<HTMLElement>('.article-text') ?? []) {
+      const mark = box.querySelector<HTMLElement>('mark');
+      if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
+    }
+  }, [recordId]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  if (!row) return null;
+  const citations = citationsOf(row.record);
+  const bySource = new Map<string, Citation[]>();
+  for (const c of citations) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const concerns: Discrepancy[] = row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
+
+  return (
+    <section className="provenance" aria-labelledby={headingId} data-export-hide>
+      <header className="provenance-head">
+        <div>
+          <p className="eyebrow">Provenance · {TYPE_LABEL[row.type].replace(/s$/, '').replace(/ie$/, 'y')}</p>
+          <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+            {recordTitle(row, index)}
+          </h2>
+          <p className="muted small">
+            {bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}
+          </p>
+        </div>
+        <button type="button" onClick={onClose} aria-label="Close provenance">
+          Close
+        </button>
+      </header>
+      <div className="provenance-body" ref={bodyRef}>
+        {row.type === 'discrepancy' ? <DiscrepancyVersions d={row.record as Discrepancy} index={index} /> : null}
+        {[...bySource.entries()].map(([sourceId, cites]) => {
+          const source = index.sources.get(sourceId);
+          const text = texts.get(sourceId);
+          if (!source) return null;
+          return (
+            <article key={sourceId} className="source-article" aria-label={`${source.outlet}: ${source.title}`}>
+              <h3>{source.outlet}</h3>
+              <SourceFacts source={source} />
+              <p className="cited">
+                Cited: {cites.map((c, i) => (
+                  <q key={i}>{c.excerpt}</q>
+                ))}
+              </p>
+              {text === undefined ? (
+                <p className="muted">The article text is not available.</p>
+              ) : (
+                <div className="article-text" tabIndex={0} aria-label={`Full text of ${source.title}`}>
+                  {highlight(text, cites.map((c) => c.excerpt)).map((seg, i) =>
+                    seg.mark >= 0 ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>,
+                  )}
+                </div>
+              )}
+            </article>
+          );
+        })}
+        {concerns.length ? (
+          <div className="concerns">
+            <h3>Discrepancies about this record</h3>
+            <ul>
+              {concerns.map((d) => (
+                <li key={d.id}>
+                  <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
+                    ⚠ {d.topic}
+                  </button>
+                  <p>{d.summary}</p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export function SourceFacts({ source }: { source: Source }) {
+  return (
+    <dl className="source-facts">
+      <dt>Article</dt>
+      <dd>{source.title}</dd>
+      <dt>Published</dt>
+      <dd>{formatDate(source.published)}</dd>
+      <dt>Kind</dt>
+      <dd>
+        {SOURCE_KIND_LABEL[source.kind]}
+        {source.reposts?.length ? `, reposting ${source.reposts.join(', ')}` : ''}
+      </dd>
+      <dt>Outlet identified by</dt>
+      <dd>
+        {EVIDENCE_LABEL[source.outletEvidence]}
+        {source.outletExcerpt ? <q>{source.outletExcerpt}</q> : null}
+      </dd>
+      {source.translatedFrom ? (
+        <>
+          <dt>Translated from</dt>
+          <dd>
+            {source.translatedFrom}
+            {source.translationNote ? ` — ${source.translationNote}` : ''}
+          </dd>
+        </>
+      ) : null}
+      {source.notes ? (
+        <>
+          <dt>Note</dt>
+          <dd>{source.notes}</dd>
+        </>
+      ) : null}
+      {source.url ? (
+        <>
+          <dt>Link</dt>
+          <dd>
+            <a href={source.url} target="_blank" rel="noopener noreferrer">
+              {source.url}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: DatasetIndex }) {
+  return (
+    <div className="versions">
+      <p>{d.summary}</p>
+      <ul className="version-list">
+        {d.versions.map((v, i) => (
+          <li key={i}>
+            <strong>{index.sources.get(v.source)?.outlet ?? v.source}</strong>
+            <q>{v.excerpt}</q>
+            <span className="reading">{v.reading}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import type { DatasetIndex } from '../../dataset/indexes';
+import type { Event, EventKind } from '../../dataset/schema';
+import { EVENT_KINDS } from '../../dataset/schema';
+import { dateSpan } from '../../lib/dates';
+
+export interface TimelinePoint {
+  /** Day number (x). */
+  day: number;
+  /** Lane index (y). */
+  lane: number;
+  /** Events behind this point: one, or many once points are binned. */
+  count: number;
+  ids: string[];
+  isCall: boolean;
+  kind: EventKind | 'mixed';
+  label: string;
+}
+
+export interface TimelineData {
+  lanes: string[];
+  points: TimelinePoint[];
+  /** Days per bin: 1 means one point per event per lane. */
+  binDays: number;
+  domain: [number, number];
+  /** Events left of the chart because a few early ones would squeeze the rest into a sliver. */
+  hiddenBefore: number;
+}
+
+/** Past this many events, points are binned so the chart stays legible and fast. */
+export const MAX_POINTS = 400;
+const MAX_ACTOR_LANES = 8;
+
+/** Which lane(s) an event sits in: its kind, or each of its (top) actors. */
+function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: DatasetIndex) {
+  if (mode === 'kind') {
+    const present = new Set(events.map((e) => e.kind));
+    const lanes = EVENT_KINDS.filter((k) => present.has(k));
+    const pos = new Map<string, number>(lanes.map((k, i) => [k, i]));
+    return { lanes: lanes as string[], laneOf: (e: Event) => [pos.get(e.kind) as number] };
+  }
+  const counts = new Map<string, number>();
+  for (const e of events) for (const a of e.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_ACTOR_LANES).map(([id]) => id);
+  const pos = new Map(top.map((id, i) => [id, i]));
+  const other = top.length;
+  const hasOther = events.some((e) => e.actors.length === 0 || e.actors.some((a) => !pos.has(a)));
+  const lanes = top.map((id) => index.actors.get(id)?.name ?? id);
+  if (hasOther) lanes.push('Others');
+  return {
+    lanes,
+    laneOf: (e: Event) => {
+      const own = e.actors.map((a) => pos.get(a)).filter((x): x is number => x !== undefined);
+      return own.length && own.length === e.actors.length ? [...new Set(own)] : [...new Set([...own, other])];
+    },
+  };
+}
+
+/** Pure: events to chart points, binned by day, week or month when there are too many. */
+export function timelineData(
+  all: readonly Event[],
+  mode: 'kind' | 'actor',
+  index: DatasetIndex,
+  wholeSpan = false,
+): TimelineData {
+  const cut = wholeSpan ? -Infinity : focusStart(all);
+  const events = all.filter((e) => dateSpan(e.date, e.end)[1] >= cut);
+  const hiddenBefore = all.length - events.length;
+  const { lanes, laneOf } = laneKeys(events, mode, index);
+  if (events.length === 0) return { lanes, points: [], binDays: 1, domain: [0, 1], hiddenBefore };
+  let lo = Infinity;
+  let hi = -Infinity;
+  const starts = events.map((e) => {
+    const [a, b] = dateSpan(e.date, e.end);
+    if (a < lo) lo = a;
+    if (b > hi) hi = b;
+    return a;
+  });
+  const binDays = pickBin(events.length, hi - lo);
+  if (binDays === 1 && events.length <= MAX_POINTS) {
+    const points = events.flatMap((e, i) =>
+      laneOf(e).map((lane) => ({ day: starts[i], lane, count: 1, ids: [e.id], isCall: e.kind === 'call', kind: e.kind, label: e.title })),
+    );
+    return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore };
+  }
+  const bins = new Map<string, TimelinePoint>();
+  events.forEach((e, i) => {
+    const day = lo + Math.floor((starts[i] - lo) / binDays) * binDays;
+    for (const lane of laneOf(e)) {
+      const key = `${day}:${lane}`;
+      const bin = bins.get(key);
+      if (bin) {
+        bin.count++;
+        if (bin.ids.length < 50) bin.ids.push(e.id);
+        bin.isCall ||= e.kind === 'call';
+        if (bin.kind !== e.kind) bin.kind = 'mixed';
+      } else {
+        bins.set(key, { day, lane, count: 1, ids: [e.id], isCall: e.kind === 'call', kind: e.kind, label: e.title });
+      }
+    }
+  });
+  const points = [...bins.values()];
+  for (const p of points) if (p.count > 1) p.label = `${p.count} events`;
+  return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore };
+}
+
+/**
+ * Where the chart starts: when the earliest 15% of events lie far back (background such as a 2014
+ * annexation before a 2024 story), start at the bulk so it is not squeezed into a sliver.
+ */
+export function focusStart(events: readonly Event[]): number {
+  if (events.length < 8) return -Infinity;
+  const starts = events.map((e) => dateSpan(e.date, e.end)[0]).sort((a, b) => a - b);
+  const lo = starts[0];
+  const hi = starts[starts.length - 1];
+  const p15 = starts[Math.floor(starts.length * 0.15)];
+  return (hi - p15) * 4 < hi - lo ? p15 : -Infinity;
+}
+
+function pickBin(n: number, spanDays: number): number {
+  if (n <= MAX_POINTS) return 1;
+  for (const days of [1, 7, 30, 91]) if (spanDays / days <= 160) return days;
+  return 365;
+}
+
+function pad(lo: number, hi: number): [number, number] {
+  const margin = Math.max(3, Math.round((hi - lo) * 0.03));
+  return [lo - margin, hi + margin];
+}
+
+/** Weekly counts over the whole dataset, for the brush that sets the date filter. */
+export function overviewBins(index: DatasetIndex): { start: number; end: number; count: number; calls: number }[] {
+  const range = index.dayRange;
+  if (!range) return [];
+  const span = range[1] - range[0];
+  const size = span <= 120 ? 1 : span <= 900 ? 7 : 30;
+  const n = Math.floor(span / size) + 1;
+  const bins = Array.from({ length: n }, (_, i) => ({ start: range[0] + i * size, end: range[0] + (i + 1) * size - 1, count: 0, calls: 0 }));
+  for (const e of index.dataset.events) {
+    const [a] = dateSpan(e.date, e.end);
+    const bin = bins[Math.min(n - 1, Math.max(0, Math.floor((a - range[0]) / size)))];
+    bin.count++;
+    if (e.kind === 'call') bin.calls++;
+  }
+  return bins;
+}

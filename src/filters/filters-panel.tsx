@@ -1,0 +1,194 @@
+import { useId, useMemo, useState } from 'react';
+import { EVENT_KINDS } from '../dataset/schema';
+import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
+import { isFiltered, type Filters, type Selection } from '../dataset/select';
+import { KIND_LABEL, TYPE_LABEL } from '../app/theme';
+import { Panel } from '../components/panel';
+import { dayToIso } from '../lib/dates';
+
+interface Props {
+  index: DatasetIndex;
+  filters: Filters;
+  facets: Selection['facets'];
+  onChange: (next: Filters, opts?: { replace?: boolean }) => void;
+}
+
+const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
+  on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+
+/** Sources, actors, dates, kinds and text: every control writes the URL; the counts follow. */
+export function FiltersPanel({ index, filters, facets, onChange }: Props) {
+  const set = (patch: Partial<Filters>, opts?: { replace?: boolean }) => onChange({ ...filters, ...patch }, opts);
+  const range = index.dayRange;
+  const min = range ? dayToIso(range[0]) : undefined;
+  const max = range ? dayToIso(range[1]) : undefined;
+  return (
+    <Panel
+      title="Filters"
+      className="filters"
+      actions={
+        <button type="button" onClick={() => onChange({ sources: [], actors: [], from: null, to: null, types: [], kinds: [], q: '' })} disabled={!isFiltered(filters)}>
+          Clear filters
+        </button>
+      }
+    >
+      <div className="filter-group">
+        <label className="field">
+          <span>Search quotes, summaries and items</span>
+          <input
+            type="search"
+            value={filters.q}
+            maxLength={200}
+            placeholder="e.g. Patriot, escalation"
+            onChange={(e) => set({ q: e.target.value }, { replace: true })}
+          />
+        </label>
+      </div>
+
+      <OutletFilter index={index} filters={filters} facets={facets} set={set} />
+      <ActorFilter index={index} filters={filters} facets={facets} set={set} />
+
+      <fieldset className="filter-group">
+        <legend>Dates</legend>
+        <div className="date-row">
+          <label className="field">
+            <span>From</span>
+            <input type="date" value={filters.from ?? ''} min={min} max={filters.to ?? max} onChange={(e) => set({ from: e.target.value || null })} />
+          </label>
+          <label className="field">
+            <span>To</span>
+            <input type="date" value={filters.to ?? ''} min={filters.from ?? min} max={max} onChange={(e) => set({ to: e.target.value || null })} />
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset className="filter-group">
+        <legend>Record type</legend>
+        <ul className="option-list compact">
+          {ROW_TYPES.map((t: RowType) => (
+            <li key={t}>
+              <label className="option">
+                <input type="checkbox" checked={filters.types.includes(t)} onChange={(e) => set({ types: toggle(filters.types, t, e.target.checked) })} />
+                <span className="option-name">{TYPE_LABEL[t]}</span>
+                <span className="count">{facets.types.get(t) ?? 0}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset className="filter-group">
+        <legend>Event kind</legend>
+        <ul className="option-list compact">
+          {EVENT_KINDS.filter((k) => filters.kinds.includes(k) || index.dataset.events.some((e) => e.kind === k)).map((k) => (
+            <li key={k}>
+              <label className="option">
+                <input type="checkbox" checked={filters.kinds.includes(k)} onChange={(e) => set({ kinds: toggle(filters.kinds, k, e.target.checked) })} />
+                <span className={`kind-dot kind-${k}`} aria-hidden="true" />
+                <span className="option-name">{KIND_LABEL[k]}</span>
+                <span className="count">{facets.kinds.get(k) ?? 0}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </Panel>
+  );
+}
+
+type GroupProps = Props & { set: (patch: Partial<Filters>) => void };
+
+function OutletFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChange'>) {
+  const selected = new Set(filters.sources);
+  return (
+    <fieldset className="filter-group">
+      <legend>Sources</legend>
+      <ul className="option-list">
+        {index.outlets.map((o) => {
+          const checked = o.sourceIds.every((id) => selected.has(id));
+          const partial = !checked && o.sourceIds.some((id) => selected.has(id));
+          return (
+            <li key={o.key} className="option-row">
+              <label className="option">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  ref={(el) => {
+                    if (el) el.indeterminate = partial;
+                  }}
+                  onChange={(e) => {
+                    const rest = filters.sources.filter((id) => !o.sourceIds.includes(id));
+                    set({ sources: e.target.checked ? [...rest, ...o.sourceIds] : rest });
+                  }}
+                />
+                <span className="option-name">{o.label}</span>
+                <span className="count" title="records shown that this outlet supports">{facets.outlets.get(o.key) ?? 0}</span>
+              </label>
+              <button type="button" className="only" onClick={() => set({ sources: [...o.sourceIds] })} aria-label={`Only ${o.label}`}>
+                only
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+const ACTOR_LIMIT = 200;
+
+function ActorFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChange'>) {
+  const [search, setSearch] = useState('');
+  const searchId = useId();
+  const groups = useMemo(() => {
+    const words = search.toLowerCase().trim();
+    const matching = index.dataset.actors.filter(
+      (a) => filters.actors.includes(a.id) || !words || `${a.name} ${a.aliases.join(' ')} ${a.role}`.toLowerCase().includes(words),
+    );
+    const ranked = matching
+      .map((a) => ({ actor: a, n: facets.actors.get(a.id) ?? 0 }))
+      .sort((x, y) => Number(filters.actors.includes(y.actor.id)) - Number(filters.actors.includes(x.actor.id)) || y.n - x.n || x.actor.name.localeCompare(y.actor.name))
+      .slice(0, ACTOR_LIMIT);
+    const byAffiliation = new Map<string, typeof ranked>();
+    for (const entry of ranked) {
+      const list = byAffiliation.get(entry.actor.affiliation) ?? [];
+      list.push(entry);
+      byAffiliation.set(entry.actor.affiliation, list);
+    }
+    return { total: matching.length, groups: [...byAffiliation.entries()].sort((a, b) => a[0].localeCompare(b[0])) };
+  }, [index, facets, filters.actors, search]);
+
+  return (
+    <fieldset className="filter-group">
+      <legend>Actors</legend>
+      <label className="field actor-search" htmlFor={searchId}>
+        <span>Find an actor (any spelling)</span>
+        <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Beloesov" />
+      </label>
+      <div className="actor-groups">
+        {groups.groups.map(([affiliation, entries]) => (
+          <div key={affiliation} className="actor-group">
+            <h3>{affiliation}</h3>
+            <ul className="option-list">
+              {entries.map(({ actor, n }) => (
+                <li key={actor.id}>
+                  <label className="option" title={[actor.role, ...actor.aliases].join(' · ')}>
+                    <input
+                      type="checkbox"
+                      checked={filters.actors.includes(actor.id)}
+                      onChange={(e) => set({ actors: toggle(filters.actors, actor.id, e.target.checked) })}
+                    />
+                    <span className="option-name">{actor.name}</span>
+                    <span className="count">{n}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {groups.total > ACTOR_LIMIT ? <p className="muted">Showing {ACTOR_LIMIT} of {groups.total}; search to narrow.</p> : null}
+        {groups.total === 0 ? <p className="muted">No actor matches “{search}”.</p> : null}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { dateSpan, dayToIso, formatDate, isoToDay } from './dates';
+
+describe('dates', () => {
+  it('round-trips days and ISO strings', () => {
+    expect(dayToIso(isoToDay('2024-07-12'))).toBe('2024-07-12');
+    expect(isoToDay('2024-07')).toBe(isoToDay('2024-07-01'));
+  });
+
+  it('gives a month-precise date the whole month', () => {
+    const [a, b] = dateSpan({ value: '2024-02', precision: 'month' });
+    expect(dayToIso(a)).toBe('2024-02-01');
+    expect(dayToIso(b)).toBe('2024-02-29');
+  });
+
+  it('spans from start to end of a multi-day event', () => {
+    const [a, b] = dateSpan({ value: '2024-07-09', precision: 'day' }, { value: '2024-07-11', precision: 'day' });
+    expect(b - a).toBe(2);
+  });
+
+  it('shows precision in words', () => {
+    expect(formatDate({ value: '2024-07-12', precision: 'day' })).toBe('12 Jul 2024');
+    expect(formatDate({ value: '2023-03', precision: 'month' })).toBe('Mar 2023');
+    expect(formatDate({ value: '2024-06-23', precision: 'approximate' })).toBe('c. 23 Jun 2024');
+    expect(formatDate({ value: '2024-06-25', precision: 'weekday', as: 'Tuesday' })).toBe('25 Jun 2024 (“Tuesday”)');
+    expect(formatDate({ value: '2026-01-01', precision: 'year' })).toBe('2026');
+  });
+});

@@ -1,0 +1,69 @@
+import type { FuzzyDate } from '../dataset/schema';
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Days since 1970-01-01 (UTC) of the first day an ISO date of any precision covers. */
+export function isoToDay(iso: string): number {
+  const [y, m = 1, d = 1] = iso.split('-').map(Number);
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function dayToIso(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The span of days a fuzzy date covers: a month-precise date covers its whole month. */
+export function dateSpan(date: FuzzyDate, end?: FuzzyDate): [number, number] {
+  const start = isoToDay(date.value);
+  const last = end ?? date;
+  return [start, lastDayOf(last)];
+}
+
+function lastDayOf(date: FuzzyDate): number {
+  const parts = date.value.split('-').map(Number);
+  const slack = date.precision === 'approximate' ? 7 : 0;
+  if (parts.length === 1) return isoToDay(`${parts[0] + 1}-01-01`) - 1;
+  if (parts.length === 2 || date.precision === 'month') {
+    const [y, m] = parts;
+    return Math.floor(Date.UTC(y, m, 1) / DAY_MS) - 1 + slack;
+  }
+  return isoToDay(date.value) + slack;
+}
+
+function plain(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (m === undefined) return String(y);
+  if (d === undefined) return `${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** The one place dates become words. Approximate dates look approximate; weekday-only dates say so. */
+export function formatDate(date: FuzzyDate): string {
+  const text = plain(date.precision === 'month' ? date.value.slice(0, 7) : date.precision === 'year' ? date.value.slice(0, 4) : date.value);
+  switch (date.precision) {
+    case 'approximate':
+      return `c. ${text}`;
+    case 'weekday':
+      return `${text} (“${date.as ?? 'weekday only'}”)`;
+    default:
+      return text;
+  }
+}
+
+export function formatDateRange(date: FuzzyDate, end?: FuzzyDate): string {
+  return end && end.value !== date.value ? `${formatDate(date)} – ${formatDate(end)}` : formatDate(date);
+}
+
+export const PRECISION_LABEL: Record<FuzzyDate['precision'], string> = {
+  day: 'exact day',
+  weekday: 'weekday only; date inferred',
+  month: 'month only',
+  year: 'year only',
+  approximate: 'approximate',
+};
+
+/** Short label of a day number for chart axes: "12 Jul 2024". */
+export function formatDay(day: number): string {
+  return plain(dayToIso(day));
+}

@@ -35,11 +35,7 @@ export function App() {
   if (!resolved.ok && !file) {
     return (
       <Shell opener={opener}>
-        <LoadError
-          error={new DatasetLoadError('refused', resolved.message, datasetParam ?? '')}
-          onRetry={null}
-          onDefault={openDefault}
-        />
+        <LoadError error={new DatasetLoadError('refused', resolved.message, datasetParam ?? '')} onRetry={null} onDefault={openDefault} />
       </Shell>
     );
   }

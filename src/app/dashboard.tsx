@@ -66,7 +66,8 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         <div>
           <h1>{dataset.title}</h1>
           <p className="muted small">
-            Version {dataset.version} · compiled {formatDate({ value: dataset.date, precision: 'day' })} · {plural(dataset.sources.length, 'source')}
+            Version {dataset.version} · compiled {formatDate({ value: dataset.date, precision: 'day' })} ·{' '}
+            {plural(dataset.sources.length, 'source')}
             {fromFile ? ` · opened from file ${fromFile}` : ''}
           </p>
         </div>
@@ -102,25 +103,23 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
             onOpen={open}
             onDates={(from, to) => setFilters({ ...view.filters, from, to })}
           />
-          <div className="two-up">
-            <QuoteBoard
-              index={index}
-              quotes={selection.quotes}
-              group={view.group}
-              selected={view.record}
-              onGroup={(g) => setParam(PARAMS.group, g === 'speaker' ? null : g)}
-              onOpen={open}
-            />
-            <AidTracker
-              index={index}
-              aid={selection.aid}
-              sort={view.sort}
-              selected={view.record}
-              animate={animate}
-              onSort={(s) => setParam(PARAMS.sort, `${s.dir === 'desc' ? '-' : ''}${s.key}`)}
-              onOpen={open}
-            />
-          </div>
+          <QuoteBoard
+            index={index}
+            quotes={selection.quotes}
+            group={view.group}
+            selected={view.record}
+            onGroup={(g) => setParam(PARAMS.group, g === 'speaker' ? null : g)}
+            onOpen={open}
+          />
+          <AidTracker
+            index={index}
+            aid={selection.aid}
+            sort={view.sort}
+            selected={view.record}
+            animate={animate}
+            onSort={(s) => setParam(PARAMS.sort, `${s.dir === 'desc' ? '-' : ''}${s.key}`)}
+            onOpen={open}
+          />
           <DiscrepancyList index={index} discrepancies={selection.discrepancies} onOpen={open} />
         </main>
       </div>

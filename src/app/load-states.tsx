@@ -61,7 +61,8 @@ export function LoadError({
           <ul className="problems">
             {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
               <li key={i}>
-                <code>{p.path.length > 160 ? `${p.path.slice(0, 159)}…` : p.path}</code> {p.message.length > 300 ? `${p.message.slice(0, 299)}…` : p.message}
+                <code>{p.path.length > 160 ? `${p.path.slice(0, 159)}…` : p.path}</code>{' '}
+                {p.message.length > 300 ? `${p.message.slice(0, 299)}…` : p.message}
               </li>
             ))}
           </ul>

@@ -63,7 +63,11 @@ export function Panel({ title, subtitle, actions, className, children, resetKey,
           <h2 id={headingId}>{title}</h2>
           {subtitle ? <p className="panel-sub">{subtitle}</p> : null}
         </div>
-        {actions ? <div className="panel-actions" data-export-hide>{actions}</div> : null}
+        {actions ? (
+          <div className="panel-actions" data-export-hide>
+            {actions}
+          </div>
+        ) : null}
       </header>
       <PanelBoundary name={title} resetKey={resetKey}>
         {children}

@@ -1,26 +1,10 @@
 import { dateSpan, formatDate } from '../lib/dates';
-import type {
-  Actor,
-  AidItem,
-  Citation,
-  Dataset,
-  Discrepancy,
-  Event,
-  EventKind,
-  Quote,
-  Source,
-} from './schema';
+import type { Actor, AidItem, Citation, Dataset, Discrepancy, Event, EventKind, Quote, Source } from './schema';
 
 export type RowType = 'event' | 'quote' | 'aid' | 'discrepancy';
 export const ROW_TYPES: readonly RowType[] = ['event', 'quote', 'aid', 'discrepancy'];
 
-export type RecordOf<T extends RowType> = T extends 'event'
-  ? Event
-  : T extends 'quote'
-    ? Quote
-    : T extends 'aid'
-      ? AidItem
-      : Discrepancy;
+export type RecordOf<T extends RowType> = T extends 'event' ? Event : T extends 'quote' ? Quote : T extends 'aid' ? AidItem : Discrepancy;
 
 /** A record flattened to the keys filters use, computed once per dataset. */
 export interface Row {

@@ -53,14 +53,7 @@ export const Citation = z.strictObject({
 
 const Citations = z.array(Citation).min(1, 'needs at least one citation');
 
-export const OUTLET_EVIDENCE = [
-  'byline',
-  'wire-credit',
-  'hashtag',
-  'follow-line',
-  'masthead',
-  'not-named',
-] as const;
+export const OUTLET_EVIDENCE = ['byline', 'wire-credit', 'hashtag', 'follow-line', 'masthead', 'not-named'] as const;
 
 export const SOURCE_KINDS = ['wire', 'news-site', 'aggregator', 'blog-repost', 'opinion'] as const;
 
@@ -81,9 +74,7 @@ export const Source = z
     translatedFrom: z.string().min(1).optional(),
     translationNote: z.string().min(1).optional(),
     kind: z.enum(SOURCE_KINDS),
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-      .optional(),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     /** Path of the article text, relative to the dataset file. */
     textPath: z.string().min(1).optional(),
     /** The article text inline (used by generated or single-file datasets). */
@@ -156,13 +147,7 @@ export const Quote = z.strictObject({
   citations: Citations,
 });
 
-export const AID_CATEGORIES = [
-  'aid-package',
-  'weapon-system',
-  'deployment',
-  'strike-permission',
-  'other',
-] as const;
+export const AID_CATEGORIES = ['aid-package', 'weapon-system', 'deployment', 'strike-permission', 'other'] as const;
 
 /** Announced is kept apart from delivered, as the Kiel Institute's Ukraine Support Tracker does. */
 export const AID_STATUSES = ['announced', 'planned', 'in-effect', 'delivered', 'reported'] as const;

@@ -85,7 +85,7 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
     }
   }
 
-  const byStart = (a: Row, b: Row) => (a.start - b.start || a.end - b.end);
+  const byStart = (a: Row, b: Row) => a.start - b.start || a.end - b.end;
   const of = <T>(type: RowType) =>
     shown
       .filter((r) => r.type === type)

@@ -21,10 +21,7 @@ const noLoader = async (textPath: string): Promise<string | undefined> => {
   throw new Error(`unexpected loadText("${textPath}")`);
 };
 
-function validate(
-  dataset: unknown,
-  loadText: (textPath: string) => Promise<string | undefined> = noLoader,
-): Promise<ValidationResult> {
+function validate(dataset: unknown, loadText: (textPath: string) => Promise<string | undefined> = noLoader): Promise<ValidationResult> {
   return validateDatasetText(JSON.stringify(dataset, null, 2), loadText);
 }
 
@@ -610,14 +607,9 @@ describe('sources and their texts', () => {
   });
 
   it('reports a source text whose loading failed (rejected), without throwing', async () => {
-    await expectOnlyFault(
-      fromFile,
-      'sources[1].textPath',
-      /could not be loaded from "sources\/src-site\.txt"/,
-      async () => {
-        throw new Error('ENOENT');
-      },
-    );
+    await expectOnlyFault(fromFile, 'sources[1].textPath', /could not be loaded from "sources\/src-site\.txt"/, async () => {
+      throw new Error('ENOENT');
+    });
   });
 
   it('reports an unloadable text once, not once per excerpt citing it', async () => {

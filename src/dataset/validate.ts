@@ -10,13 +10,9 @@ export interface Problem {
 
 export type Counts = Record<RecordType | 'citations', number>;
 
-export type ShapeResult =
-  | { ok: true; dataset: Dataset }
-  | { ok: false; problems: Problem[] };
+export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
 
-export type ValidationResult =
-  | { ok: true; dataset: Dataset; counts: Counts }
-  | { ok: false; problems: Problem[] };
+export type ValidationResult = { ok: true; dataset: Dataset; counts: Counts } | { ok: false; problems: Problem[] };
 
 /** Article texts by source id; `undefined` where a source's text could not be had. */
 export type SourceTexts = ReadonlyMap<string, string | undefined>;
@@ -172,7 +168,10 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     const path = `sources[${i}]`;
     const text = texts.get(s.id);
     if (text === undefined) {
-      add(`${path}.${s.text === undefined ? 'textPath' : 'text'}`, `the text of source "${s.id}" could not be loaded${s.textPath ? ` from "${s.textPath}"` : ''}`);
+      add(
+        `${path}.${s.text === undefined ? 'textPath' : 'text'}`,
+        `the text of source "${s.id}" could not be loaded${s.textPath ? ` from "${s.textPath}"` : ''}`,
+      );
       return;
     }
     if (s.outletExcerpt !== undefined && !text.includes(s.outletExcerpt)) {
@@ -206,12 +205,10 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     ref(`${path}.recipient`, 'actors', a.recipient, 'actor');
     ref(`${path}.partOf`, 'aid', a.partOf, 'aid item');
     ref(`${path}.event`, 'events', a.event, 'event');
-    if (a.partOf !== undefined && partOfCycle(a.id, dataset.aid)) add(`${path}.partOf`, `"${a.id}" is part of itself through the partOf chain`);
+    if (a.partOf !== undefined && partOfCycle(a.id, dataset.aid))
+      add(`${path}.partOf`, `"${a.id}" is part of itself through the partOf chain`);
     if (a.effective && effectiveBeforeAnnounced(a.announced, a.effective)) {
-      add(
-        `${path}.effective.value`,
-        `takes effect (${a.effective.value}) before it was announced (${a.announced.value})`,
-      );
+      add(`${path}.effective.value`, `takes effect (${a.effective.value}) before it was announced (${a.announced.value})`);
     }
     citations(path, a.citations);
   });

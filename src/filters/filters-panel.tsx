@@ -27,7 +27,11 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       title="Filters"
       className="filters"
       actions={
-        <button type="button" onClick={() => onChange({ sources: [], actors: [], from: null, to: null, types: [], kinds: [], q: '' })} disabled={!isFiltered(filters)}>
+        <button
+          type="button"
+          onClick={() => onChange({ sources: [], actors: [], from: null, to: null, types: [], kinds: [], q: '' })}
+          disabled={!isFiltered(filters)}
+        >
           Clear filters
         </button>
       }
@@ -53,11 +57,23 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
         <div className="date-row">
           <label className="field">
             <span>From</span>
-            <input type="date" value={filters.from ?? ''} min={min} max={filters.to ?? max} onChange={(e) => set({ from: e.target.value || null })} />
+            <input
+              type="date"
+              value={filters.from ?? ''}
+              min={min}
+              max={filters.to ?? max}
+              onChange={(e) => set({ from: e.target.value || null })}
+            />
           </label>
           <label className="field">
             <span>To</span>
-            <input type="date" value={filters.to ?? ''} min={filters.from ?? min} max={max} onChange={(e) => set({ to: e.target.value || null })} />
+            <input
+              type="date"
+              value={filters.to ?? ''}
+              min={filters.from ?? min}
+              max={max}
+              onChange={(e) => set({ to: e.target.value || null })}
+            />
           </label>
         </div>
       </fieldset>
@@ -68,7 +84,11 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
           {ROW_TYPES.map((t: RowType) => (
             <li key={t}>
               <label className="option">
-                <input type="checkbox" checked={filters.types.includes(t)} onChange={(e) => set({ types: toggle(filters.types, t, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={filters.types.includes(t)}
+                  onChange={(e) => set({ types: toggle(filters.types, t, e.target.checked) })}
+                />
                 <span className="option-name">{TYPE_LABEL[t]}</span>
                 <span className="count">{facets.types.get(t) ?? 0}</span>
               </label>
@@ -83,7 +103,11 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
           {EVENT_KINDS.filter((k) => filters.kinds.includes(k) || index.dataset.events.some((e) => e.kind === k)).map((k) => (
             <li key={k}>
               <label className="option">
-                <input type="checkbox" checked={filters.kinds.includes(k)} onChange={(e) => set({ kinds: toggle(filters.kinds, k, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={filters.kinds.includes(k)}
+                  onChange={(e) => set({ kinds: toggle(filters.kinds, k, e.target.checked) })}
+                />
                 <span className={`kind-dot kind-${k}`} aria-hidden="true" />
                 <span className="option-name">{KIND_LABEL[k]}</span>
                 <span className="count">{facets.kinds.get(k) ?? 0}</span>
@@ -122,7 +146,9 @@ function OutletFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChang
                   }}
                 />
                 <span className="option-name">{o.label}</span>
-                <span className="count" title="records shown that this outlet supports">{facets.outlets.get(o.key) ?? 0}</span>
+                <span className="count" title="records shown that this outlet supports">
+                  {facets.outlets.get(o.key) ?? 0}
+                </span>
               </label>
               <button type="button" className="only" onClick={() => set({ sources: [...o.sourceIds] })} aria-label={`Only ${o.label}`}>
                 only
@@ -147,7 +173,12 @@ function ActorFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChange
     );
     const ranked = matching
       .map((a) => ({ actor: a, n: facets.actors.get(a.id) ?? 0 }))
-      .sort((x, y) => Number(filters.actors.includes(y.actor.id)) - Number(filters.actors.includes(x.actor.id)) || y.n - x.n || x.actor.name.localeCompare(y.actor.name))
+      .sort(
+        (x, y) =>
+          Number(filters.actors.includes(y.actor.id)) - Number(filters.actors.includes(x.actor.id)) ||
+          y.n - x.n ||
+          x.actor.name.localeCompare(y.actor.name),
+      )
       .slice(0, ACTOR_LIMIT);
     const byAffiliation = new Map<string, typeof ranked>();
     for (const entry of ranked) {
@@ -186,7 +217,11 @@ function ActorFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChange
             </ul>
           </div>
         ))}
-        {groups.total > ACTOR_LIMIT ? <p className="muted">Showing {ACTOR_LIMIT} of {groups.total}; search to narrow.</p> : null}
+        {groups.total > ACTOR_LIMIT ? (
+          <p className="muted">
+            Showing {ACTOR_LIMIT} of {groups.total}; search to narrow.
+          </p>
+        ) : null}
         {groups.total === 0 ? <p className="muted">No actor matches “{search}”.</p> : null}
       </div>
     </fieldset>

@@ -35,14 +35,18 @@ export interface ParsedView {
 export const AID_SORT_KEYS = ['donor', 'item', 'category', 'amount', 'announced', 'effective', 'status', 'sources'] as const;
 
 const list = (value: string | null) =>
-  value === null ? [] : [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+  value === null
+    ? []
+    : [
+        ...new Set(
+          value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
 
-function keepKnown<T extends string>(
-  values: string[],
-  isKnown: (v: string) => boolean,
-  what: string,
-  notices: string[],
-): T[] {
+function keepKnown<T extends string>(values: string[], isKnown: (v: string) => boolean, what: string, notices: string[]): T[] {
   const bad = values.filter((v) => !isKnown(v));
   if (bad.length) notices.push(`Ignored unknown ${what}: ${bad.map((b) => `“${clip(b)}”`).join(', ')}`);
   return values.filter(isKnown) as T[];
@@ -63,12 +67,23 @@ function parseDay(value: string | null, what: string, notices: string[]): string
 export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedView {
   const notices: string[] = [];
   const unknownKeys = [...new Set([...params.keys()].filter((k) => !KNOWN.has(k)))];
-  if (unknownKeys.length) notices.push(`Ignored unknown link parameter${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.map(clip).join(', ')}`);
+  if (unknownKeys.length)
+    notices.push(`Ignored unknown link parameter${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.map(clip).join(', ')}`);
 
   const sources = keepKnown<string>(list(params.get(PARAMS.sources)), (v) => index.sources.has(v), 'source', notices);
   const actors = keepKnown<string>(list(params.get(PARAMS.actors)), (v) => index.actors.has(v), 'actor', notices);
-  const types = keepKnown<RowType>(list(params.get(PARAMS.types)), (v) => (ROW_TYPES as readonly string[]).includes(v), 'record type', notices);
-  const kinds = keepKnown<EventKind>(list(params.get(PARAMS.kinds)), (v) => (EVENT_KINDS as readonly string[]).includes(v), 'event kind', notices);
+  const types = keepKnown<RowType>(
+    list(params.get(PARAMS.types)),
+    (v) => (ROW_TYPES as readonly string[]).includes(v),
+    'record type',
+    notices,
+  );
+  const kinds = keepKnown<EventKind>(
+    list(params.get(PARAMS.kinds)),
+    (v) => (EVENT_KINDS as readonly string[]).includes(v),
+    'event kind',
+    notices,
+  );
   let from = parseDay(params.get(PARAMS.from), 'start', notices);
   let to = parseDay(params.get(PARAMS.to), 'end', notices);
   if (from && to && from > to) {

@@ -35,7 +35,11 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
   const rows = useMemo(() => sortAid(aid, key, sort.dir, index), [aid, key, sort.dir, index]);
   const years = useMemo(() => aidByYear(aid), [aid]);
   return (
-    <Panel title="Weapons and aid tracker" className="aid" subtitle={`${plural(aid.length, 'item')}; announced is kept apart from delivered`}>
+    <Panel
+      title="Weapons and aid tracker"
+      className="aid"
+      subtitle={`${plural(aid.length, 'item')}; announced is kept apart from delivered`}
+    >
       {aid.length === 0 ? (
         <p className="empty">No aid or weapons items match the filters.</p>
       ) : (
@@ -48,7 +52,10 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
                   <CartesianGrid stroke="var(--grid)" vertical={false} />
                   <XAxis dataKey="year" stroke="var(--muted)" tick={{ fill: 'var(--text)', fontSize: 12 }} />
                   <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)', fontSize: 12 }} width={32} />
-                  <Tooltip isAnimationActive={false} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)', color: 'var(--text)' }} />
+                  <Tooltip
+                    isAnimationActive={false}
+                    contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)', color: 'var(--text)' }}
+                  />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
                   <Bar dataKey="announced" name="Announced that year" fill="var(--series-1)" isAnimationActive={animate} />
                   <Bar dataKey="takesEffect" name="Takes effect that year" fill="var(--series-2)" isAnimationActive={animate} />
@@ -62,9 +69,14 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
                 <tr>
                   {COLUMNS.map((c) => (
                     <th key={c.key} scope="col" aria-sort={key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                      <button type="button" onClick={() => onSort({ key: c.key, dir: key === c.key && sort.dir === 'asc' ? 'desc' : 'asc' })}>
+                      <button
+                        type="button"
+                        onClick={() => onSort({ key: c.key, dir: key === c.key && sort.dir === 'asc' ? 'desc' : 'asc' })}
+                      >
                         {c.label}
-                        <span aria-hidden="true" className="sort-arrow">{key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                        <span aria-hidden="true" className="sort-arrow">
+                          {key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                        </span>
                       </button>
                     </th>
                   ))}
@@ -76,8 +88,16 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
                     <td>{actorName(index, a.donor)}</td>
                     <td>
                       <strong>{a.item}</strong>
-                      {a.partOf ? <div className="muted small">part of {(index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf}</div> : null}
-                      {a.recipient || a.location ? <div className="muted small">→ {[a.recipient ? actorName(index, a.recipient) : null, a.location].filter(Boolean).join(', ')}</div> : null}
+                      {a.partOf ? (
+                        <div className="muted small">
+                          part of {(index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf}
+                        </div>
+                      ) : null}
+                      {a.recipient || a.location ? (
+                        <div className="muted small">
+                          → {[a.recipient ? actorName(index, a.recipient) : null, a.location].filter(Boolean).join(', ')}
+                        </div>
+                      ) : null}
                       <DiscrepancyMarker id={a.id} index={index} />
                     </td>
                     <td>{a.category.replace('-', ' ')}</td>

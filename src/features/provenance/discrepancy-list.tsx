@@ -14,9 +14,21 @@ const KIND_WORD: Record<Discrepancy['kind'], string> = {
 };
 
 /** Every point where the sources disagree or are unclear, each version side by side. */
-export function DiscrepancyList({ index, discrepancies, onOpen }: { index: DatasetIndex; discrepancies: Discrepancy[]; onOpen: (id: string) => void }) {
+export function DiscrepancyList({
+  index,
+  discrepancies,
+  onOpen,
+}: {
+  index: DatasetIndex;
+  discrepancies: Discrepancy[];
+  onOpen: (id: string) => void;
+}) {
   return (
-    <Panel title="Discrepancies" className="discrepancies" subtitle={`${plural(discrepancies.length, 'point')} where sources disagree, are vague, or may be misdated`}>
+    <Panel
+      title="Discrepancies"
+      className="discrepancies"
+      subtitle={`${plural(discrepancies.length, 'point')} where sources disagree, are vague, or may be misdated`}
+    >
       {discrepancies.length === 0 ? <p className="empty">No discrepancies match the filters.</p> : null}
       <ul className="discrepancy-cards">
         {discrepancies.map((d) => (

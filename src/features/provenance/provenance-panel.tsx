@@ -74,9 +74,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
             {recordTitle(row, index)}
           </h2>
-          <p className="muted small">
-            {bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}
-          </p>
+          <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
         </div>
         <button type="button" onClick={onClose} aria-label="Close provenance">
           Close
@@ -93,7 +91,8 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
               <h3>{source.outlet}</h3>
               <SourceFacts source={source} />
               <p className="cited">
-                Cited: {cites.map((c, i) => (
+                Cited:{' '}
+                {cites.map((c, i) => (
                   <q key={i}>{c.excerpt}</q>
                 ))}
               </p>
@@ -101,9 +100,10 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
                 <p className="muted">The article text is not available.</p>
               ) : (
                 <div className="article-text" tabIndex={0} aria-label={`Full text of ${source.title}`}>
-                  {highlight(text, cites.map((c) => c.excerpt)).map((seg, i) =>
-                    seg.mark >= 0 ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>,
-                  )}
+                  {highlight(
+                    text,
+                    cites.map((c) => c.excerpt),
+                  ).map((seg, i) => (seg.mark >= 0 ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
                 </div>
               )}
             </article>

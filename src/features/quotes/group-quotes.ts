@@ -15,11 +15,7 @@ export function groupQuotes(quotes: readonly Quote[], by: 'speaker' | 'event', i
     let group = groups.get(key);
     if (!group) {
       const label =
-        by === 'speaker'
-          ? (index.actors.get(key)?.name ?? key)
-          : key
-            ? (index.events.get(key)?.title ?? key)
-            : 'No particular event';
+        by === 'speaker' ? (index.actors.get(key)?.name ?? key) : key ? (index.events.get(key)?.title ?? key) : 'No particular event';
       group = { key: key || '(none)', label, quotes: [] };
       groups.set(key, group);
     }

@@ -49,7 +49,17 @@ export function QuoteBoard({ index, quotes, group, selected, onGroup, onOpen }: 
   );
 }
 
-function QuoteCard({ quote: q, index, selected, onOpen }: { quote: Quote; index: DatasetIndex; selected: boolean; onOpen: (id: string) => void }) {
+function QuoteCard({
+  quote: q,
+  index,
+  selected,
+  onOpen,
+}: {
+  quote: Quote;
+  index: DatasetIndex;
+  selected: boolean;
+  onOpen: (id: string) => void;
+}) {
   const event = q.event ? index.events.get(q.event) : undefined;
   const speaker = actorName(index, q.speaker);
   return (

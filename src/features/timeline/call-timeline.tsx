@@ -1,17 +1,5 @@
 import { useMemo, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  Brush,
-  CartesianGrid,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ZAxis,
-} from 'recharts';
+import { Bar, BarChart, Brush, CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
 import type { Filters } from '../../dataset/select';
@@ -101,7 +89,9 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
       )}
       {data.hiddenBefore > 0 || wholeSpan ? (
         <p className="muted small focus-note">
-          {wholeSpan ? 'Showing the whole span. ' : `${plural(data.hiddenBefore, 'earlier event')} (background) left of the chart; all are in the list below. `}
+          {wholeSpan
+            ? 'Showing the whole span. '
+            : `${plural(data.hiddenBefore, 'earlier event')} (background) left of the chart; all are in the list below. `}
           <button type="button" className="link-button" onClick={() => setWholeSpan(!wholeSpan)} data-export-hide>
             {wholeSpan ? 'Focus on the main period' : 'Show the whole span'}
           </button>
@@ -109,12 +99,23 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
       ) : null}
       <p className="legend" aria-label="Legend">
         <span className="legend-item">
-          <svg width="14" height="14" aria-hidden="true"><polygon points="7,0 9,5 14,5 10,8.5 11.5,14 7,10.5 2.5,14 4,8.5 0,5 5,5" fill={KIND_COLOR.call} /></svg> Call (star)
+          <svg width="14" height="14" aria-hidden="true">
+            <polygon points="7,0 9,5 14,5 10,8.5 11.5,14 7,10.5 2.5,14 4,8.5 0,5 5,5" fill={KIND_COLOR.call} />
+          </svg>{' '}
+          Call (star)
         </span>
         <span className="legend-item">
-          <svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill="var(--muted)" /></svg> Other event (circle; colour by kind)
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="5" fill="var(--muted)" />
+          </svg>{' '}
+          Other event (circle; colour by kind)
         </span>
-        <span className="legend-item"><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill="none" stroke="var(--muted)" strokeDasharray="2 2" /></svg> Approximate date (dashed)</span>
+        <span className="legend-item">
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="5" fill="none" stroke="var(--muted)" strokeDasharray="2 2" />
+          </svg>{' '}
+          Approximate date (dashed)
+        </span>
       </p>
       <DateBrush index={index} filters={filters} onDates={onDates} animate={animate} />
       <EventList index={index} events={events} selected={selected} onOpen={onOpen} />
@@ -144,7 +145,18 @@ function EventShape({ cx = 0, cy = 0, payload, selected }: ShapeProps) {
     }).join(' ');
     return <polygon points={pts} fill={KIND_COLOR.call} stroke={stroke} strokeWidth={isSelected ? 2.5 : 1} style={{ cursor: 'pointer' }} />;
   }
-  return <circle cx={cx} cy={cy} r={r} fill={color} fillOpacity={0.85} stroke={stroke} strokeWidth={isSelected ? 2.5 : 1} style={{ cursor: 'pointer' }} />;
+  return (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={r}
+      fill={color}
+      fillOpacity={0.85}
+      stroke={stroke}
+      strokeWidth={isSelected ? 2.5 : 1}
+      style={{ cursor: 'pointer' }}
+    />
+  );
 }
 
 function PointTip({ active, payload, binDays }: { active?: boolean; payload?: { payload?: TimelinePoint }[]; binDays: number }) {
@@ -163,12 +175,28 @@ function PointTip({ active, payload, binDays }: { active?: boolean; payload?: { 
 }
 
 /** Weekly event counts over the whole dataset; dragging the brush sets the date filter. */
-function DateBrush({ index, filters, onDates, animate }: { index: DatasetIndex; filters: Filters; onDates: Props['onDates']; animate: boolean }) {
+function DateBrush({
+  index,
+  filters,
+  onDates,
+  animate,
+}: {
+  index: DatasetIndex;
+  filters: Filters;
+  onDates: Props['onDates'];
+  animate: boolean;
+}) {
   const bins = useMemo(() => overviewBins(index).map((b) => ({ ...b, label: formatDay(b.start) })), [index]);
   if (bins.length < 2) return null;
   const from = filters.from ? isoToDay(filters.from) : null;
   const to = filters.to ? isoToDay(filters.to) : null;
-  const startIndex = from === null ? 0 : Math.max(0, bins.findIndex((b) => b.end >= from));
+  const startIndex =
+    from === null
+      ? 0
+      : Math.max(
+          0,
+          bins.findIndex((b) => b.end >= from),
+        );
   const endIdx = to === null ? bins.length - 1 : bins.findLastIndex((b) => b.start <= to);
   const endIndex = endIdx < startIndex ? bins.length - 1 : endIdx;
   return (
@@ -203,7 +231,17 @@ function DateBrush({ index, filters, onDates, animate }: { index: DatasetIndex; 
   );
 }
 
-function EventList({ index, events, selected, onOpen }: { index: DatasetIndex; events: Event[]; selected: string | null; onOpen: (id: string) => void }) {
+function EventList({
+  index,
+  events,
+  selected,
+  onOpen,
+}: {
+  index: DatasetIndex;
+  events: Event[];
+  selected: string | null;
+  onOpen: (id: string) => void;
+}) {
   return (
     <ol className="event-list" aria-label="Events in date order">
       {events.map((e) => (

@@ -40,7 +40,10 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
   }
   const counts = new Map<string, number>();
   for (const e of events) for (const a of e.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_ACTOR_LANES).map(([id]) => id);
+  const top = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_ACTOR_LANES)
+    .map(([id]) => id);
   const pos = new Map(top.map((id, i) => [id, i]));
   const other = top.length;
   const hasOther = events.some((e) => e.actors.length === 0 || e.actors.some((a) => !pos.has(a)));
@@ -56,12 +59,7 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
 }
 
 /** Pure: events to chart points, binned by day, week or month when there are too many. */
-export function timelineData(
-  all: readonly Event[],
-  mode: 'kind' | 'actor',
-  index: DatasetIndex,
-  wholeSpan = false,
-): TimelineData {
+export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', index: DatasetIndex, wholeSpan = false): TimelineData {
   const cut = wholeSpan ? -Infinity : focusStart(all);
   const events = all.filter((e) => dateSpan(e.date, e.end)[1] >= cut);
   const hiddenBefore = all.length - events.length;
@@ -134,7 +132,12 @@ export function overviewBins(index: DatasetIndex): { start: number; end: number;
   const span = range[1] - range[0];
   const size = span <= 120 ? 1 : span <= 900 ? 7 : 30;
   const n = Math.floor(span / size) + 1;
-  const bins = Array.from({ length: n }, (_, i) => ({ start: range[0] + i * size, end: range[0] + (i + 1) * size - 1, count: 0, calls: 0 }));
+  const bins = Array.from({ length: n }, (_, i) => ({
+    start: range[0] + i * size,
+    end: range[0] + (i + 1) * size - 1,
+    count: 0,
+    calls: 0,
+  }));
   for (const e of index.dataset.events) {
     const [a] = dateSpan(e.date, e.end);
     const bin = bins[Math.min(n - 1, Math.max(0, Math.floor((a - range[0]) / size)))];

@@ -199,13 +199,14 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     citations(path, q.citations);
   });
 
+  const parentOf = new Map(dataset.aid.map((a) => [a.id, a.partOf]));
   dataset.aid.forEach((a, i) => {
     const path = `aid[${i}]`;
     ref(`${path}.donor`, 'actors', a.donor, 'actor');
     ref(`${path}.recipient`, 'actors', a.recipient, 'actor');
     ref(`${path}.partOf`, 'aid', a.partOf, 'aid item');
     ref(`${path}.event`, 'events', a.event, 'event');
-    if (a.partOf !== undefined && partOfCycle(a.id, dataset.aid))
+    if (a.partOf !== undefined && partOfCycle(a.id, parentOf))
       add(`${path}.partOf`, `"${a.id}" is part of itself through the partOf chain`);
     if (a.effective && effectiveBeforeAnnounced(a.announced, a.effective)) {
       add(`${path}.effective.value`, `takes effect (${a.effective.value}) before it was announced (${a.announced.value})`);
@@ -225,8 +226,7 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
   return problems;
 }
 
-function partOfCycle(id: string, aid: Dataset['aid']): boolean {
-  const parent = new Map(aid.map((a) => [a.id, a.partOf]));
+function partOfCycle(id: string, parent: ReadonlyMap<string, string | undefined>): boolean {
   const seen = new Set<string>();
   let at = parent.get(id);
   while (at !== undefined && !seen.has(at)) {

@@ -87,13 +87,18 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
           </ResponsiveContainer>
         </div>
       )}
-      {data.hiddenBefore > 0 || wholeSpan ? (
+      {data.hiddenBefore + data.hiddenAfter > 0 || wholeSpan ? (
         <p className="muted small focus-note">
           {wholeSpan
             ? 'Showing the whole span. '
-            : `${plural(data.hiddenBefore, 'earlier event')} (background) left of the chart; all are in the list below. `}
+            : `Focused on the busiest period: ${[
+                data.hiddenBefore ? `${plural(data.hiddenBefore, 'earlier event')}` : '',
+                data.hiddenAfter ? `${plural(data.hiddenAfter, 'later event')}` : '',
+              ]
+                .filter(Boolean)
+                .join(' and ')} off the chart, all in the list below. `}
           <button type="button" className="link-button" onClick={() => setWholeSpan(!wholeSpan)} data-export-hide>
-            {wholeSpan ? 'Focus on the main period' : 'Show the whole span'}
+            {wholeSpan ? 'Focus on the busiest period' : 'Show the whole span'}
           </button>
         </p>
       ) : null}
@@ -114,7 +119,7 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
           <svg width="12" height="12" aria-hidden="true">
             <circle cx="6" cy="6" r="5" fill="none" stroke="var(--muted)" strokeDasharray="2 2" />
           </svg>{' '}
-          Approximate date (dashed)
+          Date not known to the day (faint, dashed)
         </span>
       </p>
       <DateBrush index={index} filters={filters} onDates={onDates} animate={animate} />
@@ -143,7 +148,17 @@ function EventShape({ cx = 0, cy = 0, payload, selected }: ShapeProps) {
       const a = (Math.PI / 5) * i - Math.PI / 2;
       return `${cx + rr * Math.cos(a)},${cy + rr * Math.sin(a)}`;
     }).join(' ');
-    return <polygon points={pts} fill={KIND_COLOR.call} stroke={stroke} strokeWidth={isSelected ? 2.5 : 1} style={{ cursor: 'pointer' }} />;
+    return (
+      <polygon
+        points={pts}
+        fill={KIND_COLOR.call}
+        fillOpacity={payload.approx ? 0.35 : 1}
+        stroke={payload.approx ? KIND_COLOR.call : stroke}
+        strokeDasharray={payload.approx ? '3 2' : undefined}
+        strokeWidth={isSelected ? 2.5 : 1.5}
+        style={{ cursor: 'pointer' }}
+      />
+    );
   }
   return (
     <circle
@@ -151,9 +166,10 @@ function EventShape({ cx = 0, cy = 0, payload, selected }: ShapeProps) {
       cy={cy}
       r={r}
       fill={color}
-      fillOpacity={0.85}
-      stroke={stroke}
-      strokeWidth={isSelected ? 2.5 : 1}
+      fillOpacity={payload.approx ? 0.3 : 0.85}
+      stroke={payload.approx ? color : stroke}
+      strokeDasharray={payload.approx ? '3 2' : undefined}
+      strokeWidth={isSelected ? 2.5 : 1.5}
       style={{ cursor: 'pointer' }}
     />
   );

@@ -12,6 +12,8 @@ export interface TimelinePoint {
   count: number;
   ids: string[];
   isCall: boolean;
+  /** The date is not known to the day (month only, approximate, or a weekday only). */
+  approx: boolean;
   kind: EventKind | 'mixed';
   label: string;
 }
@@ -22,8 +24,9 @@ export interface TimelineData {
   /** Days per bin: 1 means one point per event per lane. */
   binDays: number;
   domain: [number, number];
-  /** Events left of the chart because a few early ones would squeeze the rest into a sliver. */
+  /** Events outside the focus window (see focusWindow); all of them stay in the list. */
   hiddenBefore: number;
+  hiddenAfter: number;
 }
 
 /** Past this many events, points are binned so the chart stays legible and fast. */
@@ -60,11 +63,15 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
 
 /** Pure: events to chart points, binned by day, week or month when there are too many. */
 export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', index: DatasetIndex, wholeSpan = false): TimelineData {
-  const cut = wholeSpan ? -Infinity : focusStart(all);
-  const events = all.filter((e) => dateSpan(e.date, e.end)[1] >= cut);
-  const hiddenBefore = all.length - events.length;
+  const [from, to] = wholeSpan ? [-Infinity, Infinity] : focusWindow(all);
+  const events = all.filter((e) => {
+    const [a, b] = dateSpan(e.date, e.end);
+    return b >= from && a <= to;
+  });
+  const hiddenBefore = all.filter((e) => dateSpan(e.date, e.end)[1] < from).length;
+  const hiddenAfter = all.length - events.length - hiddenBefore;
   const { lanes, laneOf } = laneKeys(events, mode, index);
-  if (events.length === 0) return { lanes, points: [], binDays: 1, domain: [0, 1], hiddenBefore };
+  if (events.length === 0) return { lanes, points: [], binDays: 1, domain: [0, 1], hiddenBefore, hiddenAfter };
   let lo = Infinity;
   let hi = -Infinity;
   const starts = events.map((e) => {
@@ -76,9 +83,18 @@ export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', inde
   const binDays = pickBin(events.length, hi - lo);
   if (binDays === 1 && events.length <= MAX_POINTS) {
     const points = events.flatMap((e, i) =>
-      laneOf(e).map((lane) => ({ day: starts[i], lane, count: 1, ids: [e.id], isCall: e.kind === 'call', kind: e.kind, label: e.title })),
+      laneOf(e).map((lane) => ({
+        day: starts[i],
+        lane,
+        count: 1,
+        ids: [e.id],
+        isCall: e.kind === 'call',
+        approx: e.date.precision !== 'day',
+        kind: e.kind,
+        label: e.title,
+      })),
     );
-    return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore };
+    return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore, hiddenAfter };
   }
   const bins = new Map<string, TimelinePoint>();
   events.forEach((e, i) => {
@@ -92,26 +108,43 @@ export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', inde
         bin.isCall ||= e.kind === 'call';
         if (bin.kind !== e.kind) bin.kind = 'mixed';
       } else {
-        bins.set(key, { day, lane, count: 1, ids: [e.id], isCall: e.kind === 'call', kind: e.kind, label: e.title });
+        bins.set(key, { day, lane, count: 1, ids: [e.id], isCall: e.kind === 'call', approx: false, kind: e.kind, label: e.title });
       }
     }
   });
   const points = [...bins.values()];
   for (const p of points) if (p.count > 1) p.label = `${p.count} events`;
-  return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore };
+  return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore, hiddenAfter };
 }
 
+/** Share of events the focus window must hold. */
+export const FOCUS_SHARE = 0.7;
+
 /**
- * Where the chart starts: when the earliest 15% of events lie far back (background such as a 2014
- * annexation before a 2024 story), start at the bulk so it is not squeezed into a sliver.
+ * The chart's default window: the narrowest span that holds 70% of the events, when that span is
+ * under a quarter of the whole. Background events years away (a 2014 annexation behind a 2024 story)
+ * would otherwise squeeze the story into a sliver. Returns [-Infinity, Infinity] for "no focus".
  */
-export function focusStart(events: readonly Event[]): number {
-  if (events.length < 8) return -Infinity;
+export function focusWindow(events: readonly Event[]): [number, number] {
+  if (events.length < 8) return [-Infinity, Infinity];
   const starts = events.map((e) => dateSpan(e.date, e.end)[0]).sort((a, b) => a - b);
-  const lo = starts[0];
-  const hi = starts[starts.length - 1];
-  const p15 = starts[Math.floor(starts.length * 0.15)];
-  return (hi - p15) * 4 < hi - lo ? p15 : -Infinity;
+  const k = Math.ceil(starts.length * FOCUS_SHARE);
+  let best = 0;
+  for (let i = 1; i + k - 1 < starts.length; i++) {
+    if (starts[i + k - 1] - starts[i] < starts[best + k - 1] - starts[best]) best = i;
+  }
+  // Grow the window over neighbours that sit close to it, so a story's first and last days stay in.
+  let first = best;
+  let last = best + k - 1;
+  const reach = Math.max(7, (starts[last] - starts[first]) / 2);
+  while (first > 0 && starts[first] - starts[first - 1] <= reach) first--;
+  while (last < starts.length - 1 && starts[last + 1] - starts[last] <= reach) last++;
+  const lo = starts[first];
+  const hi = starts[last];
+  const whole = starts[starts.length - 1] - starts[0];
+  if ((hi - lo) * 4 >= whole) return [-Infinity, Infinity];
+  const margin = Math.max(3, Math.round((hi - lo) * 0.1));
+  return [lo - margin, hi + margin];
 }
 
 function pickBin(n: number, spanDays: number): number {

@@ -70,3 +70,12 @@ export function aidByYear(items: readonly AidItem[]): YearBucket[] {
   for (let y = first; y <= last; y++) at(String(y));
   return [...years.values()].sort((a, b) => a.year.localeCompare(b.year));
 }
+
+/** The chart in one sentence: which years carry announcements and which carry effects. */
+export function aidSummary(years: readonly YearBucket[]): string {
+  const said = years.filter((y) => y.announced > 0).map((y) => `${y.announced} announced in ${y.year}`);
+  const effect = years
+    .filter((y) => y.takesEffect > 0)
+    .map((y) => `${y.takesEffect} take${y.takesEffect === 1 ? 's' : ''} effect in ${y.year}`);
+  return [...said, ...effect].join('; ') + (said.length + effect.length ? '.' : '');
+}

@@ -7,7 +7,8 @@ import { Panel } from '../../components/panel';
 import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
 import { formatAmount, plural } from '../../lib/format';
-import { aidByYear, sortAid, type SortKey } from './aid-data';
+import { aidByYear, aidSummary, sortAid, type SortKey } from './aid-data';
+import { ChartTable } from '../../components/chart-table';
 
 interface Props {
   index: DatasetIndex;
@@ -45,7 +46,9 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
       ) : (
         <>
           <figure className="chart-figure">
-            <figcaption>Items by year: announced then, against taking effect then</figcaption>
+            <figcaption>
+              Items by year: announced then, against taking effect then. <span className="muted">{aidSummary(years)}</span>
+            </figcaption>
             <div className="chart" style={{ height: 200 }}>
               <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 200 }}>
                 <BarChart data={years} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer>
@@ -62,6 +65,15 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
                 </BarChart>
               </ResponsiveContainer>
             </div>
+            <ChartTable
+              caption="Aid and weapons items by year"
+              rows={years}
+              columns={[
+                { label: 'Year', value: (y) => y.year },
+                { label: 'Announced that year', value: (y) => y.announced, numeric: true },
+                { label: 'Take effect that year', value: (y) => y.takesEffect, numeric: true },
+              ]}
+            />
           </figure>
           <div className="table-wrap">
             <table className="aid-table">

@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event, EventKind } from '../../dataset/schema';
 import { EVENT_KINDS } from '../../dataset/schema';
-import { dateSpan } from '../../lib/dates';
+import { dateSpan, formatDay } from '../../lib/dates';
 
 export interface TimelinePoint {
   /** Day number (x). */
@@ -178,4 +178,20 @@ export function overviewBins(index: DatasetIndex): { start: number; end: number;
     if (e.kind === 'call') bin.calls++;
   }
   return bins;
+}
+
+/** The chart in one sentence, for its caption and for screen readers. */
+export function timelineSummary(data: TimelineData, events: readonly Event[]): string {
+  if (data.points.length === 0) return 'No events on the chart.';
+  const shown = data.points.reduce((n, p) => n + (p.count > 0 ? p.count : 0), 0);
+  const days = data.points.map((p) => p.day);
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const calls = events.filter((e) => e.kind === 'call' && data.points.some((p) => p.ids.includes(e.id)));
+  const callText = calls.length
+    ? calls.length <= 4
+      ? `; calls on ${calls.map((c) => formatDay(dateSpan(c.date)[0])).join(', ')}`
+      : `; ${calls.length} calls`
+    : '';
+  return `Chart: ${shown} event${shown === 1 ? '' : 's'} from ${formatDay(first)} to ${formatDay(last)} in ${data.lanes.length} lane${data.lanes.length === 1 ? '' : 's'}${callText}.`;
 }

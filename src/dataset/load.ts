@@ -1,6 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { buildIndex, type DatasetIndex } from './indexes';
+import { applyPatch, type PatchEdit } from './patch';
+import type { Dataset } from './schema';
 import { validateDatasetText, type Counts, type Problem } from './validate';
+import type { FromWorker, ToWorker } from './validate.worker';
 
 export const DEFAULT_DATASET = '/data/briefing.json';
 const MAX_PATH = 500;
@@ -54,53 +57,163 @@ export function resolveDatasetPath(
   return { ok: true, url: url.href };
 }
 
+/** A server that sends no answer at all (not even headers) this long is treated as unreachable. */
+export const FIRST_BYTE_TIMEOUT_MS = 30_000;
+
 async function fetchText(url: string, signal: AbortSignal, what: string): Promise<string> {
+  // Our own controller, so a hung server can be given up on without the caller having aborted.
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal.reason);
+  if (signal.aborted) forward();
+  else signal.addEventListener('abort', forward, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, FIRST_BYTE_TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json, text/plain' } });
+    response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json, text/plain' } });
   } catch (error) {
     if (signal.aborted) throw error;
+    if (timedOut) {
+      throw new DatasetLoadError('network', `The server sent no answer for ${what} within ${FIRST_BYTE_TIMEOUT_MS / 1000} s`, url);
+    }
     throw new DatasetLoadError('network', `Could not reach the server for ${what}: ${(error as Error).message}`, url);
-  }
-  if (!response.ok) {
-    throw new DatasetLoadError('http', `The server answered ${response.status} ${response.statusText || ''} for ${what}`.trim(), url);
+  } finally {
+    clearTimeout(timer);
   }
   try {
-    return await response.text();
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new DatasetLoadError('network', `The connection dropped while reading ${what}: ${(error as Error).message}`, url);
+    if (!response.ok) {
+      const status = [response.status, response.statusText].filter(Boolean).join(' ');
+      throw new DatasetLoadError('http', `The server answered ${status} for ${what}`, url);
+    }
+    try {
+      return await response.text();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new DatasetLoadError('network', `The connection dropped while reading ${what}: ${(error as Error).message}`, url);
+    }
+  } finally {
+    signal.removeEventListener('abort', forward);
   }
 }
+
+/** Above this many characters a dataset is checked in a worker, so the page stays responsive meanwhile. */
+export const WORKER_ABOVE = 1_000_000;
 
 /** Shared by the URL and file routes: validate, then index once. */
 export async function loadDatasetText(
   text: string,
   origin: string,
   loadText: (textPath: string) => Promise<string | undefined>,
+  signal?: AbortSignal,
 ): Promise<LoadedDataset> {
   if (/^\s*</.test(text)) {
     throw new DatasetLoadError('not-json', 'This is an HTML page, not a JSON dataset', origin, [
       { path: '(file) line 1, column 1', message: 'starts with “<”: the server sent a web page instead of the dataset' },
     ]);
   }
-  const result = await validateDatasetText(text, loadText);
-  if (!result.ok) {
-    const syntax = result.problems.some((p) => p.message.startsWith('JSON syntax') || p.message.includes('empty'));
-    const n = result.problems.length;
-    throw new DatasetLoadError(
-      syntax ? 'not-json' : 'invalid',
-      syntax ? 'The file is not valid JSON' : `The dataset has ${n} problem${n === 1 ? '' : 's'}`,
-      origin,
-      result.problems,
-    );
+  if (text.length > WORKER_ABOVE && typeof Worker !== 'undefined') {
+    const loaded = await loadInWorker(text, origin, loadText, signal);
+    if (loaded) return loaded;
   }
+  const result = await validateDatasetText(text, loadText);
+  if (!result.ok) throw problemsError(result.problems, origin);
+  performance.mark('dataset-validated');
+  const index = buildIndex(result.dataset);
+  performance.mark('dataset-indexed');
+  return { origin, index, texts: await sourceTexts(result.dataset, loadText), counts: result.counts };
+}
+
+function problemsError(problems: Problem[], origin: string): DatasetLoadError {
+  // Only file-level problems (syntax, emptiness) mean "not JSON"; "must not be empty" on a field does not.
+  const syntax = problems.every((p) => p.path.startsWith('(file)'));
+  const n = problems.length;
+  return new DatasetLoadError(
+    syntax ? 'not-json' : 'invalid',
+    syntax ? 'The file is not valid JSON' : `The dataset has ${n} problem${n === 1 ? '' : 's'}`,
+    origin,
+    problems,
+  );
+}
+
+async function sourceTexts(dataset: Dataset, loadText: (textPath: string) => Promise<string | undefined>): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  for (const s of result.dataset.sources) {
+  for (const s of dataset.sources) {
     const t = s.text ?? (await loadText(s.textPath as string));
     if (t !== undefined) texts.set(s.id, t);
   }
-  return { origin, index: buildIndex(result.dataset), texts, counts: result.counts };
+  return texts;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A large dataset: a worker runs the checks (schema, references, excerpts) while this thread parses
+ * the same text and, once the worker says the schema holds, applies the schema's edits (defaults,
+ * trimming) and builds the index. Sending the checked records back from the worker would cost more
+ * than parsing them here. Returns null when no worker could be started, to check on this thread.
+ */
+async function loadInWorker(
+  text: string,
+  origin: string,
+  loadText: (textPath: string) => Promise<string | undefined>,
+  signal?: AbortSignal,
+): Promise<LoadedDataset | null> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  type Verdict = Extract<FromWorker, { type: 'done' }> | { type: 'unavailable' };
+  let onShape: (edits: PatchEdit[]) => void = () => undefined;
+  let onVerdict: (verdict: Verdict) => void = () => undefined;
+  const shape = new Promise<PatchEdit[] | null>((resolve) => (onShape = resolve));
+  const verdict = new Promise<Verdict>((resolve) => (onVerdict = resolve));
+  const stop = () => onVerdict({ type: 'unavailable' });
+  signal?.addEventListener('abort', stop, { once: true });
+  worker.onerror = stop;
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'shape') onShape(message.edits);
+    else if (message.type === 'texts') {
+      void Promise.all(message.paths.map((p) => loadText(p).catch(() => undefined))).then((texts) =>
+        worker.postMessage({ type: 'texts', id: message.id, texts } satisfies ToWorker),
+      );
+    } else if (message.type === 'done') onVerdict(message);
+    else stop();
+  };
+  try {
+    worker.postMessage({ type: 'validate', text } satisfies ToWorker);
+    await nextTask();
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    } catch {
+      raw = undefined;
+    }
+    const edits = await Promise.race([shape, verdict.then(() => null)]);
+    let index: DatasetIndex | null = null;
+    let dataset: Dataset | null = null;
+    if (edits && raw !== undefined) {
+      dataset = applyPatch(raw, edits) as Dataset;
+      await nextTask();
+      index = buildIndex(dataset);
+      performance.mark('dataset-indexed');
+    }
+    const result = await verdict;
+    performance.mark('dataset-validated');
+    if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+    if (result.type === 'unavailable') return null;
+    if (!result.ok) throw problemsError(result.problems, origin);
+    if (!dataset || !index) return null;
+    return { origin, index, texts: await sourceTexts(dataset, loadText), counts: result.counts };
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    worker.terminate();
+  }
 }
 
 function sameOriginText(base: string, signal: AbortSignal) {
@@ -122,7 +235,7 @@ export function datasetQuery(url: string) {
     queryKey: ['dataset', url] as const,
     queryFn: async ({ signal }) => {
       const text = await fetchText(url, signal, 'the dataset');
-      return loadDatasetText(text, url, sameOriginText(url, signal));
+      return loadDatasetText(text, url, sameOriginText(url, signal), signal);
     },
     staleTime: Infinity,
     structuralSharing: false,
@@ -134,9 +247,11 @@ export function fileQuery(file: File) {
   return queryOptions({
     queryKey: ['dataset', 'file', file.name, file.size, file.lastModified] as const,
     queryFn: async ({ signal }) => {
-      const text = await file.text();
+      // Decoded as fetch's response.text() is (UTF-8), so a file reads the same from disk and by link:
+      // Chromium's file.text() would quietly accept UTF-16 that the link route and the command line refuse.
+      const text = new TextDecoder().decode(await file.arrayBuffer());
       const base = new URL(DEFAULT_DATASET, window.location.href).href;
-      return loadDatasetText(text, `file: ${file.name}`, sameOriginText(base, signal));
+      return loadDatasetText(text, `file: ${file.name}`, sameOriginText(base, signal), signal);
     },
     staleTime: Infinity,
     structuralSharing: false,

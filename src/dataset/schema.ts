@@ -6,6 +6,10 @@ import { z } from 'zod';
  * layers the cross-record checks (references, verbatim excerpts, date order) on top of it.
  */
 
+// The page's Content-Security-Policy forbids eval. Without this, zod probes `new Function` while it
+// builds the schemas below; the probe fails quietly, but the browser still reports a CSP violation.
+z.config({ jitless: true });
+
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 export const Id = z.string().regex(ID_PATTERN, 'must be an id: letters, digits, . _ : - (max 128)');
 

@@ -53,8 +53,20 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (error) {
+    // A UTF-16 file read as UTF-8: its byte-order mark becomes two U+FFFD, its ASCII gets NULs in between.
+    if (/^(\uFFFD\uFFFD|[^\0]\0[^\0]\0|\0[^\0]\0[^\0])/.test(body)) {
+      return {
+        ok: false,
+        problems: [{ path: '(file) line 1, column 1', message: 'JSON syntax error: the file is UTF-16 encoded; save it as UTF-8' }],
+      };
+    }
     const errors: ParseError[] = [];
-    parseLenient(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    try {
+      parseLenient(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch {
+      // The tolerant parser recurses, and very deep nesting overflows the stack: fall back to the engine's message.
+      errors.length = 0;
+    }
     const problems = errors.slice(0, 20).map((e) => {
       const { line, column } = lineAndColumn(body, e.offset);
       return {
@@ -94,7 +106,7 @@ function describeParseError(code: string): string {
 function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown field "${key}"` }))
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, clip(key)]), message: `unknown field "${clip(key)}"` }))
       : [{ path: formatPath(issue.path), message: issue.message }],
   );
 }

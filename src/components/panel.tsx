@@ -1,4 +1,4 @@
-import { Component, useId, type ErrorInfo, type ReactNode } from 'react';
+import { Component, createContext, useContext, useId, type ErrorInfo, type ReactNode } from 'react';
 
 interface BoundaryProps {
   name: string;
@@ -43,8 +43,13 @@ export class PanelBoundary extends Component<BoundaryProps, BoundaryState> {
   }
 }
 
+/** Extra actions every panel inside the provider gets (the dashboard's Export menu); none by default. */
+export const PanelTools = createContext<((panel: { title: string }) => ReactNode) | null>(null);
+
 interface PanelProps {
   title: string;
+  /** False keeps the PanelTools actions (Export) off this panel. */
+  exportable?: boolean;
   subtitle?: ReactNode;
   actions?: ReactNode;
   className?: string;
@@ -54,8 +59,10 @@ interface PanelProps {
 }
 
 /** Every panel is a <section> landmark named by its heading. */
-export function Panel({ title, subtitle, actions, className, children, resetKey, id }: PanelProps) {
+export function Panel({ title, subtitle, actions, className, children, resetKey, id, exportable = true }: PanelProps) {
   const headingId = useId();
+  const tools = useContext(PanelTools);
+  const extra = exportable && tools ? tools({ title }) : null;
   return (
     <section aria-labelledby={headingId} className={`panel ${className ?? ''}`} id={id} data-panel={title}>
       <header className="panel-head">
@@ -63,9 +70,10 @@ export function Panel({ title, subtitle, actions, className, children, resetKey,
           <h2 id={headingId}>{title}</h2>
           {subtitle ? <p className="panel-sub">{subtitle}</p> : null}
         </div>
-        {actions ? (
+        {actions || extra ? (
           <div className="panel-actions" data-export-hide>
             {actions}
+            {extra}
           </div>
         ) : null}
       </header>

@@ -1,0 +1,32 @@
+import { createContext, useContext } from 'react';
+import './pin-button.css';
+
+export interface PinState {
+  pinned: ReadonlySet<string>;
+  toggle: (id: string) => void;
+}
+
+/** Provided by the briefing tray; without it no Pin buttons are shown. */
+export const PinContext = createContext<PinState | null>(null);
+
+/** Pins a record into the briefing tray, or takes it out again. `detail` tells apart records of one label (quotes of one speaker). */
+export function PinButton({ id, label, detail }: { id: string; label: string; detail?: string }) {
+  const pins = useContext(PinContext);
+  if (!pins) return null;
+  const on = pins.pinned.has(id);
+  const words = detail?.replace(/\s+/g, ' ').trim();
+  const name = words ? `${label}: “${words.length > 60 ? `${words.slice(0, 59).trimEnd()}…` : words}”` : label;
+  return (
+    <button
+      type="button"
+      className={`link-button pin-button${on ? ' is-pinned' : ''}`}
+      aria-pressed={on}
+      aria-label={`Pin ${name}`}
+      onClick={() => pins.toggle(id)}
+      data-export-hide
+    >
+      <span aria-hidden="true">{on ? '✓' : '+'}</span>
+      {on ? 'Pinned' : 'Pin'}
+    </button>
+  );
+}

@@ -1,0 +1,262 @@
+import { useId, useMemo } from 'react';
+import type { DatasetIndex } from '../../dataset/indexes';
+import type { Event } from '../../dataset/schema';
+import { Panel } from '../../components/panel';
+import { formatDate, formatDateRange } from '../../lib/dates';
+import { plural } from '../../lib/format';
+import { clipText } from '../../lib/record-label';
+import { compareEvents, defaultPair, type CompareItem, type CompareRow, type Evidence } from './compare-data';
+import './compare-calls.css';
+
+interface Props {
+  index: DatasetIndex;
+  /** Events of the current selection, in date order. */
+  events: Event[];
+  /** Ids picked in the URL (zero, one or two); missing ones come from the selection. */
+  picked: readonly string[];
+  onPick: (ids: [string, string]) => void;
+  onOpen: (id: string) => void;
+}
+
+const MAX_OPTIONS = 300;
+
+/** Two events (by default the two latest calls) side by side, with the rows that differ marked. */
+export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
+  const fallback = useMemo(() => defaultPair(events, index), [events, index]);
+  const a = picked[0] ?? fallback?.[0] ?? null;
+  const b = picked[1] ?? (fallback ? (fallback[1] !== a ? fallback[1] : fallback[0]) : null);
+  const cmp = useMemo(() => (a && b ? compareEvents(index, a, b) : null), [index, a, b]);
+  const shown = useMemo(() => new Set(events.map((e) => e.id)), [events]);
+  const options = useMemo(() => eventOptions(events, [a, b], index), [events, a, b, index]);
+  const differing = cmp ? cmp.rows.filter((r) => r.differs).length : 0;
+
+  return (
+    <Panel
+      title="Compare calls"
+      className="compare"
+      resetKey={`${a} ${b}`}
+      subtitle={
+        cmp
+          ? `${plural(differing, 'row differs', 'rows differ')} of ${cmp.rows.length}; by default the two latest calls that match the filters`
+          : 'Pick two events to compare'
+      }
+    >
+      <div className="cmp-pickers" data-export-hide>
+        <Picker label="First event" value={a} options={options} onChange={(id) => b && onPick([id, b])} />
+        <Picker label="Second event" value={b} options={options} onChange={(id) => a && onPick([a, id])} />
+        <button type="button" onClick={() => a && b && onPick([b, a])} disabled={!a || !b}>
+          Swap
+        </button>
+      </div>
+      {options.capped ? (
+        <p className="muted small">
+          The lists offer the {MAX_OPTIONS} latest calls and the {MAX_OPTIONS} latest other events that match the filters; narrow the
+          filters to reach others.
+        </p>
+      ) : null}
+      {!cmp ? (
+        <p className="empty">Fewer than two events match the filters.</p>
+      ) : (
+        <table className="cmp-table">
+          <caption className="visually-hidden">
+            {cmp.a.title} compared with {cmp.b.title}; rows whose values differ are marked “differs”.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="cmp-aspect">
+                Aspect
+              </th>
+              <EventHead event={cmp.a} which="First" hidden={!shown.has(cmp.a.id)} onOpen={onOpen} />
+              <EventHead event={cmp.b} which="Second" hidden={!shown.has(cmp.b.id)} onOpen={onOpen} />
+            </tr>
+          </thead>
+          <tbody>
+            {cmp.rows.map((row) => (
+              <Row key={row.key} row={row} a={cmp.a} b={cmp.b} onOpen={onOpen} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
+
+interface Options {
+  calls: Event[];
+  others: Event[];
+  /** Picked events the lists above leave out (hidden by filters, or beyond the cap). */
+  hidden: Event[];
+  capped: boolean;
+}
+
+function eventOptions(events: readonly Event[], picked: (string | null)[], index: DatasetIndex): Options {
+  const allCalls = events.filter((e) => e.kind === 'call');
+  const rest = events.filter((e) => e.kind !== 'call');
+  const calls = allCalls.slice(-MAX_OPTIONS);
+  const others = rest.slice(-MAX_OPTIONS);
+  const listed = new Set([...calls, ...others].map((e) => e.id));
+  const hidden = [...new Set(picked)]
+    .filter((id): id is string => id !== null && !listed.has(id))
+    .map((id) => index.events.get(id))
+    .filter((e) => e !== undefined);
+  return { calls, others, hidden, capped: rest.length > others.length || allCalls.length > calls.length };
+}
+
+function optionText(e: Event): string {
+  return `${formatDate(e.date)} — ${clipText(e.title, 70)}`;
+}
+
+function Picker({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  options: Options;
+  onChange: (id: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field cmp-picker">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} disabled={value === null}>
+        {options.calls.length ? (
+          <optgroup label="Calls">
+            {options.calls.map((e) => (
+              <option key={e.id} value={e.id}>
+                {optionText(e)}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        {options.others.length ? (
+          <optgroup label="Other events">
+            {options.others.map((e) => (
+              <option key={e.id} value={e.id}>
+                {optionText(e)}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+        {options.hidden.length ? (
+          <optgroup label="Picked (not in the lists above)">
+            {options.hidden.map((e) => (
+              <option key={e.id} value={e.id}>
+                {optionText(e)}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </select>
+    </div>
+  );
+}
+
+function EventHead({ event, which, hidden, onOpen }: { event: Event; which: string; hidden: boolean; onOpen: (id: string) => void }) {
+  return (
+    <th scope="col" className="cmp-event-head">
+      <span className="cmp-which">{which}</span>
+      <span className="cmp-title">{event.title}</span>
+      <span className="muted small">{formatDateRange(event.date, event.end)}</span>
+      {hidden ? <span className="cmp-hidden">Hidden by filters</span> : null}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => onOpen(event.id)}
+        aria-label={`Sources for ${event.title}`}
+        data-export-hide
+      >
+        Sources
+      </button>
+    </th>
+  );
+}
+
+function Row({ row, a, b, onOpen }: { row: CompareRow; a: Event; b: Event; onOpen: (id: string) => void }) {
+  return (
+    <tr className={row.differs ? 'cmp-differs' : undefined} data-row={row.key}>
+      <th scope="row" className="cmp-aspect">
+        <span>{row.label}</span>
+        {row.differs ? (
+          <span className="cmp-flag is-differs">
+            <span aria-hidden="true">≠</span> differs
+          </span>
+        ) : (
+          <span className="cmp-flag is-same">
+            <span aria-hidden="true">=</span> same
+          </span>
+        )}
+      </th>
+      <Cell items={row.a} more={row.moreA ?? 0} side={`First · ${formatDate(a.date)}`} fold={row.key.startsWith('said')} onOpen={onOpen} />
+      <Cell items={row.b} more={row.moreB ?? 0} side={`Second · ${formatDate(b.date)}`} fold={row.key.startsWith('said')} onOpen={onOpen} />
+    </tr>
+  );
+}
+
+interface CellProps {
+  items: CompareItem[];
+  more: number;
+  side: string;
+  /** Fold the sources' words away (a quote's printings), leaving the outlets in view. */
+  fold: boolean;
+  onOpen: (id: string) => void;
+}
+
+function Cell({ items, more, side, fold, onOpen }: CellProps) {
+  return (
+    <td className="cmp-cell">
+      <span className="cmp-side">{side}</span>
+      {items.length === 0 ? <span className="muted">—</span> : null}
+      {more > 0 ? <p className="muted small">{plural(more, 'earlier event')} not listed</p> : null}
+      <ul className="cmp-items">
+        {items.map((item, i) => (
+          <li key={`${item.recordId ?? ''}${i}`}>
+            <span className="cmp-item-text">{item.text}</span>
+            {item.shared ? <span className="cmp-shared">in both</span> : null}
+            {item.recordId ? (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onOpen(item.recordId!)}
+                data-export-hide
+                aria-label={`Sources for ${clipText(item.text, 60)}`}
+              >
+                Sources
+              </button>
+            ) : null}
+            {item.detail ? <span className="cmp-detail">{item.detail}</span> : null}
+            {item.evidence?.length ? (
+              fold ? (
+                <details className="cmp-fold">
+                  <summary>Printed by {[...new Set(item.evidence.map((ev) => ev.outlet))].join(', ')}</summary>
+                  <EvidenceList evidence={item.evidence} />
+                </details>
+              ) : (
+                <EvidenceList evidence={item.evidence} />
+              )
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </td>
+  );
+}
+
+function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+  return (
+    <ul className="cmp-evidence">
+      {evidence.map((ev, j) => (
+        <li key={j}>
+          <span className="cmp-outlet">
+            {ev.outlet}
+            {ev.published ? `, ${formatDate(ev.published)}` : ''}:
+          </span>{' '}
+          <q>{ev.excerpt}</q>
+          {ev.reading ? <span className="cmp-detail">{ev.reading}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,278 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { DatasetIndex, Row } from '../../dataset/indexes';
+import { Panel } from '../../components/panel';
+import { formatDate } from '../../lib/dates';
+import { plural } from '../../lib/format';
+import { recordDate, recordLabel, TYPE_NAME } from '../../lib/record-label';
+import { briefPng } from './brief-png';
+import { BriefSheet } from './brief-sheet';
+import { briefMarkdown, buildBrief } from './tray-markdown';
+import { useTray } from './tray-state';
+import { encodeTrayLink, NOTE_MAX, type TrayItem } from './tray-storage';
+import './briefing-tray.css';
+
+interface Props {
+  index: DatasetIndex;
+  /** What the filters show; pins outside it stay, marked as hidden. */
+  rows: readonly Row[];
+  onOpen: (id: string) => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function download(href: string, filename: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/** Pinned records in the analyst's order, with a note each; exported as a one-page brief. */
+export function BriefingTray({ index, rows, onOpen }: Props) {
+  const tray = useTray();
+  const shown = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);
+  const [sheet, setSheet] = useState<'png' | 'print' | null>(null);
+  const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; by: -1 | 1 } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const hiddenCount = tray.items.filter((i) => !shown.has(i.id)).length;
+  const brief = useMemo(() => (sheet ? buildBrief(index, tray.items, today()) : null), [sheet, index, tray.items]);
+  const { notify } = tray;
+
+  useEffect(() => setLink(null), [tray.items]);
+
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    setFocusAfterMove(null);
+    const list = listRef.current;
+    const pick = (by: number) => list?.querySelector<HTMLButtonElement>(`[data-move="${CSS.escape(`${focusAfterMove.id}:${by}`)}"]`);
+    const same = pick(focusAfterMove.by);
+    (same && !same.disabled ? same : pick(-focusAfterMove.by))?.focus();
+  }, [focusAfterMove]);
+
+  useEffect(() => {
+    if (!sheet) return;
+    const node = hostRef.current?.querySelector<HTMLElement>('.brief-sheet');
+    if (!node) return;
+    const name = `briefing-${today()}`;
+    if (sheet === 'print') {
+      let finished = false;
+      const done = () => {
+        if (finished) return;
+        finished = true;
+        window.removeEventListener('afterprint', done);
+        document.body.classList.remove('printing-tray');
+        setSheet(null);
+      };
+      document.body.classList.add('printing-tray');
+      window.addEventListener('afterprint', done);
+      window.print();
+      // Browsers whose print() does not wait for the dialog still take the page as it is at the call.
+      const timer = window.setTimeout(done, 1000);
+      return () => window.clearTimeout(timer);
+    }
+    let cancelled = false;
+    void (async () => {
+      try {
+        const url = await briefPng(node);
+        if (!cancelled) download(url, `${name}.png`);
+      } catch (e) {
+        notify(`The PNG could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        if (!cancelled) setSheet(null);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [sheet, notify]);
+
+  const exportMarkdown = () => {
+    const md = briefMarkdown(buildBrief(index, tray.items, today()));
+    const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
+    download(url, `briefing-${today()}.md`);
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const shareLink = async () => {
+    const url = new URL(window.location.href);
+    const keep = url.searchParams.get('dataset');
+    url.search = '';
+    if (keep) url.searchParams.set('dataset', keep);
+    url.searchParams.set('tray', encodeTrayLink(tray.items));
+    const text = url.toString();
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      copied = false;
+    }
+    setLink({ url: text, copied });
+  };
+
+  const empty = tray.items.length === 0;
+  return (
+    <Panel
+      title="Briefing tray"
+      className="tray"
+      subtitle={
+        empty
+          ? 'Pin records to build a one-page brief'
+          : `${plural(tray.items.length, 'pinned record')}${hiddenCount ? `, ${hiddenCount} hidden by filters` : ''} · kept in this browser`
+      }
+    >
+      {tray.notices.length ? (
+        <div className="tray-notices" role="status">
+          <ul>
+            {tray.notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <div className="tray-notice-actions">
+            {tray.previous ? (
+              <button type="button" onClick={tray.undo}>
+                Undo
+              </button>
+            ) : null}
+            <button type="button" onClick={tray.dismiss}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {empty ? (
+        <p className="empty">Nothing pinned yet. Use “Pin” next to any event, quote, aid item or discrepancy.</p>
+      ) : (
+        <ol className="tray-list" ref={listRef} aria-label="Pinned records, in brief order">
+          {tray.items.map((item, i) => (
+            <TrayEntry
+              key={item.id}
+              item={item}
+              n={i + 1}
+              last={i === tray.items.length - 1}
+              index={index}
+              hidden={!shown.has(item.id)}
+              onMove={(by) => {
+                tray.move(item.id, by);
+                setFocusAfterMove({ id: item.id, by });
+              }}
+              onRemove={() => tray.remove(item.id)}
+              onNote={(note) => tray.setNote(item.id, note)}
+              onOpen={onOpen}
+            />
+          ))}
+        </ol>
+      )}
+      <div className="tray-exports" role="group" aria-label="Export the brief" data-export-hide>
+        <button type="button" onClick={exportMarkdown} disabled={empty}>
+          Download Markdown
+        </button>
+        <button type="button" onClick={() => setSheet('print')} disabled={empty || sheet !== null}>
+          Print / PDF
+        </button>
+        <button type="button" onClick={() => setSheet('png')} disabled={empty || sheet !== null}>
+          {sheet === 'png' ? 'Making PNG…' : 'Download PNG'}
+        </button>
+        <button type="button" onClick={() => void shareLink()} disabled={empty}>
+          Copy share link
+        </button>
+        <button type="button" onClick={tray.clear} disabled={empty}>
+          Clear tray
+        </button>
+      </div>
+      {tray.items.length > 5 ? (
+        <p className="muted small tray-fit">Each item’s sources are listed in full; a printed page holds about five items.</p>
+      ) : null}
+      {link ? <ShareLink url={link.url} copied={link.copied} /> : null}
+      {brief
+        ? createPortal(
+            <div className="tray-sheet-host" ref={hostRef} aria-hidden="true">
+              <BriefSheet brief={brief} />
+            </div>,
+            document.body,
+          )
+        : null}
+    </Panel>
+  );
+}
+
+function ShareLink({ url, copied }: { url: string; copied: boolean }) {
+  const id = useId();
+  return (
+    <div className="tray-share">
+      <label htmlFor={id} className="small">
+        Share link {copied ? '(copied to the clipboard)' : '(copy it from here)'}
+      </label>
+      <input id={id} type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+    </div>
+  );
+}
+
+interface EntryProps {
+  item: TrayItem;
+  n: number;
+  last: boolean;
+  index: DatasetIndex;
+  hidden: boolean;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+  onNote: (note: string) => void;
+  onOpen: (id: string) => void;
+}
+
+function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onOpen }: EntryProps) {
+  const row = index.rowById.get(item.id);
+  const noteId = useId();
+  if (!row) return null;
+  const label = recordLabel(row, index, 140);
+  const date = recordDate(row);
+  return (
+    <li className={`tray-item${hidden ? ' is-hidden' : ''}`}>
+      <div className="tray-item-head">
+        <span className="tray-n" aria-hidden="true">
+          {n}
+        </span>
+        <div className="tray-item-body">
+          <p className="tray-meta">
+            {TYPE_NAME[row.type]}
+            {date ? ` · ${formatDate(date)}` : ''}
+            {hidden ? <span className="tray-hidden">Hidden by filters</span> : null}
+          </p>
+          <h3 className="tray-title">{label}</h3>
+        </div>
+      </div>
+      <label className="visually-hidden" htmlFor={noteId}>
+        Note on {label}
+      </label>
+      <input
+        id={noteId}
+        className="tray-note"
+        type="text"
+        value={item.note}
+        maxLength={NOTE_MAX}
+        placeholder="One-line note for the brief"
+        onChange={(e) => onNote(e.target.value)}
+      />
+      <div className="tray-controls">
+        <button type="button" data-move={`${item.id}:-1`} disabled={n === 1} onClick={() => onMove(-1)} aria-label={`Move up: ${label}`}>
+          <span aria-hidden="true">↑ </span>Up
+        </button>
+        <button type="button" data-move={`${item.id}:1`} disabled={last} onClick={() => onMove(1)} aria-label={`Move down: ${label}`}>
+          <span aria-hidden="true">↓ </span>Down
+        </button>
+        <button type="button" className="link-button" onClick={() => onOpen(item.id)} aria-label={`Sources for ${label}`}>
+          Sources
+        </button>
+        <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove from tray: ${label}`}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -83,6 +83,7 @@ test.describe('keyboard only', () => {
   }
 
   test('the analyst path works from the keyboard alone', async ({ page }) => {
+    test.setTimeout(180_000);
     await openDashboard(page);
     // Skip link first.
     await page.keyboard.press('Tab');

@@ -4,8 +4,13 @@ import { DatasetLoadError, datasetQuery, fileQuery, resolveDatasetPath, type Loa
 import { PARAMS } from '../filters/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { Dashboard } from './dashboard';
+import { TrayProvider } from '../features/tray/tray-state';
 import { DatasetOpener } from './dataset-opener';
 import { LoadError, LoadingSkeleton } from './load-states';
+
+// One placeholder for the disabled file query: making a File on every render (each filter change) is not free.
+let placeholder: File | null = null;
+const noFile = () => (placeholder ??= new File([], '(none)'));
 
 /** Loads the dataset named by the URL (or opened from disk), then hands it to the dashboard. */
 export function App() {
@@ -20,7 +25,7 @@ export function App() {
     ...datasetQuery(resolved.ok ? resolved.url : 'about:blank'),
     enabled: resolved.ok && file === null,
   });
-  const fromFile = useQuery({ ...fileQuery(file ?? new File([], '(none)')), enabled: file !== null });
+  const fromFile = useQuery({ ...fileQuery(file ?? noFile()), enabled: file !== null });
   const query = file ? fromFile : urlQuery;
 
   const openDefault = useCallback(() => {
@@ -53,7 +58,12 @@ export function App() {
       </Shell>
     );
   }
-  return <Dashboard loaded={query.data as LoadedDataset} opener={opener} fromFile={file?.name ?? null} />;
+  const loaded = query.data as LoadedDataset;
+  return (
+    <TrayProvider index={loaded.index}>
+      <Dashboard loaded={loaded} opener={opener} fromFile={file?.name ?? null} />
+    </TrayProvider>
+  );
 }
 
 function Shell({ children, opener }: { children: React.ReactNode; opener: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 interface Column<T> {
   label: string;
@@ -18,39 +18,43 @@ export function ChartTable<T>({
   columns: Column<T>[];
   limit?: number;
 }) {
+  // The rows are made only while it is open: hundreds of hidden rows would be rebuilt on every filter change.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="chart-table" data-export-hide>
+    <details className="chart-table" data-export-hide onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Show the chart’s data as a table</summary>
-      <div className="table-wrap">
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c.label} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, limit).map((row, i) => (
-              <tr key={i}>
+      {open ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
                 {columns.map((c) => (
-                  <td key={c.label} className={c.numeric ? 'num' : undefined}>
-                    {c.value(row)}
-                  </td>
+                  <th key={c.label} scope="col">
+                    {c.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length > limit ? (
-          <p className="muted small">
-            First {limit} of {rows.length} rows.
-          </p>
-        ) : null}
-      </div>
+            </thead>
+            <tbody>
+              {rows.slice(0, limit).map((row, i) => (
+                <tr key={i}>
+                  {columns.map((c) => (
+                    <td key={c.label} className={c.numeric ? 'num' : undefined}>
+                      {c.value(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length > limit ? (
+            <p className="muted small">
+              First {limit} of {rows.length} rows.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </details>
   );
 }

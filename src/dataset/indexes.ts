@@ -1,5 +1,17 @@
-import { dateSpan, formatDate } from '../lib/dates';
-import type { Actor, AidItem, Citation, Dataset, Discrepancy, Event, EventKind, Quote, Source } from './schema';
+import { dateSpan as spanOfDate, formatDate } from '../lib/dates';
+import {
+  EVENT_KINDS,
+  type Actor,
+  type AidItem,
+  type Citation,
+  type Dataset,
+  type Discrepancy,
+  type Event,
+  type EventKind,
+  type FuzzyDate,
+  type Quote,
+  type Source,
+} from './schema';
 
 export type RowType = 'event' | 'quote' | 'aid' | 'discrepancy';
 export const ROW_TYPES: readonly RowType[] = ['event', 'quote', 'aid', 'discrepancy'];
@@ -31,9 +43,37 @@ export interface Outlet {
   sourceIds: string[];
 }
 
+/**
+ * The filter keys of `rows` again, column by column and as small integers, so `select` runs over
+ * typed arrays instead of strings and closures. Multi-valued keys are packed: row i's actors are
+ * `actors[actorsAt[i]]` up to (not including) `actors[actorsAt[i + 1]]`, as numbers into `actorIds`.
+ */
+export interface RowKeys {
+  /** Position in ROW_TYPES. */
+  type: Uint8Array;
+  start: Float64Array;
+  end: Float64Array;
+  sources: Int32Array;
+  sourcesAt: Int32Array;
+  actors: Int32Array;
+  actorsAt: Int32Array;
+  outlets: Int32Array;
+  outletsAt: Int32Array;
+  /** Positions in EVENT_KINDS. */
+  kinds: Int32Array;
+  kindsAt: Int32Array;
+  sourceIds: string[];
+  actorIds: string[];
+  outletKeys: string[];
+}
+
 export interface DatasetIndex {
   dataset: Dataset;
+  /** Events, quotes and aid items each in date order (start, then end); discrepancies as listed. */
   rows: Row[];
+  keys: RowKeys;
+  /** Each record's position in `rows` (and `keys`), by identity. */
+  positionOf: Map<Row['record'], number>;
   rowById: Map<string, Row>;
   sources: Map<string, Source>;
   actors: Map<string, Actor>;
@@ -47,22 +87,49 @@ export interface DatasetIndex {
   dayRange: [number, number] | null;
 }
 
-const unique = (xs: readonly string[]) => [...new Set(xs)];
-const citedSources = (list: readonly Citation[]) => unique(list.map((c) => c.source));
+const NONE: readonly never[] = [];
+const KIND_LIST = Object.fromEntries(EVENT_KINDS.map((k) => [k, [k]])) as unknown as Record<EventKind, readonly EventKind[]>;
+
+/** Without repeats, in order. Most lists hold one or two ids, so those skip the Set. */
+function unique(xs: readonly string[]): readonly string[] {
+  if (xs.length === 0) return NONE;
+  if (xs.length === 1) return xs;
+  if (xs.length === 2) return xs[0] === xs[1] ? [xs[0]] : xs;
+  return [...new Set(xs)];
+}
+
+function citedSources(list: readonly Citation[]): readonly string[] {
+  if (list.length === 1) return [list[0].source];
+  return unique(list.map((c) => c.source));
+}
 
 export function buildIndex(dataset: Dataset): DatasetIndex {
   const actors = new Map(dataset.actors.map((a) => [a.id, a]));
   const events = new Map(dataset.events.map((e) => [e.id, e]));
-  const actorWords = (ids: readonly (string | undefined)[]) =>
-    ids
-      .map((id) => (id ? actors.get(id) : undefined))
-      .filter((a): a is Actor => a !== undefined)
-      .map((a) => `${a.name} ${a.aliases.join(' ')}`)
-      .join(' ');
+  const wordsOfActor = new Map(dataset.actors.map((a) => [a.id, a.aliases.length ? `${a.name} ${a.aliases.join(' ')}` : a.name]));
+  const actorWords = (ids: readonly (string | undefined)[]) => {
+    let out = '';
+    for (const id of ids) {
+      const words = id === undefined ? undefined : wordsOfActor.get(id);
+      if (words !== undefined) out = out ? `${out} ${words}` : words;
+    }
+    return out;
+  };
+  // A large dataset repeats a few thousand dates many times over: parse each once.
+  const spans = new Map<string, Map<string, readonly [number, number]>>();
+  const spanOf = (date: FuzzyDate): readonly [number, number] => {
+    let byValue = spans.get(date.precision);
+    if (!byValue) spans.set(date.precision, (byValue = new Map()));
+    let span = byValue.get(date.value);
+    if (!span) byValue.set(date.value, (span = spanOfDate(date)));
+    return span;
+  };
+  const dateSpan = (date: FuzzyDate, end?: FuzzyDate): readonly [number, number] =>
+    end ? [spanOf(date)[0], spanOf(end)[1]] : spanOf(date);
 
-  const kindOf = (eventId: string | undefined): EventKind[] => {
+  const kindOf = (eventId: string | undefined): readonly EventKind[] => {
     const kind = eventId ? events.get(eventId)?.kind : undefined;
-    return kind ? [kind] : [];
+    return kind ? KIND_LIST[kind] : NONE;
   };
 
   const rows: Row[] = [];
@@ -72,13 +139,13 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       type: 'event',
       id: e.id,
       record: e,
-      outlets: [],
+      outlets: NONE,
       sources: citedSources(e.citations),
       actors: unique(e.actors),
       start,
       end,
       text: `${e.title} ${e.summary} ${e.kind} ${actorWords(e.actors)}`.toLowerCase(),
-      kinds: [e.kind],
+      kinds: KIND_LIST[e.kind],
     });
   }
   for (const q of dataset.quotes) {
@@ -88,7 +155,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       type: 'quote',
       id: q.id,
       record: q,
-      outlets: [],
+      outlets: NONE,
       sources: citedSources(q.citations),
       actors: unique(who),
       start,
@@ -105,7 +172,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       type: 'aid',
       id: a.id,
       record: a,
-      outlets: [],
+      outlets: NONE,
       sources: citedSources(a.citations),
       actors: unique(who),
       start,
@@ -126,7 +193,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       type: 'discrepancy',
       id: d.id,
       record: d,
-      outlets: [],
+      outlets: NONE,
       sources: unique(d.versions.map((v) => v.source)),
       actors: who,
       start: dated.length ? Math.min(...dated.map((r) => r.start)) : Number.NaN,
@@ -162,11 +229,19 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     outletOfSource.set(s.id, key);
   }
 
-  for (const r of rows) r.outlets = unique(r.sources.map((id) => outletOfSource.get(id) ?? id));
+  for (const r of rows) {
+    r.outlets =
+      r.sources.length === 1
+        ? [outletOfSource.get(r.sources[0]) ?? r.sources[0]]
+        : unique(r.sources.map((id) => outletOfSource.get(id) ?? id));
+  }
+  sortByDate(rows);
 
   return {
     dataset,
     rows,
+    keys: rowKeys(rows, dataset),
+    positionOf: new Map(rows.map((r, i) => [r.record, i])),
     outlets: [...outletMap.values()],
     outletOfSource,
     rowById,
@@ -176,6 +251,88 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     discrepanciesByRecord,
     sourceOrder: dataset.sources.map((s) => s.id),
     dayRange: lo <= hi ? [lo, hi] : null,
+  };
+}
+
+const TYPE_ORDER: Record<RowType, number> = { event: 0, quote: 1, aid: 2, discrepancy: 3 };
+
+/** Stable, in place: by type, then events, quotes and aid by start and end day; discrepancies keep their order. */
+function sortByDate(rows: Row[]): void {
+  const day = (x: number) => (Number.isNaN(x) ? Infinity : x);
+  rows.sort((a, b) => {
+    const t = TYPE_ORDER[a.type] - TYPE_ORDER[b.type];
+    if (t !== 0 || a.type === 'discrepancy') return t;
+    return day(a.start) - day(b.start) || day(a.end) - day(b.end);
+  });
+}
+
+/** Numbers for strings, in order of first appearance. */
+function interner(seed: readonly string[]) {
+  const ids = [...new Set(seed)];
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return {
+    ids,
+    of(id: string): number {
+      let n = at.get(id);
+      if (n === undefined) {
+        n = ids.length;
+        ids.push(id);
+        at.set(id, n);
+      }
+      return n;
+    },
+  };
+}
+
+function rowKeys(rows: readonly Row[], dataset: Dataset): RowKeys {
+  const n = rows.length;
+  const sourceIds = interner(dataset.sources.map((s) => s.id));
+  const actorIds = interner(dataset.actors.map((a) => a.id));
+  const outletKeys = interner([]);
+  const kindAt = new Map<string, number>(EVENT_KINDS.map((k, i) => [k, i]));
+  const packed = (list: (r: Row) => readonly string[], number: (id: string) => number) => {
+    const at = new Int32Array(n + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      at[i] = total;
+      total += list(rows[i]).length;
+    }
+    at[n] = total;
+    const values = new Int32Array(total);
+    let j = 0;
+    for (let i = 0; i < n; i++) for (const id of list(rows[i])) values[j++] = number(id);
+    return [values, at] as const;
+  };
+  const [sources, sourcesAt] = packed((r) => r.sources, sourceIds.of);
+  const [actors, actorsAt] = packed((r) => r.actors, actorIds.of);
+  const [outlets, outletsAt] = packed((r) => r.outlets, outletKeys.of);
+  const [kinds, kindsAt] = packed(
+    (r) => r.kinds,
+    (k) => kindAt.get(k) ?? -1,
+  );
+  const type = new Uint8Array(n);
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    type[i] = TYPE_ORDER[rows[i].type];
+    start[i] = rows[i].start;
+    end[i] = rows[i].end;
+  }
+  return {
+    type,
+    start,
+    end,
+    sources,
+    sourcesAt,
+    actors,
+    actorsAt,
+    outlets,
+    outletsAt,
+    kinds,
+    kindsAt,
+    sourceIds: sourceIds.ids,
+    actorIds: actorIds.ids,
+    outletKeys: outletKeys.ids,
   };
 }
 

@@ -1,6 +1,6 @@
 import { isoToDay } from '../lib/dates';
-import type { DatasetIndex, Row, RowType } from './indexes';
-import type { AidItem, Discrepancy, Event, EventKind, Quote } from './schema';
+import { ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
+import { EVENT_KINDS, type AidItem, type Discrepancy, type Event, type EventKind, type Quote } from './schema';
 
 export interface Filters {
   sources: string[];
@@ -47,58 +47,149 @@ export function isFiltered(f: Filters): boolean {
   );
 }
 
-const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+/**
+ * Rows whose text holds every word, as a 0/1 mask. The texts are joined once per index into one
+ * string, so each word is one native `indexOf` sweep instead of a call per row; the last answer is
+ * kept, since most filter changes leave the search text as it was.
+ */
+const textSearch = new WeakMap<DatasetIndex, { blob: string; at: Int32Array; q: string; mask: Uint8Array }>();
+const SEPARATOR = '\u0000';
+
+function textMask(index: DatasetIndex, words: readonly string[]): Uint8Array {
+  const q = words.join(' ');
+  let search = textSearch.get(index);
+  if (search?.q === q) return search.mask;
+  if (!search) {
+    const at = new Int32Array(index.rows.length + 1);
+    let offset = 0;
+    index.rows.forEach((r, i) => {
+      at[i] = offset;
+      offset += r.text.length + 1;
+    });
+    at[index.rows.length] = offset;
+    search = { blob: index.rows.map((r) => r.text).join(SEPARATOR), at, q: '', mask: new Uint8Array(0) };
+    textSearch.set(index, search);
+  }
+  const { blob, at } = search;
+  const n = index.rows.length;
+  let mask: Uint8Array | null = null;
+  for (const word of words) {
+    const hit = new Uint8Array(n);
+    if (word.includes(SEPARATOR)) {
+      index.rows.forEach((r, i) => {
+        if ((mask === null || mask[i]) && r.text.includes(word)) hit[i] = 1;
+      });
+      mask = hit;
+      continue;
+    }
+    let row = 0;
+    let pos = blob.indexOf(word);
+    while (pos !== -1) {
+      // The row holding `pos`: rows only move forward, so step, or jump by binary search when far.
+      if (at[row + 1] <= pos) {
+        let lo = row + 1;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (at[mid] <= pos) lo = mid;
+          else hi = mid - 1;
+        }
+        row = lo;
+      }
+      if (mask === null || mask[row]) hit[row] = 1;
+      if (row + 1 >= n) break;
+      pos = blob.indexOf(word, at[row + 1]);
+    }
+    mask = hit;
+  }
+  search.q = q;
+  search.mask = mask ?? new Uint8Array(n).fill(1);
+  return search.mask;
+}
+
+/** 1 at the positions of the chosen ids; null when nothing is chosen (no filter). */
+function chosen(ids: readonly string[], numbering: readonly string[]): Uint8Array | null {
+  if (ids.length === 0) return null;
+  const want = new Set(ids);
+  const flags = new Uint8Array(numbering.length);
+  numbering.forEach((id, i) => {
+    if (want.has(id)) flags[i] = 1;
+  });
+  return flags;
+}
+
+function anyOf(values: Int32Array, at: Int32Array, i: number, flags: Uint8Array | null): boolean {
+  if (flags === null) return true;
+  for (let j = at[i]; j < at[i + 1]; j++) if (flags[values[j]]) return true;
+  return false;
+}
+
+function countInto(counts: Int32Array, values: Int32Array, at: Int32Array, i: number): void {
+  for (let j = at[i]; j < at[i + 1]; j++) if (values[j] >= 0) counts[values[j]]++;
+}
+
+function toMap<K>(keys: readonly K[], counts: Int32Array): Map<K, number> {
+  const map = new Map<K, number>();
+  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) map.set(keys[i], counts[i]);
+  return map;
+}
 
 /** Pure: the same index and filters always give the same selection. */
 export function select(index: DatasetIndex, filters: Filters): Selection {
-  const sourceSet = filters.sources.length ? new Set(filters.sources) : null;
-  const actorSet = filters.actors.length ? new Set(filters.actors) : null;
-  const typeSet = filters.types.length ? new Set(filters.types) : null;
-  const kindSet = filters.kinds.length ? new Set(filters.kinds) : null;
+  const k = index.keys;
+  const n = index.rows.length;
+  const sourceOk = chosen(filters.sources, k.sourceIds);
+  const actorOk = chosen(filters.actors, k.actorIds);
+  const typeOk = chosen(filters.types, ROW_TYPES);
+  const kindOk = chosen(filters.kinds, EVENT_KINDS);
   const from = filters.from ? isoToDay(filters.from) : -Infinity;
   const to = filters.to ? isoToDay(filters.to) : Infinity;
   const dated = filters.from !== null || filters.to !== null;
   const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const textOk = words.length ? textMask(index, words) : null;
 
-  const facets: Selection['facets'] = { outlets: new Map(), actors: new Map(), types: new Map(), kinds: new Map() };
+  const outletCounts = new Int32Array(k.outletKeys.length);
+  const actorCounts = new Int32Array(k.actorIds.length);
+  const typeCounts = new Int32Array(ROW_TYPES.length);
+  const kindCounts = new Int32Array(EVENT_KINDS.length);
+  const shownSource = new Uint8Array(k.sourceIds.length);
   const shown: Row[] = [];
-  const shownSources = new Set<string>();
+  const byType: [Event[], Quote[], AidItem[], Discrepancy[]] = [[], [], [], []];
 
-  for (const row of index.rows) {
-    const okSource = sourceSet === null || row.sources.some((s) => sourceSet.has(s));
-    const okActor = actorSet === null || row.actors.some((a) => actorSet.has(a));
-    const okDate = !dated || Number.isNaN(row.start) || (row.end >= from && row.start <= to);
-    const okText = words.length === 0 || words.every((w) => row.text.includes(w));
-    const okType = typeSet === null || typeSet.has(row.type);
-    const okKind = kindSet === null || row.kinds.some((k) => kindSet.has(k));
-    const base = okDate && okText;
-    if (!base) continue;
+  for (let i = 0; i < n; i++) {
+    if (dated && !(k.end[i] >= from && k.start[i] <= to) && !Number.isNaN(k.start[i])) continue;
+    if (textOk !== null && !textOk[i]) continue;
+    const okSource = anyOf(k.sources, k.sourcesAt, i, sourceOk);
+    const okActor = anyOf(k.actors, k.actorsAt, i, actorOk);
+    const okType = typeOk === null || typeOk[k.type[i]] === 1;
+    const okKind = anyOf(k.kinds, k.kindsAt, i, kindOk);
 
-    if (okActor && okType && okKind) for (const o of row.outlets) bump(facets.outlets, o);
-    if (okSource && okType && okKind) for (const a of row.actors) bump(facets.actors, a);
-    if (okSource && okActor && okKind) bump(facets.types, row.type);
-    if (okSource && okActor && okType) for (const k of row.kinds) bump(facets.kinds, k);
+    if (okActor && okType && okKind) countInto(outletCounts, k.outlets, k.outletsAt, i);
+    if (okSource && okType && okKind) countInto(actorCounts, k.actors, k.actorsAt, i);
+    if (okSource && okActor && okKind) typeCounts[k.type[i]]++;
+    if (okSource && okActor && okType) countInto(kindCounts, k.kinds, k.kindsAt, i);
 
     if (okSource && okActor && okType && okKind) {
+      const row = index.rows[i];
       shown.push(row);
-      for (const s of row.sources) shownSources.add(s);
+      (byType[k.type[i]] as Row['record'][]).push(row.record);
+      for (let j = k.sourcesAt[i]; j < k.sourcesAt[i + 1]; j++) shownSource[k.sources[j]] = 1;
     }
   }
 
-  const byStart = (a: Row, b: Row) => a.start - b.start || a.end - b.end;
-  const of = <T>(type: RowType) =>
-    shown
-      .filter((r) => r.type === type)
-      .sort(byStart)
-      .map((r) => r.record as T);
-
+  const shownIds = new Set(k.sourceIds.filter((_, i) => shownSource[i] === 1));
   return {
-    events: of<Event>('event'),
-    quotes: of<Quote>('quote'),
-    aid: of<AidItem>('aid'),
-    discrepancies: shown.filter((r) => r.type === 'discrepancy').map((r) => r.record as Discrepancy),
+    events: byType[0],
+    quotes: byType[1],
+    aid: byType[2],
+    discrepancies: byType[3],
     rows: shown,
-    facets,
-    shownSources: index.sourceOrder.filter((s) => shownSources.has(s)),
+    facets: {
+      outlets: toMap(k.outletKeys, outletCounts),
+      actors: toMap(k.actorIds, actorCounts),
+      types: toMap(ROW_TYPES, typeCounts),
+      kinds: toMap(EVENT_KINDS, kindCounts),
+    },
+    shownSources: index.sourceOrder.filter((s) => shownIds.has(s)),
   };
 }

@@ -17,6 +17,14 @@ export const PARAMS = {
   lane: 'lane',
   sort: 'sort',
   view: 'view',
+  /** Briefing layout: a4 (default) or slide; read by the briefing view. */
+  format: 'format',
+  /** Two event ids side by side in Compare calls: `cmp=<id>,<id>`. */
+  compare: 'cmp',
+  /** Source coverage: `cov=single` keeps facts that rest on one outlet. */
+  coverage: 'cov',
+  /** A shared briefing tray (`id~note,id`); read once into the tray, which then lives in the browser. */
+  tray: 'tray',
 } as const;
 
 const KNOWN = new Set<string>(Object.values(PARAMS));
@@ -29,6 +37,9 @@ export interface ParsedView {
   lane: 'kind' | 'actor';
   sort: { key: string; dir: 'asc' | 'desc' };
   briefing: boolean;
+  /** Event ids picked for comparison (at most two); empty means the default pair. */
+  compare: string[];
+  singleSource: boolean;
   notices: string[];
 }
 
@@ -113,6 +124,13 @@ export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedV
   const group = oneOf(PARAMS.group, ['speaker', 'event'] as const, 'speaker', 'quote grouping');
   const lane = oneOf(PARAMS.lane, ['kind', 'actor'] as const, 'kind', 'timeline lanes');
   const view = oneOf(PARAMS.view, ['dashboard', 'briefing'] as const, 'dashboard', 'view');
+  const coverage = oneOf(PARAMS.coverage, ['all', 'single'] as const, 'all', 'coverage option');
+  let compare = keepKnown<string>(list(params.get(PARAMS.compare)), (v) => index.events.has(v), 'event to compare', notices);
+  if (compare.length > 2) {
+    const extra = compare.slice(2).map((c) => `“${clip(c)}”`);
+    notices.push(`Only two events can be compared; ignored ${extra.join(', ')}`);
+    compare = compare.slice(0, 2);
+  }
 
   let sort: ParsedView['sort'] = { key: 'announced', dir: 'asc' };
   const rawSort = params.get(PARAMS.sort);
@@ -129,6 +147,8 @@ export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedV
     lane,
     sort,
     briefing: view === 'briefing',
+    compare,
+    singleSource: coverage === 'single',
     notices,
   };
 }

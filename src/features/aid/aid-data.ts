@@ -5,6 +5,8 @@ export type SortKey = 'donor' | 'item' | 'category' | 'amount' | 'announced' | '
 
 const STATUS_ORDER = ['announced', 'planned', 'in-effect', 'reported', 'delivered'];
 
+const collate = new Intl.Collator().compare;
+
 /** Pure: a sorted copy; items without a value for the key sort last either way. */
 export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'desc', index: DatasetIndex): AidItem[] {
   const value = (a: AidItem): string | number | undefined => {
@@ -28,13 +30,16 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
     }
   };
   const sign = dir === 'asc' ? 1 : -1;
-  return [...items].sort((x, y) => {
-    const a = value(x);
-    const b = value(y);
+  // Each value once, not once per comparison; one collator, the same order as localeCompare.
+  const keyed = items.map((item) => ({ item, v: value(item) }));
+  keyed.sort((x, y) => {
+    const a = x.v;
+    const b = y.v;
     if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
-    const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
-    return c * sign || x.id.localeCompare(y.id);
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : collate(String(a), String(b));
+    return c * sign || collate(x.item.id, y.item.id);
   });
+  return keyed.map((k) => k.item);
 }
 
 export interface YearBucket {

@@ -1,10 +1,13 @@
-import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { STATUS_LABEL } from '../../app/theme';
 import { Panel } from '../../components/panel';
 import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
+import { PinButton } from '../../components/pin-button';
+import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
+import { deferredModule } from '../../lib/deferred-module';
+import { useHoldRenderSignal } from '../../lib/render-signal';
 import { formatDate } from '../../lib/dates';
 import { formatAmount, plural } from '../../lib/format';
 import { aidByYear, aidSummary, sortAid, type SortKey } from './aid-data';
@@ -19,6 +22,9 @@ interface Props {
   onSort: (sort: { key: SortKey; dir: 'asc' | 'desc' }) => void;
   onOpen: (id: string) => void;
 }
+
+/** Recharts arrives in the background: the page shows the data without waiting for it. */
+const useChart = deferredModule(() => import('./aid-chart'));
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'donor', label: 'Donor' },
@@ -35,100 +41,114 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
   const key = sort.key as SortKey;
   const rows = useMemo(() => sortAid(aid, key, sort.dir, index), [aid, key, sort.dir, index]);
   const years = useMemo(() => aidByYear(aid), [aid]);
+  const chart = useChart();
+  const chartRef = useRef<HTMLDivElement>(null);
+  // 0 until the box has been measured: the chart is drawn once, at its real width.
+  const chartWidth = useWidth(chartRef, 0, true, 'aid-chart');
+  useHoldRenderSignal(aid.length > 0 && chart.error === null && (chart.module === null || chartWidth === 0));
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualRows(scrollRef, rows.length, 64, { resetKey: rows });
+  const large = rows.length > VIRTUALISE_ABOVE;
+  const row = (a: AidItem, at?: number) => (
+    <tr
+      key={a.id}
+      className={a.id === selected ? 'is-selected' : undefined}
+      {...(virtual.on && at !== undefined ? { ref: virtual.measure, 'data-index': at, 'aria-rowindex': at + 2 } : {})}
+    >
+      <td>{actorName(index, a.donor)}</td>
+      <td>
+        <strong>{a.item}</strong>
+        {a.partOf ? (
+          <div className="muted small">part of {(index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf}</div>
+        ) : null}
+        {a.recipient || a.location ? (
+          <div className="muted small">→ {[a.recipient ? actorName(index, a.recipient) : null, a.location].filter(Boolean).join(', ')}</div>
+        ) : null}
+        <DiscrepancyMarker id={a.id} index={index} />
+      </td>
+      <td>{a.category.replace('-', ' ')}</td>
+      <td className="num">{formatAmount(a.amount)}</td>
+      <td>{formatDate(a.announced)}</td>
+      <td>{a.effective ? formatDate(a.effective) : '—'}</td>
+      <td>
+        <span className={`status status-${a.status}`}>{STATUS_LABEL[a.status]}</span>
+      </td>
+      <td>
+        <SourceBadges citations={a.citations} index={index} />
+        <ProvenanceButton id={a.id} label={a.item} onOpen={onOpen} />
+        <PinButton id={a.id} label={a.item} />
+      </td>
+    </tr>
+  );
+  const spacer = (height: number) =>
+    height > 0 ? (
+      <tr aria-hidden="true" className="virtual-spacer">
+        <td colSpan={COLUMNS.length} style={{ height, padding: 0, border: 0 }} />
+      </tr>
+    ) : null;
   return (
     <Panel
       title="Weapons and aid tracker"
       className="aid"
       subtitle={`${plural(aid.length, 'item')}; announced is kept apart from delivered`}
     >
-      {aid.length === 0 ? (
-        <p className="empty">No aid or weapons items match the filters.</p>
-      ) : (
-        <>
-          <figure className="chart-figure">
-            <figcaption>
-              Items by year: announced then, against taking effect then. <span className="muted">{aidSummary(years)}</span>
-            </figcaption>
-            <div className="chart" style={{ height: 200 }}>
-              <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 200 }}>
-                <BarChart data={years} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer>
-                  <CartesianGrid stroke="var(--grid)" vertical={false} />
-                  <XAxis dataKey="year" stroke="var(--muted)" tick={{ fill: 'var(--text)', fontSize: 12 }} />
-                  <YAxis allowDecimals={false} stroke="var(--muted)" tick={{ fill: 'var(--muted)', fontSize: 12 }} width={32} />
-                  <Tooltip
-                    isAnimationActive={false}
-                    contentStyle={{ background: 'var(--panel)', border: '1px solid var(--line)', color: 'var(--text)' }}
-                  />
-                  <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Bar dataKey="announced" name="Announced that year" fill="var(--series-1)" isAnimationActive={animate} />
-                  <Bar dataKey="takesEffect" name="Takes effect that year" fill="var(--series-2)" isAnimationActive={animate} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-            <ChartTable
-              caption="Aid and weapons items by year"
-              rows={years}
-              columns={[
-                { label: 'Year', value: (y) => y.year },
-                { label: 'Announced that year', value: (y) => y.announced, numeric: true },
-                { label: 'Take effect that year', value: (y) => y.takesEffect, numeric: true },
-              ]}
-            />
-          </figure>
-          <div className="table-wrap">
-            <table className="aid-table">
-              <thead>
-                <tr>
-                  {COLUMNS.map((c) => (
-                    <th key={c.key} scope="col" aria-sort={key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                      <button
-                        type="button"
-                        onClick={() => onSort({ key: c.key, dir: key === c.key && sort.dir === 'asc' ? 'desc' : 'asc' })}
-                      >
-                        {c.label}
-                        <span aria-hidden="true" className="sort-arrow">
-                          {key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                        </span>
-                      </button>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((a) => (
-                  <tr key={a.id} className={a.id === selected ? 'is-selected' : undefined}>
-                    <td>{actorName(index, a.donor)}</td>
-                    <td>
-                      <strong>{a.item}</strong>
-                      {a.partOf ? (
-                        <div className="muted small">
-                          part of {(index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf}
-                        </div>
-                      ) : null}
-                      {a.recipient || a.location ? (
-                        <div className="muted small">
-                          → {[a.recipient ? actorName(index, a.recipient) : null, a.location].filter(Boolean).join(', ')}
-                        </div>
-                      ) : null}
-                      <DiscrepancyMarker id={a.id} index={index} />
-                    </td>
-                    <td>{a.category.replace('-', ' ')}</td>
-                    <td className="num">{formatAmount(a.amount)}</td>
-                    <td>{formatDate(a.announced)}</td>
-                    <td>{a.effective ? formatDate(a.effective) : '—'}</td>
-                    <td>
-                      <span className={`status status-${a.status}`}>{STATUS_LABEL[a.status]}</span>
-                    </td>
-                    <td>
-                      <SourceBadges citations={a.citations} index={index} />
-                      <ProvenanceButton id={a.id} label={a.item} onOpen={onOpen} />
-                    </td>
-                  </tr>
+      {aid.length === 0 ? <p className="empty">No aid or weapons items match the filters.</p> : null}
+      {/* Hidden rather than removed when nothing matches: the chart mounting again would force a layout of the page. */}
+      <figure className="chart-figure" hidden={aid.length === 0}>
+        <figcaption>
+          Items by year: announced then, against taking effect then. <span className="muted">{aidSummary(years)}</span>
+        </figcaption>
+        <div ref={chartRef} className="chart" style={{ height: 200 }}>
+          {chart.module && chartWidth > 0 ? (
+            <chart.module.AidChart years={years} width={chartWidth} animate={animate} />
+          ) : chart.error ? (
+            <p className="muted small">The chart could not be loaded ({chart.error.message}); the items are in the table below.</p>
+          ) : null}
+        </div>
+        <ChartTable
+          caption="Aid and weapons items by year"
+          rows={years}
+          columns={[
+            { label: 'Year', value: (y) => y.year },
+            { label: 'Announced that year', value: (y) => y.announced, numeric: true },
+            { label: 'Take effect that year', value: (y) => y.takesEffect, numeric: true },
+          ]}
+        />
+      </figure>
+      {aid.length === 0 ? null : (
+        <div
+          ref={scrollRef}
+          className={`table-wrap${large ? ' virtual-scroll' : ''}`}
+          {...(large ? { tabIndex: 0, role: 'group', 'aria-label': 'Aid and weapons items, scrollable' } : {})}
+        >
+          <table className="aid-table" aria-rowcount={virtual.on ? rows.length + 1 : undefined}>
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c.key} scope="col" aria-sort={key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                    <button type="button" onClick={() => onSort({ key: c.key, dir: key === c.key && sort.dir === 'asc' ? 'desc' : 'asc' })}>
+                      {c.label}
+                      <span aria-hidden="true" className="sort-arrow">
+                        {key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                      </span>
+                    </button>
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+              </tr>
+            </thead>
+            <tbody>
+              {virtual.on ? (
+                <>
+                  {spacer(virtual.before)}
+                  {virtual.items.map((v) => row(rows[v.index], v.index))}
+                  {spacer(virtual.after)}
+                </>
+              ) : (
+                rows.map((a) => row(a))
+              )}
+            </tbody>
+          </table>
+        </div>
       )}
     </Panel>
   );

@@ -1,9 +1,16 @@
+import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Discrepancy } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
 import { ProvenanceButton } from '../../components/record-bits';
+import { PinButton } from '../../components/pin-button';
+import { VIRTUALISE_ABOVE, chunk, gridColumns, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { plural } from '../../lib/format';
 import { DiscrepancyVersions } from './provenance-panel';
+
+/** As in the stylesheet: `.discrepancy-cards` columns are at least 330px, 0.7rem apart. */
+const CARD_MIN_WIDTH = 330;
+const CARD_GAP = 11.2;
 
 const KIND_WORD: Record<Discrepancy['kind'], string> = {
   conflict: 'Sources conflict',
@@ -23,6 +30,23 @@ export function DiscrepancyList({
   discrepancies: Discrepancy[];
   onOpen: (id: string) => void;
 }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const large = discrepancies.length > VIRTUALISE_ABOVE;
+  const columns = gridColumns(useWidth(scrollRef, 800, large), CARD_MIN_WIDTH, CARD_GAP);
+  const rows = useMemo(() => (large ? chunk(discrepancies, columns) : []), [discrepancies, columns, large]);
+  const virtual = useVirtualRows(scrollRef, rows.length, 240, { threshold: 0, resetKey: discrepancies });
+  const card = (d: Discrepancy) => (
+    <li key={d.id} className={`discrepancy-card kind-${d.kind}`}>
+      <p className="eyebrow">
+        <span aria-hidden="true">⚠ </span>
+        {KIND_WORD[d.kind]}
+      </p>
+      <h3>{d.topic}</h3>
+      <DiscrepancyVersions d={d} index={index} />
+      <ProvenanceButton id={d.id} label={d.topic} onOpen={onOpen} />
+      <PinButton id={d.id} label={d.topic} />
+    </li>
+  );
   return (
     <Panel
       title="Discrepancies"
@@ -30,19 +54,26 @@ export function DiscrepancyList({
       subtitle={`${plural(discrepancies.length, 'point')} where sources disagree, are vague, or may be misdated`}
     >
       {discrepancies.length === 0 ? <p className="empty">No discrepancies match the filters.</p> : null}
-      <ul className="discrepancy-cards">
-        {discrepancies.map((d) => (
-          <li key={d.id} className={`discrepancy-card kind-${d.kind}`}>
-            <p className="eyebrow">
-              <span aria-hidden="true">⚠ </span>
-              {KIND_WORD[d.kind]}
-            </p>
-            <h3>{d.topic}</h3>
-            <DiscrepancyVersions d={d} index={index} />
-            <ProvenanceButton id={d.id} label={d.topic} onOpen={onOpen} />
-          </li>
-        ))}
-      </ul>
+      {large ? (
+        // Long lists scroll in their own box, one row of cards at a time.
+        <div ref={scrollRef} className="virtual-scroll" tabIndex={0} role="group" aria-label="Discrepancies, scrollable">
+          <div style={virtual.on ? { paddingTop: virtual.before, paddingBottom: virtual.after } : undefined}>
+            {(virtual.on ? virtual.items.map((v) => v.index) : rows.map((_, i) => i)).map((at) => (
+              <div
+                key={rows[at][0].id}
+                className="virtual-row grid-row"
+                {...(virtual.on ? { ref: virtual.measure, 'data-index': at } : {})}
+              >
+                <ul className="discrepancy-cards" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+                  {rows[at].map(card)}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <ul className="discrepancy-cards">{discrepancies.map(card)}</ul>
+      )}
     </Panel>
   );
 }

@@ -1,14 +1,18 @@
-import { useMemo, useState } from 'react';
-import { Bar, BarChart, Brush, CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
 import type { Filters } from '../../dataset/select';
 import { KIND_COLOR, KIND_LABEL } from '../../app/theme';
 import { Panel } from '../../components/panel';
 import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
+import { PinButton } from '../../components/pin-button';
+import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
+import { deferredModule } from '../../lib/deferred-module';
+import { useHoldRenderSignal } from '../../lib/render-signal';
 import { dayToIso, formatDateRange, formatDay, isoToDay, PRECISION_LABEL } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { overviewBins, timelineData, type TimelinePoint } from './timeline-data';
+import { overviewBins, timelineData, timelineSummary } from './timeline-data';
+import { ChartTable } from '../../components/chart-table';
 
 interface Props {
   index: DatasetIndex;
@@ -26,6 +30,12 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
   const [wholeSpan, setWholeSpan] = useState(false);
   const data = useMemo(() => timelineData(events, lane, index, wholeSpan), [events, lane, index, wholeSpan]);
   const calls = events.filter((e) => e.kind === 'call').length;
+  const charts = useCharts();
+  const chartRef = useRef<HTMLDivElement>(null);
+  // 0 until the box has been measured: the chart is drawn once, at its real width.
+  const chartWidth = useWidth(chartRef, 0, true, 'timeline-chart');
+  useHoldRenderSignal(events.length > 0 && charts.error === null && (charts.module === null || chartWidth === 0));
+  const chartHeight = Math.max(160, 48 + data.lanes.length * 34);
   return (
     <Panel
       title="Call timeline"
@@ -41,52 +51,35 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
         </div>
       }
     >
-      {events.length === 0 ? (
-        <p className="empty">No events match the filters.</p>
-      ) : (
-        <div className="chart" style={{ height: Math.max(160, 48 + data.lanes.length * 34) }}>
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 200 }}>
-            <ScatterChart margin={{ top: 8, right: 20, bottom: 8, left: 8 }} accessibilityLayer>
-              <CartesianGrid stroke="var(--grid)" />
-              <XAxis
-                type="number"
-                dataKey="day"
-                domain={data.domain}
-                tickFormatter={formatDay}
-                stroke="var(--muted)"
-                tick={{ fill: 'var(--muted)', fontSize: 12 }}
-                tickCount={6}
-                name="Date"
-              />
-              <YAxis
-                type="number"
-                dataKey="lane"
-                domain={[-0.5, data.lanes.length - 0.5]}
-                ticks={data.lanes.map((_, i) => i)}
-                tickFormatter={(i: number) => data.lanes[i] ?? ''}
-                reversed
-                width={110}
-                stroke="var(--muted)"
-                tick={{ fill: 'var(--text)', fontSize: 12 }}
-                interval={0}
-                name="Lane"
-              />
-              <ZAxis type="number" dataKey="count" range={data.binDays > 1 ? [40, 400] : [90, 90]} />
-              <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<PointTip binDays={data.binDays} />} isAnimationActive={false} />
-              <Scatter
-                name="Events"
-                data={data.points}
-                isAnimationActive={animate}
-                onClick={(p: { payload?: TimelinePoint }) => {
-                  const id = p.payload?.ids[0];
-                  if (id && p.payload?.count === 1) onOpen(id);
-                }}
-                shape={(props: unknown) => <EventShape {...(props as ShapeProps)} selected={selected} />}
-              />
-            </ScatterChart>
-          </ResponsiveContainer>
+      {events.length === 0 ? <p className="empty">No events match the filters.</p> : null}
+      {/* Hidden rather than removed when nothing matches: the chart mounting again would force a layout of the page. */}
+      <figure className="chart-figure" hidden={events.length === 0}>
+        <figcaption className="muted small">{timelineSummary(data, events)}</figcaption>
+        <div ref={chartRef} className="chart" style={{ height: chartHeight }}>
+          {charts.module && chartWidth > 0 ? (
+            <charts.module.TimelineChart
+              data={data}
+              width={chartWidth}
+              height={chartHeight}
+              animate={animate}
+              selected={selected}
+              onOpen={onOpen}
+            />
+          ) : (
+            <ChartPlaceholder error={charts.error} />
+          )}
         </div>
-      )}
+        <ChartTable
+          caption="Events on the chart"
+          rows={data.points}
+          columns={[
+            { label: data.binDays > 1 ? 'Period from' : 'Date', value: (p) => formatDay(p.day) },
+            { label: lane === 'kind' ? 'Kind' : 'Actor', value: (p) => data.lanes[p.lane] },
+            { label: 'Event', value: (p) => p.label },
+            { label: 'Events', value: (p) => p.count, numeric: true },
+          ]}
+        />
+      </figure>
       {data.hiddenBefore + data.hiddenAfter > 0 || wholeSpan ? (
         <p className="muted small focus-note">
           {wholeSpan
@@ -128,66 +121,11 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
   );
 }
 
-interface ShapeProps {
-  cx?: number;
-  cy?: number;
-  size?: number;
-  payload?: TimelinePoint;
-  selected: string | null;
-}
+/** Recharts arrives in the background: the page shows the data without waiting for it. */
+const useCharts = deferredModule(() => import('./timeline-chart'));
 
-function EventShape({ cx = 0, cy = 0, payload, selected }: ShapeProps) {
-  if (!payload) return null;
-  const color = payload.kind === 'mixed' ? 'var(--muted)' : KIND_COLOR[payload.kind];
-  const r = payload.count > 1 ? Math.min(16, 5 + Math.sqrt(payload.count) * 1.6) : payload.isCall ? 10 : 6;
-  const isSelected = selected !== null && payload.ids.includes(selected);
-  const stroke = isSelected ? 'var(--text)' : 'var(--panel)';
-  if (payload.isCall) {
-    const pts = Array.from({ length: 10 }, (_, i) => {
-      const rr = i % 2 === 0 ? r : r * 0.45;
-      const a = (Math.PI / 5) * i - Math.PI / 2;
-      return `${cx + rr * Math.cos(a)},${cy + rr * Math.sin(a)}`;
-    }).join(' ');
-    return (
-      <polygon
-        points={pts}
-        fill={KIND_COLOR.call}
-        fillOpacity={payload.approx ? 0.35 : 1}
-        stroke={payload.approx ? KIND_COLOR.call : stroke}
-        strokeDasharray={payload.approx ? '3 2' : undefined}
-        strokeWidth={isSelected ? 2.5 : 1.5}
-        style={{ cursor: 'pointer' }}
-      />
-    );
-  }
-  return (
-    <circle
-      cx={cx}
-      cy={cy}
-      r={r}
-      fill={color}
-      fillOpacity={payload.approx ? 0.3 : 0.85}
-      stroke={payload.approx ? color : stroke}
-      strokeDasharray={payload.approx ? '3 2' : undefined}
-      strokeWidth={isSelected ? 2.5 : 1.5}
-      style={{ cursor: 'pointer' }}
-    />
-  );
-}
-
-function PointTip({ active, payload, binDays }: { active?: boolean; payload?: { payload?: TimelinePoint }[]; binDays: number }) {
-  const p = payload?.[0]?.payload;
-  if (!active || !p) return null;
-  return (
-    <div className="tip">
-      <strong>{p.label}</strong>
-      <div>
-        {binDays > 1 ? `${formatDay(p.day)} – ${formatDay(p.day + binDays - 1)}` : formatDay(p.day)}
-        {p.kind !== 'mixed' ? ` · ${KIND_LABEL[p.kind]}` : ''}
-      </div>
-      {p.count === 1 ? <div className="muted">Click to see its sources</div> : null}
-    </div>
-  );
+function ChartPlaceholder({ error }: { error: Error | null }) {
+  return error ? <p className="muted small">The chart could not be loaded ({error.message}); the events are listed below.</p> : null;
 }
 
 /** Weekly event counts over the whole dataset; dragging the brush sets the date filter. */
@@ -203,6 +141,10 @@ function DateBrush({
   animate: boolean;
 }) {
   const bins = useMemo(() => overviewBins(index).map((b) => ({ ...b, label: formatDay(b.start) })), [index]);
+  const charts = useCharts();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(boxRef, 0, bins.length >= 2, 'date-brush');
+  useHoldRenderSignal(bins.length >= 2 && charts.error === null && (charts.module === null || width === 0));
   if (bins.length < 2) return null;
   const from = filters.from ? isoToDay(filters.from) : null;
   const to = filters.to ? isoToDay(filters.to) : null;
@@ -218,30 +160,20 @@ function DateBrush({
   return (
     <div className="brush" data-export-hide>
       <p className="muted small">Drag the handles to set the date range.</p>
-      <div style={{ height: 84 }}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 84 }}>
-          <BarChart data={bins} margin={{ top: 4, right: 20, bottom: 0, left: 118 }}>
-            <Bar dataKey="count" fill="var(--accent-soft)" isAnimationActive={animate} name="Events" />
-            <XAxis dataKey="label" hide />
-            <Brush
-              key={`${startIndex}-${endIndex}`}
-              dataKey="label"
-              height={26}
-              travellerWidth={10}
-              startIndex={startIndex}
-              endIndex={endIndex}
-              stroke="var(--accent)"
-              fill="var(--panel)"
-              ariaLabel="Date range"
-              onDragEnd={(range: { startIndex?: number; endIndex?: number }) => {
-                const s = range.startIndex ?? 0;
-                const e = range.endIndex ?? bins.length - 1;
-                const whole = s === 0 && e === bins.length - 1;
-                onDates(whole ? null : dayToIso(bins[s].start), whole ? null : dayToIso(bins[e].end));
-              }}
-            />
-          </BarChart>
-        </ResponsiveContainer>
+      <div ref={boxRef} style={{ height: 84 }}>
+        {charts.module && width > 0 ? (
+          <charts.module.DateBrushChart
+            width={width}
+            bins={bins}
+            startIndex={startIndex}
+            endIndex={endIndex}
+            animate={animate}
+            onRange={(s, e) => {
+              const whole = s === 0 && e === bins.length - 1;
+              onDates(whole ? null : dayToIso(bins[s].start), whole ? null : dayToIso(bins[e].end));
+            }}
+          />
+        ) : null}
       </div>
     </div>
   );
@@ -258,34 +190,58 @@ function EventList({
   selected: string | null;
   onOpen: (id: string) => void;
 }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualRows(scrollRef, events.length, 130, { resetKey: events });
+  const item = (e: Event, at?: number) => (
+    <li
+      key={e.id}
+      className={`event-item kind-${e.kind}${e.id === selected ? ' is-selected' : ''}`}
+      {...(virtual.on && at !== undefined
+        ? { ref: virtual.measure, 'data-index': at, 'aria-posinset': at + 1, 'aria-setsize': events.length }
+        : {})}
+    >
+      <div className="event-date">
+        <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
+          {formatDateRange(e.date, e.end)}
+        </time>
+        <span className={`kind-tag kind-${e.kind}`}>
+          {e.kind === 'call' ? '★ ' : ''}
+          {KIND_LABEL[e.kind]}
+        </span>
+      </div>
+      <div className="event-body">
+        <h3 className="event-title">{e.title}</h3>
+        <p>{e.summary}</p>
+        <div className="meta">
+          {e.actors.length ? <span className="actors">{e.actors.map((a) => actorName(index, a)).join(', ')}</span> : null}
+          {e.initiatedBy ? <span className="initiated">Requested by {actorName(index, e.initiatedBy)}</span> : null}
+          <DiscrepancyMarker id={e.id} index={index} />
+        </div>
+        <div className="meta">
+          <SourceBadges citations={e.citations} index={index} />
+          <ProvenanceButton id={e.id} label={e.title} onOpen={onOpen} />
+          <PinButton id={e.id} label={e.title} />
+        </div>
+      </div>
+    </li>
+  );
+  if (events.length <= VIRTUALISE_ABOVE) {
+    return (
+      <ol className="event-list" aria-label="Events in date order">
+        {events.map((e) => item(e))}
+      </ol>
+    );
+  }
+  // A long list scrolls in a box of its own; the list inside is padded to its full height.
   return (
-    <ol className="event-list" aria-label="Events in date order">
-      {events.map((e) => (
-        <li key={e.id} className={`event-item kind-${e.kind}${e.id === selected ? ' is-selected' : ''}`}>
-          <div className="event-date">
-            <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
-              {formatDateRange(e.date, e.end)}
-            </time>
-            <span className={`kind-tag kind-${e.kind}`}>
-              {e.kind === 'call' ? '★ ' : ''}
-              {KIND_LABEL[e.kind]}
-            </span>
-          </div>
-          <div className="event-body">
-            <h3 className="event-title">{e.title}</h3>
-            <p>{e.summary}</p>
-            <div className="meta">
-              {e.actors.length ? <span className="actors">{e.actors.map((a) => actorName(index, a)).join(', ')}</span> : null}
-              {e.initiatedBy ? <span className="initiated">Requested by {actorName(index, e.initiatedBy)}</span> : null}
-              <DiscrepancyMarker id={e.id} index={index} />
-            </div>
-            <div className="meta">
-              <SourceBadges citations={e.citations} index={index} />
-              <ProvenanceButton id={e.id} label={e.title} onOpen={onOpen} />
-            </div>
-          </div>
-        </li>
-      ))}
-    </ol>
+    <div ref={scrollRef} className="event-scroll">
+      <ol
+        className="event-list"
+        aria-label="Events in date order"
+        style={virtual.on ? { paddingTop: virtual.before, paddingBottom: virtual.after } : undefined}
+      >
+        {virtual.on ? virtual.items.map((v) => item(events[v.index], v.index)) : events.map((e) => item(e))}
+      </ol>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ export interface TimelinePoint {
   count: number;
   ids: string[];
   isCall: boolean;
-  /** The date is not known to the day (month only, approximate, or a weekday only). */
+  /** The date is not known to the day: month or year only, or approximate. A weekday read against a dated article counts as known. */
   approx: boolean;
   kind: EventKind | 'mixed';
   label: string;
@@ -39,7 +39,8 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
     const present = new Set(events.map((e) => e.kind));
     const lanes = EVENT_KINDS.filter((k) => present.has(k));
     const pos = new Map<string, number>(lanes.map((k, i) => [k, i]));
-    return { lanes: lanes as string[], laneOf: (e: Event) => [pos.get(e.kind) as number] };
+    const single = lanes.map((_, i) => [i]);
+    return { lanes: lanes as string[], laneOf: (e: Event) => single[pos.get(e.kind) as number] };
   }
   const counts = new Map<string, number>();
   for (const e of events) for (const a of e.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
@@ -61,25 +62,42 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
   };
 }
 
+/** Each event's first and last day: from the index when it holds that very event (computed once per dataset). */
+function spansIn(index: DatasetIndex, events: readonly Event[]): [Float64Array, Float64Array] {
+  const starts = new Float64Array(events.length);
+  const ends = new Float64Array(events.length);
+  events.forEach((e, i) => {
+    const at = index.positionOf.get(e);
+    if (at !== undefined) {
+      starts[i] = index.keys.start[at];
+      ends[i] = index.keys.end[at];
+    } else [starts[i], ends[i]] = dateSpan(e.date, e.end);
+  });
+  return [starts, ends];
+}
+
 /** Pure: events to chart points, binned by day, week or month when there are too many. */
 export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', index: DatasetIndex, wholeSpan = false): TimelineData {
-  const [from, to] = wholeSpan ? [-Infinity, Infinity] : focusWindow(all);
-  const events = all.filter((e) => {
-    const [a, b] = dateSpan(e.date, e.end);
-    return b >= from && a <= to;
+  const [allStarts, allEnds] = spansIn(index, all);
+  const [from, to] = wholeSpan ? [-Infinity, Infinity] : focusWindow(all, allStarts);
+  const events: Event[] = [];
+  const starts: number[] = [];
+  let hiddenBefore = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  all.forEach((e, i) => {
+    const a = allStarts[i];
+    const b = allEnds[i];
+    if (b < from) hiddenBefore++;
+    if (b < from || a > to) return;
+    events.push(e);
+    starts.push(a);
+    if (a < lo) lo = a;
+    if (b > hi) hi = b;
   });
-  const hiddenBefore = all.filter((e) => dateSpan(e.date, e.end)[1] < from).length;
   const hiddenAfter = all.length - events.length - hiddenBefore;
   const { lanes, laneOf } = laneKeys(events, mode, index);
   if (events.length === 0) return { lanes, points: [], binDays: 1, domain: [0, 1], hiddenBefore, hiddenAfter };
-  let lo = Infinity;
-  let hi = -Infinity;
-  const starts = events.map((e) => {
-    const [a, b] = dateSpan(e.date, e.end);
-    if (a < lo) lo = a;
-    if (b > hi) hi = b;
-    return a;
-  });
   const binDays = pickBin(events.length, hi - lo);
   if (binDays === 1 && events.length <= MAX_POINTS) {
     const points = events.flatMap((e, i) =>
@@ -89,18 +107,19 @@ export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', inde
         count: 1,
         ids: [e.id],
         isCall: e.kind === 'call',
-        approx: e.date.precision !== 'day',
+        approx: isVague(e),
         kind: e.kind,
         label: e.title,
       })),
     );
     return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore, hiddenAfter };
   }
-  const bins = new Map<string, TimelinePoint>();
+  // Keyed by a number (lanes are far fewer than 1024): a string key per event costs more than the binning.
+  const bins = new Map<number, TimelinePoint>();
   events.forEach((e, i) => {
     const day = lo + Math.floor((starts[i] - lo) / binDays) * binDays;
     for (const lane of laneOf(e)) {
-      const key = `${day}:${lane}`;
+      const key = day * 1024 + lane;
       const bin = bins.get(key);
       if (bin) {
         bin.count++;
@@ -125,9 +144,12 @@ export const FOCUS_SHARE = 0.7;
  * under a quarter of the whole. Background events years away (a 2014 annexation behind a 2024 story)
  * would otherwise squeeze the story into a sliver. Returns [-Infinity, Infinity] for "no focus".
  */
-export function focusWindow(events: readonly Event[]): [number, number] {
+export function focusWindow(
+  events: readonly Event[],
+  eventStarts: ArrayLike<number> = events.map((e) => dateSpan(e.date, e.end)[0]),
+): [number, number] {
   if (events.length < 8) return [-Infinity, Infinity];
-  const starts = events.map((e) => dateSpan(e.date, e.end)[0]).sort((a, b) => a - b);
+  const starts = Float64Array.from(eventStarts).sort();
   const k = Math.ceil(starts.length * FOCUS_SHARE);
   let best = 0;
   for (let i = 1; i + k - 1 < starts.length; i++) {
@@ -187,11 +209,16 @@ export function timelineSummary(data: TimelineData, events: readonly Event[]): s
   const days = data.points.map((p) => p.day);
   const first = Math.min(...days);
   const last = Math.max(...days);
-  const calls = events.filter((e) => e.kind === 'call' && data.points.some((p) => p.ids.includes(e.id)));
+  const onChart = new Set(data.points.flatMap((p) => p.ids));
+  const calls = events.filter((e) => e.kind === 'call' && onChart.has(e.id));
   const callText = calls.length
     ? calls.length <= 4
       ? `; calls on ${calls.map((c) => formatDay(dateSpan(c.date)[0])).join(', ')}`
       : `; ${calls.length} calls`
     : '';
   return `Chart: ${shown} event${shown === 1 ? '' : 's'} from ${formatDay(first)} to ${formatDay(last)} in ${data.lanes.length} lane${data.lanes.length === 1 ? '' : 's'}${callText}.`;
+}
+
+function isVague(e: Event): boolean {
+  return e.date.precision === 'month' || e.date.precision === 'year' || e.date.precision === 'approximate';
 }

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { isoToDay } from '../lib/dates';
+import { generateDataset } from './generate';
+import { buildIndex, ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
+import { Dataset, EVENT_KINDS, type EventKind } from './schema';
+import { NO_FILTERS, select, type Filters, type Selection } from './select';
+import { validDataset } from './test-fixtures';
+
+/** The plain definition of the selection, one closure per check; the fast path must agree with it. */
+function reference(index: DatasetIndex, f: Filters) {
+  const words = f.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const from = f.from ? isoToDay(f.from) : -Infinity;
+  const to = f.to ? isoToDay(f.to) : Infinity;
+  const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+  const facets = {
+    outlets: new Map<string, number>(),
+    actors: new Map<string, number>(),
+    types: new Map<RowType, number>(),
+    kinds: new Map<EventKind, number>(),
+  };
+  const shown: Row[] = [];
+  for (const row of index.rows) {
+    const okDate = (f.from === null && f.to === null) || Number.isNaN(row.start) || (row.end >= from && row.start <= to);
+    const okText = words.every((w) => row.text.includes(w));
+    if (!okDate || !okText) continue;
+    const okSource = !f.sources.length || row.sources.some((s) => f.sources.includes(s));
+    const okActor = !f.actors.length || row.actors.some((a) => f.actors.includes(a));
+    const okType = !f.types.length || f.types.includes(row.type);
+    const okKind = !f.kinds.length || row.kinds.some((k) => f.kinds.includes(k));
+    if (okActor && okType && okKind) row.outlets.forEach((o) => bump(facets.outlets, o));
+    if (okSource && okType && okKind) row.actors.forEach((a) => bump(facets.actors, a));
+    if (okSource && okActor && okKind) bump(facets.types, row.type);
+    if (okSource && okActor && okType) row.kinds.forEach((k) => bump(facets.kinds, k));
+    if (okSource && okActor && okType && okKind) shown.push(row);
+  }
+  const byStart = (a: Row, b: Row) => a.start - b.start || a.end - b.end;
+  const ids = (type: RowType) =>
+    shown
+      .filter((r) => r.type === type)
+      .sort(type === 'discrepancy' ? () => 0 : byStart)
+      .map((r) => r.id);
+  return { events: ids('event'), quotes: ids('quote'), aid: ids('aid'), discrepancies: ids('discrepancy'), facets };
+}
+
+const sorted = <K>(m: Map<K, number>) => [...m.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+const summary = (s: Selection) => ({
+  events: s.events.map((r) => r.id),
+  quotes: s.quotes.map((r) => r.id),
+  aid: s.aid.map((r) => r.id),
+  discrepancies: s.discrepancies.map((r) => r.id),
+  facets: {
+    outlets: sorted(s.facets.outlets),
+    actors: sorted(s.facets.actors),
+    types: sorted(s.facets.types),
+    kinds: sorted(s.facets.kinds),
+  },
+});
+const referenceSummary = (index: DatasetIndex, f: Filters) => {
+  const r = reference(index, f);
+  return {
+    ...r,
+    facets: {
+      outlets: sorted(r.facets.outlets),
+      actors: sorted(r.facets.actors),
+      types: sorted(r.facets.types),
+      kinds: sorted(r.facets.kinds),
+    },
+  };
+};
+
+/** A small seeded PRNG, so the random filters are the same on every run. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+describe('select', () => {
+  const index = buildIndex(Dataset.parse(generateDataset({ records: 1500, seed: 5 })));
+
+  it('agrees with the plain definition for many random filter combinations', () => {
+    const rnd = prng(9);
+    const pick = <T>(xs: readonly T[], max: number) => xs.filter(() => rnd() < max / Math.max(1, xs.length));
+    // Words and pairs taken from the records themselves, so searches hit, plus one that never does.
+    const sample = index.rows.filter((_, i) => i % 97 === 0).flatMap((r) => r.text.split(' ').slice(1, 3));
+    const words = [...sample.slice(0, 12), `${sample[0]} ${sample[3]}`, 'zzzz', 'a'];
+    const [lo, hi] = index.dayRange as [number, number];
+    const day = () => new Date((lo + Math.floor(rnd() * (hi - lo + 1))) * 86_400_000).toISOString().slice(0, 10);
+    for (let trial = 0; trial < 120; trial++) {
+      const a = rnd() < 0.4 ? day() : null;
+      const b = rnd() < 0.4 ? day() : null;
+      const f: Filters = {
+        sources: rnd() < 0.4 ? pick(index.sourceOrder, 2) : [],
+        actors: rnd() < 0.4 ? pick([...index.actors.keys()], 2) : [],
+        from: a && b && a > b ? b : a,
+        to: a && b && a > b ? a : b,
+        types: rnd() < 0.3 ? pick(ROW_TYPES, 1.5) : [],
+        kinds: rnd() < 0.3 ? pick(EVENT_KINDS, 2) : [],
+        q: rnd() < 0.4 ? words[Math.floor(rnd() * words.length)] : '',
+      };
+      expect(summary(select(index, f)), JSON.stringify(f)).toEqual(referenceSummary(index, f));
+    }
+  });
+
+  it('gives the same answer when the search text repeats, changes and comes back', () => {
+    const withQ = (q: string) => ({ ...NO_FILTERS, q });
+    const word = index.rows[0].text.split(' ')[0];
+    const first = summary(select(index, withQ(word)));
+    expect(summary(select(index, withQ('said')))).toEqual(referenceSummary(index, withQ('said')));
+    expect(summary(select(index, withQ(word)))).toEqual(first);
+    expect(first).toEqual(referenceSummary(index, withQ(word)));
+    expect(first.events.length).toBeGreaterThan(0);
+  });
+
+  it('lists events, quotes and aid by date and discrepancies in dataset order, with no filter', () => {
+    const s = select(index, NO_FILTERS);
+    const starts = s.events.map((e) => index.rowById.get(e.id)!.start);
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+    expect(s.discrepancies.map((d) => d.id)).toEqual(index.dataset.discrepancies.map((d) => d.id));
+    expect(s.events.length + s.quotes.length + s.aid.length + s.discrepancies.length).toBe(1500);
+  });
+
+  it('finds words across the joined texts without matching across two records', () => {
+    const small = buildIndex(Dataset.parse(validDataset()));
+    const all = select(small, NO_FILTERS);
+    expect(all.events.length).toBeGreaterThan(1);
+    // The end of one record's text and the start of the next never make a match together.
+    const texts = small.rows.map((r) => r.text);
+    const across = `${texts[0].slice(-3)}${texts[1].slice(0, 3)}`;
+    const expected = texts.filter((t) => t.includes(across)).length;
+    const got = select(small, { ...NO_FILTERS, q: across }).rows.length;
+    expect(got).toBe(expected);
+    expect(select(small, { ...NO_FILTERS, q: 'patriot' }).rows.map((r) => r.id)).toEqual(
+      small.rows.filter((r) => r.text.includes('patriot')).map((r) => r.id),
+    );
+  });
+});

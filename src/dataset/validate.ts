@@ -278,10 +278,14 @@ export function inlineTexts(dataset: Dataset): Map<string, string | undefined> {
 /** The whole check, for a dataset whose source texts are already at hand. */
 export function validateParsed(raw: unknown, texts: (dataset: Dataset) => SourceTexts): ValidationResult {
   const shape = checkShape(raw);
-  if (!shape.ok) return shape;
-  const problems = checkReferences(shape.dataset, texts(shape.dataset));
+  return shape.ok ? finishValidation(shape.dataset, texts(shape.dataset)) : shape;
+}
+
+/** The cross-record checks on a dataset whose shape has already passed. */
+function finishValidation(dataset: Dataset, texts: SourceTexts): ValidationResult {
+  const problems = checkReferences(dataset, texts);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, dataset: shape.dataset, counts: countRecords(shape.dataset) };
+  return { ok: true, dataset, counts: countRecords(dataset) };
 }
 
 /**
@@ -304,5 +308,6 @@ export async function validateDatasetText(
         texts.set(s.id, await loadText(s.textPath as string).catch(() => undefined));
       }),
   );
-  return validateParsed(shape.dataset, () => texts);
+  // The shape has passed: check references on it directly rather than running the schema twice.
+  return finishValidation(shape.dataset, texts);
 }

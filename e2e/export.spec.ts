@@ -219,6 +219,19 @@ function pdfPages(pdf: Buffer): { count: number; boxes: string[] } {
   };
 }
 
+/** A change of format or media re-paginates after a frame or two: wait until the sheets and the PDF agree. */
+async function sheetsSettled(page: Page) {
+  await expect
+    .poll(
+      async () => {
+        const sheets = await page.locator('main article.briefing-page').count();
+        return pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true })).count - sheets;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(0);
+}
+
 async function checkPagesHoldTheirSections(page: Page, pageHeightPx: number) {
   const pages = page.locator('main article.briefing-page');
   const n = await pages.count();
@@ -275,6 +288,7 @@ test('the briefing view: light, no controls, numbered footnotes, one A4 page or 
   // Print: the bar goes, each page is one A4 sheet, and no section runs across a page boundary.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('link', { name: /Back to dashboard/ })).toBeHidden();
+  await sheetsSettled(page);
   const a4 = await checkPagesHoldTheirSections(page, (297 / 25.4) * 96);
   const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   expect(pdf.count).toBe(a4);
@@ -286,6 +300,7 @@ test('the briefing view: light, no controls, numbered footnotes, one A4 page or 
   await expect(page).toHaveURL(/format=slide/);
   await expect(page.locator('.briefing.format-slide')).toHaveAttribute('data-ready', 'true');
   await page.emulateMedia({ media: 'print' });
+  await sheetsSettled(page);
   const slides = await checkPagesHoldTheirSections(page, 7.5 * 96);
   const slidePdf = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   expect(slidePdf.count).toBe(slides);

@@ -317,6 +317,7 @@ test('the default view prints as a briefing with no panel split across pages', a
   await page.goto('/?view=briefing');
   await expect(page.locator('.briefing')).toHaveAttribute('data-ready', 'true');
   await page.emulateMedia({ media: 'print' });
+  await sheetsSettled(page);
   const n = await checkPagesHoldTheirSections(page, (297 / 25.4) * 96);
   expect(pdfPages(await page.pdf({ preferCSSPageSize: true })).count).toBe(n);
 });

@@ -1,4 +1,4 @@
-import type { AidStatus, EventKind, SourceKind } from '../dataset/schema';
+import type { AidStatus, Discrepancy, EventKind, SourceKind } from '../dataset/schema';
 
 /** One typed map of colours per meaning, tuned for contrast on both themes' panel backgrounds. */
 export const KIND_COLOR: Record<EventKind, string> = {
@@ -49,3 +49,11 @@ export const TYPE_LABEL = {
   aid: 'Aid items',
   discrepancy: 'Discrepancies',
 } as const;
+
+export const DISCREPANCY_KIND_LABEL: Record<Discrepancy['kind'], string> = {
+  conflict: 'Sources conflict',
+  vague: 'Vague',
+  misdating: 'Possible misdating',
+  claim: 'Disputed claim',
+  spelling: 'Spelling',
+};

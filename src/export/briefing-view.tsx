@@ -1,10 +1,10 @@
 import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../dataset/indexes';
-import { EVENT_KINDS, type AidItem, type Discrepancy, type Event } from '../dataset/schema';
+import { EVENT_KINDS, type AidItem, type Event } from '../dataset/schema';
 import type { Selection } from '../dataset/select';
 import { PARAMS, type ParsedView } from '../filters/url-state';
 import { describeFilters } from '../app/describe-filters';
-import { KIND_COLOR, KIND_LABEL, STATUS_LABEL } from '../app/theme';
+import { DISCREPANCY_KIND_LABEL, KIND_COLOR, KIND_LABEL, STATUS_LABEL } from '../app/theme';
 import { sortAid, type SortKey } from '../features/aid/aid-data';
 import { focusWindow } from '../features/timeline/timeline-data';
 import { dateSpan, formatDate, formatDateRange, formatDay } from '../lib/dates';
@@ -17,14 +17,6 @@ import './briefing.css';
 export type BriefingFormat = 'a4' | 'slide';
 const FORMATS: Record<BriefingFormat, string> = { a4: 'A4 portrait', slide: '16:9 slide' };
 const BLOCK_GAP = 18;
-
-const DISCREPANCY_WORD: Record<Discrepancy['kind'], string> = {
-  conflict: 'Sources conflict',
-  vague: 'Vague',
-  misdating: 'Possible misdating',
-  claim: 'Disputed claim',
-  spelling: 'Spelling',
-};
 
 interface Props {
   index: DatasetIndex;
@@ -331,7 +323,7 @@ function buildBlocks(
           const versions = d.versions.map((v) => ({ v, refs: book.cite([v]) }));
           return (m: boolean) => (
             <li className="b-disc">
-              <p className="b-eyebrow">⚠ {DISCREPANCY_WORD[d.kind]}</p>
+              <p className="b-eyebrow">⚠ {DISCREPANCY_KIND_LABEL[d.kind]}</p>
               <h3>{d.topic}</h3>
               <p>{d.summary}</p>
               <ul>

@@ -1,3 +1,4 @@
+import { DISCREPANCY_KIND_LABEL } from '../../app/theme';
 import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Discrepancy } from '../../dataset/schema';
@@ -11,14 +12,6 @@ import { DiscrepancyVersions } from './provenance-panel';
 /** As in the stylesheet: `.discrepancy-cards` columns are at least 330px, 0.7rem apart. */
 const CARD_MIN_WIDTH = 330;
 const CARD_GAP = 11.2;
-
-const KIND_WORD: Record<Discrepancy['kind'], string> = {
-  conflict: 'Sources conflict',
-  vague: 'Vague',
-  misdating: 'Possible misdating',
-  claim: 'Disputed claim',
-  spelling: 'Spelling',
-};
 
 /** Every point where the sources disagree or are unclear, each version side by side. */
 export function DiscrepancyList({
@@ -39,7 +32,7 @@ export function DiscrepancyList({
     <li key={d.id} className={`discrepancy-card kind-${d.kind}`}>
       <p className="eyebrow">
         <span aria-hidden="true">⚠ </span>
-        {KIND_WORD[d.kind]}
+        {DISCREPANCY_KIND_LABEL[d.kind]}
       </p>
       <h3>{d.topic}</h3>
       <DiscrepancyVersions d={d} index={index} />

@@ -31,8 +31,10 @@ async function main(): Promise<number> {
       console.log(`${file}: valid — ${summary}`);
     } else {
       failed++;
-      console.error(`${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
+      const total = result.problems.length + (result.more ?? 0);
+      console.error(`${file}: ${total.toLocaleString('en-GB')} problem${total === 1 ? '' : 's'}`);
       for (const p of result.problems) console.error(`  ${p.path}: ${p.message}`);
+      if (result.more) console.error(`  … and ${result.more.toLocaleString('en-GB')} more not listed`);
     }
   }
   return failed === 0 ? 0 : 1;

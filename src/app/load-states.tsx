@@ -43,6 +43,7 @@ export function LoadError({
 }) {
   const known = error instanceof DatasetLoadError ? error : null;
   const problems = known?.problems ?? [];
+  const total = problems.length + (known?.more ?? 0);
   return (
     <div className="load-error" role="alert">
       <h2>{known ? TITLES[known.kind] : 'The dataset could not be loaded'}</h2>
@@ -55,8 +56,8 @@ export function LoadError({
       {problems.length ? (
         <>
           <p>
-            {problems.length === 1 ? '1 problem' : `${problems.length} problems`}
-            {problems.length > SHOWN_PROBLEMS ? ` (the first ${SHOWN_PROBLEMS} shown)` : ''}:
+            {total === 1 ? '1 problem' : `${total.toLocaleString('en-GB')} problems`}
+            {total > SHOWN_PROBLEMS ? ` (the first ${SHOWN_PROBLEMS} shown)` : ''}:
           </p>
           <ul className="problems">
             {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (

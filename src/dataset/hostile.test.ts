@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BROKEN_CASES, readCase, tenTimesDataset, type BrokenCase } from '../../e2e/fixtures/broken/cases';
 import { DatasetLoadError, datasetQuery, type LoadedDataset } from './load';
-import { parseJson, validateDatasetText } from './validate';
+import { buildIndex } from './indexes';
+import { validDataset } from './test-fixtures';
+import { MAX_PROBLEMS, parseJson, validateDatasetText } from './validate';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 
@@ -134,5 +136,28 @@ describe('hostile shapes', () => {
     // Fifty sources share five article files, each fetched once.
     expect(new Set(requested).size).toBe(requested.length);
     expect(ms).toBeLessThan(5_000);
+  });
+});
+
+describe('inputs too large to spread into a call', () => {
+  it('lists the first 200 of 130,000 schema problems and counts the rest, without overflowing the stack', async () => {
+    const c = BROKEN_CASES.find((x) => x.name === 'many-schema-problems.json') as BrokenCase;
+    const result = await validateDatasetText(readCase(c).toString('utf8'), async () => undefined);
+    if (result.ok) throw new Error('accepted');
+    expect(result.problems).toHaveLength(MAX_PROBLEMS);
+    expect(result.problems[0]).toEqual({ path: 'events[0].kind', message: expect.stringMatching(/expected one of/) });
+    expect(result.problems[199].path).toBe('events[199].kind');
+    expect(result.more).toBe(130_000 - MAX_PROBLEMS);
+  });
+
+  it('validates and indexes a discrepancy that concerns one event 130,000 times', async () => {
+    const d = validDataset();
+    const first = d.events[0].id;
+    d.discrepancies[0].concerns = { events: Array.from({ length: 130_000 }, () => first) };
+    const result = await validateDatasetText(JSON.stringify(d), async () => undefined);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
+    const index = buildIndex(result.dataset);
+    const row = index.rows.find((r) => r.id === d.discrepancies[0].id);
+    expect(row?.start).toBe(index.rows.find((r) => r.id === first)?.start);
   });
 });

@@ -12,6 +12,7 @@ import {
   type Quote,
   type Source,
 } from './schema';
+import { maxOf, minOf } from '../lib/bounds';
 
 export type RowType = 'event' | 'quote' | 'aid' | 'discrepancy';
 export const ROW_TYPES: readonly RowType[] = ['event', 'quote', 'aid', 'discrepancy'];
@@ -196,8 +197,8 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       outlets: NONE,
       sources: unique(d.versions.map((v) => v.source)),
       actors: who,
-      start: dated.length ? Math.min(...dated.map((r) => r.start)) : Number.NaN,
-      end: dated.length ? Math.max(...dated.map((r) => r.end)) : Number.NaN,
+      start: dated.length ? minOf(dated.map((r) => r.start)) : Number.NaN,
+      end: dated.length ? maxOf(dated.map((r) => r.end)) : Number.NaN,
       text: `${d.topic} ${d.summary} ${d.versions.map((v) => v.reading).join(' ')} ${actorWords(d.concerns.actors)}`.toLowerCase(),
       kinds: [...new Set(linked.flatMap((r) => r.kinds))],
     });

@@ -17,6 +17,8 @@ export class DatasetLoadError extends Error {
     message: string,
     readonly where: string,
     readonly problems: Problem[] = [],
+    /** Problems found beyond those listed. */
+    readonly more = 0,
   ) {
     super(message);
     this.name = 'DatasetLoadError';
@@ -119,22 +121,23 @@ export async function loadDatasetText(
     if (loaded) return loaded;
   }
   const result = await validateDatasetText(text, loadText);
-  if (!result.ok) throw problemsError(result.problems, origin);
+  if (!result.ok) throw problemsError(result.problems, origin, result.more);
   performance.mark('dataset-validated');
   const index = buildIndex(result.dataset);
   performance.mark('dataset-indexed');
   return { origin, index, texts: await sourceTexts(result.dataset, loadText), counts: result.counts };
 }
 
-function problemsError(problems: Problem[], origin: string): DatasetLoadError {
+function problemsError(problems: Problem[], origin: string, more = 0): DatasetLoadError {
   // Only file-level problems (syntax, emptiness) mean "not JSON"; "must not be empty" on a field does not.
   const syntax = problems.every((p) => p.path.startsWith('(file)'));
-  const n = problems.length;
+  const n = problems.length + more;
   return new DatasetLoadError(
     syntax ? 'not-json' : 'invalid',
-    syntax ? 'The file is not valid JSON' : `The dataset has ${n} problem${n === 1 ? '' : 's'}`,
+    syntax ? 'The file is not valid JSON' : `The dataset has ${n.toLocaleString('en-GB')} problem${n === 1 ? '' : 's'}`,
     origin,
     problems,
+    more,
   );
 }
 
@@ -207,7 +210,7 @@ async function loadInWorker(
     performance.mark('dataset-validated');
     if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
     if (result.type === 'unavailable') return null;
-    if (!result.ok) throw problemsError(result.problems, origin);
+    if (!result.ok) throw problemsError(result.problems, origin, result.more);
     if (!dataset || !index) return null;
     return { origin, index, texts: await sourceTexts(dataset, loadText), counts: result.counts };
   } finally {

@@ -1,5 +1,5 @@
 import { diff, type PatchEdit } from './patch';
-import { checkReferences, checkShape, countRecords, inlineTexts, parseJson, type ValidationResult } from './validate';
+import { capProblems, checkReferences, checkShape, countRecords, inlineTexts, parseJson, type ValidationResult } from './validate';
 
 /**
  * `validateDatasetText` taken step by step, for the validation worker: the same checks in the same
@@ -27,6 +27,6 @@ export async function validateInSteps(
     wanted.forEach((s, i) => texts.set(s.id, loaded[i]));
   }
   const problems = checkReferences(dataset, texts);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return capProblems({ ok: false, problems });
   return { ok: true, dataset, counts: countRecords(dataset) };
 }

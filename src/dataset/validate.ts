@@ -1,6 +1,6 @@
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
-import { Dataset, RECORD_TYPES, type FuzzyDate, type RecordType } from './schema';
+import { z } from 'zod';
+import { Actor, AidItem, Dataset, Discrepancy, Event, Quote, RECORD_TYPES, Source, type FuzzyDate, type RecordType } from './schema';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
 export interface Problem {
@@ -10,9 +10,20 @@ export interface Problem {
 
 export type Counts = Record<RecordType | 'citations', number>;
 
-export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+/** `more`: how many problems were found beyond those listed (the list stops at MAX_PROBLEMS). */
+export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[]; more?: number };
 
-export type ValidationResult = { ok: true; dataset: Dataset; counts: Counts } | { ok: false; problems: Problem[] };
+export type ValidationResult = { ok: true; dataset: Dataset; counts: Counts } | { ok: false; problems: Problem[]; more?: number };
+
+/** The most problems a result lists; the rest are counted, so a file with 500k faults stays readable. */
+export const MAX_PROBLEMS = 200;
+
+/** Keeps the first MAX_PROBLEMS problems and counts the rest. */
+export function capProblems<R extends { ok: boolean }>(result: R): R {
+  const r = result as unknown as { ok: false; problems: Problem[]; more?: number };
+  if (r.ok || r.problems.length <= MAX_PROBLEMS) return result;
+  return { ...result, problems: r.problems.slice(0, MAX_PROBLEMS), more: (r.more ?? 0) + r.problems.length - MAX_PROBLEMS };
+}
 
 /** Article texts by source id; `undefined` where a source's text could not be had. */
 export type SourceTexts = ReadonlyMap<string, string | undefined>;
@@ -103,12 +114,61 @@ function describeParseError(code: string): string {
   return words[code] ?? code;
 }
 
-function zodProblems(error: z.ZodError): Problem[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, clip(key)]), message: `unknown field "${clip(key)}"` }))
-      : [{ path: formatPath(issue.path), message: issue.message }],
-  );
+function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    return issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...path, clip(key)]), message: `unknown field "${clip(key)}"` }))
+      : [{ path: formatPath(path), message: issue.message }];
+  });
+}
+
+const RECORD_SCHEMAS: Record<RecordType, z.ZodType> = {
+  sources: Source,
+  actors: Actor,
+  events: Event,
+  quotes: Quote,
+  aid: AidItem,
+  discrepancies: Discrepancy,
+};
+
+/** Records checked per schema call: zod gathers issues with push(...spread), which overflows past ~100k. */
+const SLICE = 1000;
+
+function offsetProblems(error: z.ZodError, type: RecordType, offset: number): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const [i, ...rest] = issue.path;
+    return zodProblems(new z.ZodError([{ ...issue, path: rest }]), [type, (i as number) + offset]);
+  });
+}
+
+/** One list of records, a slice at a time; a record too broken to list its problems says so. */
+function checkList(type: RecordType, list: readonly unknown[], problems: Problem[]): unknown[] {
+  const schema = z.array(RECORD_SCHEMAS[type]);
+  const out: unknown[] = [];
+  const take = (items: unknown[]) => {
+    for (const item of items) out.push(item);
+  };
+  for (let at = 0; at < list.length; at += SLICE) {
+    const slice = list.slice(at, at + SLICE);
+    try {
+      const r = schema.safeParse(slice);
+      if (r.success) take(r.data as unknown[]);
+      else for (const p of offsetProblems(r.error, type, at)) problems.push(p);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      slice.forEach((record, i) => {
+        try {
+          const r = schema.safeParse([record]);
+          if (!r.success) for (const p of offsetProblems(r.error, type, at + i)) problems.push(p);
+        } catch (inner) {
+          if (!(inner instanceof RangeError)) throw inner;
+          problems.push({ path: `${type}[${at + i}]`, message: 'has too many problems to list (more than 100,000 in this record)' });
+        }
+      });
+    }
+  }
+  return out;
 }
 
 /** Types and required fields: everything one record can say about itself. */
@@ -120,8 +180,18 @@ export function checkShape(raw: unknown): ShapeResult {
       problems: [{ path: '(root)', message: `expected a dataset object with title, version, sources, … but found ${found}` }],
     };
   }
-  const result = Dataset.safeParse(raw);
-  return result.success ? { ok: true, dataset: result.data } : { ok: false, problems: zodProblems(result.error) };
+  const fields = raw as Record<string, unknown>;
+  const lists = new Set<string>(RECORD_TYPES.filter((t) => Array.isArray(fields[t])));
+  // Object.fromEntries defines own properties, so a "__proto__" key stays a plain key to report.
+  const head = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, lists.has(k) ? [] : v]));
+  const top = Dataset.safeParse(head);
+  const problems = top.success ? [] : zodProblems(top.error);
+  const records = new Map<string, unknown[]>();
+  for (const type of RECORD_TYPES) if (lists.has(type)) records.set(type, checkList(type, fields[type] as unknown[], problems));
+  if (!top.success || problems.length) return capProblems({ ok: false, problems });
+  const dataset = { ...top.data } as Record<string, unknown>;
+  for (const [type, list] of records) dataset[type] = list;
+  return { ok: true, dataset: dataset as Dataset };
 }
 
 /** Compares two ISO dates at the precision both share ("2024-07" vs "2024-07-12" compares months). */
@@ -278,7 +348,7 @@ export function inlineTexts(dataset: Dataset): Map<string, string | undefined> {
 /** The whole check, for a dataset whose source texts are already at hand. */
 export function validateParsed(raw: unknown, texts: (dataset: Dataset) => SourceTexts): ValidationResult {
   const shape = checkShape(raw);
-  return shape.ok ? finishValidation(shape.dataset, texts(shape.dataset)) : shape;
+  return shape.ok ? capProblems(finishValidation(shape.dataset, texts(shape.dataset))) : shape;
 }
 
 /** The cross-record checks on a dataset whose shape has already passed. */
@@ -309,5 +379,5 @@ export async function validateDatasetText(
       }),
   );
   // The shape has passed: check references on it directly rather than running the schema twice.
-  return finishValidation(shape.dataset, texts);
+  return capProblems(finishValidation(shape.dataset, texts));
 }

@@ -137,3 +137,15 @@ describe('select', () => {
     );
   });
 });
+
+describe('dates in the years 1–99', () => {
+  it('from=0050-01-01&to=0050-12-31 shows an event of the year 50, not one of 1950', () => {
+    const d = validDataset();
+    d.events[0].date = { value: '1950-06-01', precision: 'day' };
+    d.events[1].date = { value: '0050-06-01', precision: 'day' };
+    delete d.events[1].end;
+    const index = buildIndex(Dataset.parse(d));
+    const s = select(index, { ...NO_FILTERS, from: '0050-01-01', to: '0050-12-31' });
+    expect(s.events.map((e) => e.id)).toEqual([d.events[1].id]);
+  });
+});

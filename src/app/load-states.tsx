@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DatasetLoadError } from '../dataset/load';
+import { clipGraphemes } from '../lib/graphemes';
 
 const SHOWN_PROBLEMS = 50;
 
@@ -50,7 +51,7 @@ export function LoadError({
       <p>{error.message}</p>
       {known?.where ? (
         <p className="muted small">
-          Where: <code>{known.where.length > 200 ? `${known.where.slice(0, 199)}…` : known.where}</code>
+          Where: <code>{clipGraphemes(known.where, 200)}</code>
         </p>
       ) : null}
       {problems.length ? (
@@ -62,8 +63,8 @@ export function LoadError({
           <ul className="problems">
             {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
               <li key={i}>
-                <code>{p.path.length > 160 ? `${p.path.slice(0, 159)}…` : p.path}</code>{' '}
-                {p.message.length > 300 ? `${p.message.slice(0, 299)}…` : p.message}
+                <code>{clipGraphemes(p.path, 160)}</code>{' '}
+                {clipGraphemes(p.message, 300)}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { applyPatch, type PatchEdit } from './patch';
 import type { Dataset } from './schema';
 import { validateDatasetText, type Counts, type Problem } from './validate';
 import type { FromWorker, ToWorker } from './validate.worker';
+import { clipGraphemes } from '../lib/graphemes';
 
 export const DEFAULT_DATASET = '/data/briefing.json';
 const MAX_PATH = 500;
@@ -42,7 +43,7 @@ export function resolveDatasetPath(
   base: string = window.location.href,
 ): { ok: true; url: string } | { ok: false; message: string } {
   if (param === null || param === '') return { ok: true, url: new URL(DEFAULT_DATASET, base).href };
-  const shown = param.length > 80 ? `${param.slice(0, 79)}…` : param;
+  const shown = clipGraphemes(param, 80);
   const refuse = (why: string) => ({ ok: false as const, message: `Refused dataset “${shown}”: ${why}` });
   if (param.length > MAX_PATH) return refuse('the path is too long');
   if (/[\\\u0000-\u001f\u007f]/.test(param)) return refuse('it contains a backslash or a control character');

@@ -1,6 +1,7 @@
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { Actor, AidItem, Dataset, Discrepancy, Event, Quote, RECORD_TYPES, Source, type FuzzyDate, type RecordType } from './schema';
+import { clipGraphemes } from '../lib/graphemes';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
 export interface Problem {
@@ -326,7 +327,7 @@ function effectiveBeforeAnnounced(announced: FuzzyDate, effective: FuzzyDate): b
 }
 
 function clip(s: string, max = 80): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return clipGraphemes(s, max);
 }
 
 export function countRecords(dataset: Dataset): Counts {

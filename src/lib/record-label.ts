@@ -1,5 +1,6 @@
 import type { DatasetIndex, Row, RowType } from '../dataset/indexes';
 import type { AidItem, Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
+import { clipGraphemes } from './graphemes';
 
 export const TYPE_NAME: Record<RowType, string> = {
   event: 'Event',
@@ -10,7 +11,7 @@ export const TYPE_NAME: Record<RowType, string> = {
 
 export function clipText(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  return clipGraphemes(flat, max);
 }
 
 function actor(index: DatasetIndex, id: string | undefined): string {

@@ -325,7 +325,9 @@ test('a damaged or overlong tray link says so and keeps the local tray', async (
   const call = dataset.events.find((e) => e.id === 'ev-call-2024-06-25')!;
   await openDashboard(page);
   const tray = panel(page, 'Briefing tray');
-  await panel(page, 'Call timeline').getByRole('button', { name: `Pin ${call.title}`, exact: true }).click();
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${call.title}`, exact: true })
+    .click();
   const entries = tray.getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem');
   await expect(entries).toHaveCount(1);
   const good = encodeTrayFragment([{ id: 'q-singh-lines-of-communication', note: '' }]);
@@ -376,8 +378,12 @@ test('two tabs pinning at once both keep their pins; a dataset with the same tit
   await openDashboard(page);
   const second = await context.newPage();
   await openDashboard(second);
-  await panel(page, 'Call timeline').getByRole('button', { name: `Pin ${call.title}`, exact: true }).click();
-  await panel(second, 'Weapons and aid tracker').getByRole('button', { name: `Pin ${patriot.item}`, exact: true }).click();
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${call.title}`, exact: true })
+    .click();
+  await panel(second, 'Weapons and aid tracker')
+    .getByRole('button', { name: `Pin ${patriot.item}`, exact: true })
+    .click();
   for (const p of [page, second]) {
     const entries = panel(p, 'Briefing tray').getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem');
     await expect(entries).toHaveCount(2);
@@ -389,11 +395,17 @@ test('two tabs pinning at once both keep their pins; a dataset with the same tit
 
   // Another dataset under the same title: its own (empty) tray, and the default one keeps its pins.
   const sameTitle = { ...dataset, events: [...dataset.events, { ...call, id: 'ev-extra-copy' }] };
-  await page.route('**/fixtures/same-title.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(sameTitle) }));
-  await page.route('**/fixtures/sources/*', async (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop()!;
-    await route.fulfill({ contentType: 'text/plain', body: readFileSync(`public/data/sources/${name}`) });
-  });
+  await page.route(
+    (url) => url.pathname === '/fixtures/same-title.json',
+    (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(sameTitle) }),
+  );
+  await page.route(
+    (url) => url.pathname.startsWith('/fixtures/sources/'),
+    async (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop()!;
+      await route.fulfill({ contentType: 'text/plain', body: readFileSync(`public/data/sources/${name}`) });
+    },
+  );
   await openDashboard(page, '?dataset=/fixtures/same-title.json');
   await expect(panel(page, 'Briefing tray').getByText('Nothing pinned yet.')).toBeVisible();
   await openDashboard(page);

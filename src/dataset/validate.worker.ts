@@ -39,7 +39,11 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     );
     // Only the verdict goes back: the page has its own copy of the data, and cloning 50 MB of records
     // into it would cost more than parsing them there.
-    post(result.ok ? { type: 'done', ok: true, counts: result.counts } : { type: 'done', ok: false, problems: result.problems, more: result.more });
+    post(
+      result.ok
+        ? { type: 'done', ok: true, counts: result.counts }
+        : { type: 'done', ok: false, problems: result.problems, more: result.more },
+    );
   } catch (error) {
     post({ type: 'failed', message: (error as Error).message ?? String(error) });
   }

@@ -96,7 +96,10 @@ function replaceWith(s: State, r: ReadResult & { failed?: boolean }, from: strin
     ...s,
     items: r.items,
     previous: s.items.length ? s.items : s.previous,
-    notices: [`Loaded a briefing tray of ${r.items.length} record${r.items.length > 1 ? 's' : ''} from the ${from}.${before}`, ...r.notices],
+    notices: [
+      `Loaded a briefing tray of ${r.items.length} record${r.items.length > 1 ? 's' : ''} from the ${from}.${before}`,
+      ...r.notices,
+    ],
   };
 }
 
@@ -174,7 +177,11 @@ export function TrayProvider({ index, children }: ProviderProps) {
       const rest = new URLSearchParams(window.location.hash.replace(/^#/, ''));
       rest.delete(TRAY_FRAGMENT);
       const hash = rest.toString();
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`);
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`,
+      );
       const r = decodeTrayFragment(raw, (id) => index.rowById.has(id));
       setState((s) => replaceWith(s, r, 'shared link'));
     };
@@ -248,9 +255,7 @@ export function TrayProvider({ index, children }: ProviderProps) {
         })),
       undo: () =>
         setState((s) =>
-          s.previous
-            ? { ...s, items: s.previous, previous: s.items.length ? s.items : null, notices: ['Restored the previous tray.'] }
-            : s,
+          s.previous ? { ...s, items: s.previous, previous: s.items.length ? s.items : null, notices: ['Restored the previous tray.'] } : s,
         ),
       dismiss: () => setState((s) => ({ ...s, notices: [], previous: null })),
       notify,

@@ -202,7 +202,12 @@ describe('a saved tray with one odd thing is read, not deleted whole', () => {
   const pin = (i: number) => ({ id: `r${i}`, note: '' });
   it.each([
     ['51 pins', { version: 1, items: Array.from({ length: TRAY_LIMIT + 1 }, (_, i) => pin(i)) }, TRAY_LIMIT, /51 pins where 50 fit/],
-    ['a 201-character note', { version: 1, items: [{ id: 'ok', note: 'x'.repeat(NOTE_MAX + 1) }, pin(1)] }, 2, /1 note over 200 characters/],
+    [
+      'a 201-character note',
+      { version: 1, items: [{ id: 'ok', note: 'x'.repeat(NOTE_MAX + 1) }, pin(1)] },
+      2,
+      /1 note over 200 characters/,
+    ],
     ['version 2', { version: 2, items: [pin(1), pin(2)] }, 2, /newer version of the dashboard \(version 2\)/],
     ['an extra field in a pin', { version: 1, items: [{ ...pin(1), colour: 'red' }, pin(2)] }, 2, /unknown field “colour”/],
     ['an extra field in the tray', { version: 1, items: [pin(1)], owner: 'x' }, 1, /unknown field “owner”/],
@@ -290,7 +295,13 @@ describe('share link in the fragment', () => {
   });
 
   it('reports unknown records and odd pins in a link', () => {
-    const r = decodeTrayFragment(encodeTrayFragment([{ id: 'r1', note: '' }, { id: 'nope', note: '' }]), known);
+    const r = decodeTrayFragment(
+      encodeTrayFragment([
+        { id: 'r1', note: '' },
+        { id: 'nope', note: '' },
+      ]),
+      known,
+    );
     expect(r.items.map((i) => i.id)).toEqual(['r1']);
     expect(r.notices).toEqual([expect.stringMatching(/unknown record in the shared tray: “nope”/)]);
   });
@@ -301,7 +312,10 @@ describe('tray file', () => {
   it('holds a tray too long for a link, and reads back', () => {
     let seed = 7;
     const letter = () => 'абвгдежзийклмнопрстуфхцчшщыэюя '[(seed = (seed * 48271) % 2147483647) % 31];
-    const items = Array.from({ length: TRAY_LIMIT }, (_, i) => ({ id: `r${i}`, note: Array.from({ length: NOTE_MAX }, letter).join('').trim() }));
+    const items = Array.from({ length: TRAY_LIMIT }, (_, i) => ({
+      id: `r${i}`,
+      note: Array.from({ length: NOTE_MAX }, letter).join('').trim(),
+    }));
     const link = `http://127.0.0.1:4173/#tray=${encodeTrayFragment(items)}`;
     expect(link.length).toBeGreaterThan(LINK_MAX);
     expect(readTrayFile(trayFile(items, 'Test briefing'), known)).toEqual({ items, notices: [], failed: false });

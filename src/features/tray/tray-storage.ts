@@ -151,7 +151,8 @@ export function readTray(storage: ReadableStorage | null, key: string): ReadResu
     );
   }
   const extra = Object.keys(stored).filter((k) => k !== 'version' && k !== 'items');
-  if (extra.length) odd.push(`unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `“${clipGraphemes(k, 40)}”`).join(', ')} (ignored)`);
+  if (extra.length)
+    odd.push(`unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `“${clipGraphemes(k, 40)}”`).join(', ')} (ignored)`);
   if (!odd.length) return { items, notices: [] };
   return {
     items,
@@ -234,7 +235,8 @@ const unchanged = 'your tray is unchanged';
 
 export function decodeTrayFragment(raw: string, isKnown: (id: string) => boolean): SharedResult {
   const fail = (why: string): SharedResult => ({ items: [], notices: [`The shared tray in the link ${why}; ${unchanged}.`], failed: true });
-  if (raw.length > LINK_MAX) return fail(`is too long (${raw.length.toLocaleString('en-GB')} characters; at most ${LINK_MAX.toLocaleString('en-GB')} are read)`);
+  if (raw.length > LINK_MAX)
+    return fail(`is too long (${raw.length.toLocaleString('en-GB')} characters; at most ${LINK_MAX.toLocaleString('en-GB')} are read)`);
   const m = /^v(\d{1,6})\.(.*)$/s.exec(raw);
   if (!m) return fail('is damaged (it does not start with a version such as “v1.”)');
   if (Number(m[1]) !== LINK_VERSION) return fail(`was made by another version of the dashboard (v${clipGraphemes(m[1], 8)})`);
@@ -257,7 +259,8 @@ export function decodeTrayFragment(raw: string, isKnown: (id: string) => boolean
  */
 export function decodeTrayLink(raw: string, isKnown: (id: string) => boolean): ReadResult {
   const notices: string[] = [];
-  if (raw.length > LINK_MAX) return { items: [], notices: [`The shared tray in the link is too long and could not be read; ${unchanged}.`] };
+  if (raw.length > LINK_MAX)
+    return { items: [], notices: [`The shared tray in the link is too long and could not be read; ${unchanged}.`] };
   const parts = raw.split(',').filter((p) => p.trim() !== '');
   if (parts.length > TRAY_LIMIT) notices.push(`The shared tray lists ${parts.length} records; only the first ${TRAY_LIMIT} were loaded.`);
   const unknown: string[] = [];

@@ -66,7 +66,8 @@ test.describe('a corpus of broken datasets: a clear error, nothing run, the page
 
       test(`${c.what}: through ?dataset= and through the file picker`, async ({ page }, testInfo) => {
         const body = readCase(c);
-        await serveCorpus(page, new Map([[c.name, body]]));
+        const files = Object.entries(c.files ?? {}).map(([p, b]) => [p.slice(PREFIX.length), b] as [string, Buffer]);
+        await serveCorpus(page, new Map([[c.name, body], ...files]));
         const origin = new URL(testInfo.project.use.baseURL as string).origin;
         const elsewhere: string[] = [];
         page.on('request', (r) => {

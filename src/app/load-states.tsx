@@ -27,6 +27,7 @@ const TITLES: Record<DatasetLoadError['kind'], string> = {
   refused: 'This dataset link was refused',
   network: 'The dataset could not be reached',
   http: 'The server would not give the dataset',
+  'too-large': 'The dataset is too large to open',
   'not-json': 'The dataset is not a JSON file',
   invalid: 'The dataset does not match the schema',
 };

@@ -1,5 +1,5 @@
 import { diff, type PatchEdit } from './patch';
-import { capProblems, checkReferences, checkShape, countRecords, inlineTexts, parseJson, type ValidationResult } from './validate';
+import { capProblems, checkReferences, checkShape, countRecords, inlineTexts, parseJson, type TextLoad, type ValidationResult } from './validate';
 
 /**
  * `validateDatasetText` taken step by step, for the validation worker: the same checks in the same
@@ -11,7 +11,7 @@ import { capProblems, checkReferences, checkShape, countRecords, inlineTexts, pa
  */
 export async function validateInSteps(
   text: string,
-  loadTexts: (textPaths: string[]) => Promise<(string | undefined)[]>,
+  loadTexts: (textPaths: string[]) => Promise<TextLoad[]>,
   onShape: (edits: PatchEdit[]) => void,
 ): Promise<ValidationResult> {
   const parsed = parseJson(text);

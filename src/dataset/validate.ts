@@ -1,6 +1,7 @@
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
-import { Actor, AidItem, Dataset, Discrepancy, Event, Quote, RECORD_TYPES, Source, type FuzzyDate, type RecordType } from './schema';
+import { anchor, type Quote } from './anchor';
+import { Actor, AidItem, Dataset, Discrepancy, Event, Quote as QuoteRecord, RECORD_TYPES, Source, type Citation, type FuzzyDate, type RecordType } from './schema';
 import { clipGraphemes } from '../lib/graphemes';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
@@ -26,8 +27,14 @@ export function capProblems<R extends { ok: boolean }>(result: R): R {
   return { ...result, problems: r.problems.slice(0, MAX_PROBLEMS), more: (r.more ?? 0) + r.problems.length - MAX_PROBLEMS };
 }
 
-/** Article texts by source id; `undefined` where a source's text could not be had. */
-export type SourceTexts = ReadonlyMap<string, string | undefined>;
+/**
+ * An article text as loaded: the text, `undefined` where it could not be had, or why it was refused
+ * or is not an article text (`failed` reads on from `textPath "…"`, e.g. "was refused: …").
+ */
+export type TextLoad = string | { failed: string } | undefined;
+
+/** Article texts by source id. */
+export type SourceTexts = ReadonlyMap<string, TextLoad>;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -128,7 +135,7 @@ const RECORD_SCHEMAS: Record<RecordType, z.ZodType> = {
   sources: Source,
   actors: Actor,
   events: Event,
-  quotes: Quote,
+  quotes: QuoteRecord,
   aid: AidItem,
   discrepancies: Discrepancy,
 };
@@ -203,6 +210,12 @@ export function compareIsoDates(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** An excerpt shorter than this (not counting spaces) would mark a place anywhere. */
+export const MIN_EXCERPT = 4;
+/** An excerpt found more often than this needs a prefix or suffix to say which occurrence it means. */
+export const MAX_OCCURRENCES = 5;
+const ENOUGH_WORDS = new RegExp(`(?:\\S\\s*){${MIN_EXCERPT}}`);
+
 const ID_KINDS = ['sources', 'actors', 'events', 'quotes', 'aid', 'discrepancies'] as const;
 
 /** What no single record can check: ids, references, verbatim excerpts, date order. */
@@ -233,23 +246,43 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     if (id !== undefined && !ids[kind].has(id)) add(path, `refers to ${what} "${id}", which is not in ${kind}`);
   };
 
-  const excerpt = (path: string, sourceId: string, words: string) => {
-    if (!ids.sources.has(sourceId)) {
-      add(`${path}.source`, `refers to source "${sourceId}", which is not in sources`);
+  const excerpt = (path: string, c: Quote & { source: string }) => {
+    const words = c.excerpt;
+    if (!ENOUGH_WORDS.test(words)) {
+      add(`${path}.excerpt`, `is too short to mark its place: an excerpt needs at least ${MIN_EXCERPT} characters besides spaces`);
+    }
+    if (!ids.sources.has(c.source)) {
+      add(`${path}.source`, `refers to source "${c.source}", which is not in sources`);
       return;
     }
-    const text = texts.get(sourceId);
-    if (text === undefined) return; // reported once per source below
+    const text = texts.get(c.source);
+    if (typeof text !== 'string') return; // reported once per source below
     if (!text.includes(words)) {
-      add(`${path}.excerpt`, `excerpt not found verbatim in source "${sourceId}": "${clip(words)}"`);
+      add(`${path}.excerpt`, `excerpt not found verbatim in source "${c.source}": "${clip(words)}"`);
+      return;
+    }
+    const found = anchor(text, c, MAX_OCCURRENCES);
+    if ((c.prefix !== undefined || c.suffix !== undefined) && !found.selected) {
+      add(
+        `${path}.${c.prefix !== undefined ? 'prefix' : 'suffix'}`,
+        `no occurrence of the excerpt in source "${c.source}" has this ${c.prefix !== undefined ? 'prefix' : 'suffix'}${c.prefix !== undefined && c.suffix !== undefined ? ' and suffix' : ''}`,
+      );
+    } else if (c.prefix === undefined && c.suffix === undefined && found.others + 1 > MAX_OCCURRENCES) {
+      add(
+        `${path}.excerpt`,
+        `occurs more than ${MAX_OCCURRENCES} times in source "${c.source}": add a prefix or suffix (the words just before or after it) to say which is meant: "${clip(words)}"`,
+      );
     }
   };
-  const citations = (path: string, list: readonly { source: string; excerpt: string }[]) =>
-    list.forEach((c, i) => excerpt(`${path}.citations[${i}]`, c.source, c.excerpt));
+  const citations = (path: string, list: readonly Citation[]) => list.forEach((c, i) => excerpt(`${path}.citations[${i}]`, c));
 
   dataset.sources.forEach((s, i) => {
     const path = `sources[${i}]`;
     const text = texts.get(s.id);
+    if (typeof text === 'object') {
+      add(`${path}.textPath`, `the text of source "${s.id}": textPath “${clip(s.textPath ?? '')}” ${text.failed}`);
+      return;
+    }
     if (text === undefined) {
       add(
         `${path}.${s.text === undefined ? 'textPath' : 'text'}`,
@@ -299,7 +332,7 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
 
   dataset.discrepancies.forEach((d, i) => {
     const path = `discrepancies[${i}]`;
-    d.versions.forEach((v, j) => excerpt(`${path}.versions[${j}]`, v.source, v.excerpt));
+    d.versions.forEach((v, j) => excerpt(`${path}.versions[${j}]`, v));
     d.concerns.events.forEach((id, j) => ref(`${path}.concerns.events[${j}]`, 'events', id, 'event'));
     d.concerns.quotes.forEach((id, j) => ref(`${path}.concerns.quotes[${j}]`, 'quotes', id, 'quote'));
     d.concerns.aid.forEach((id, j) => ref(`${path}.concerns.aid[${j}]`, 'aid', id, 'aid item'));
@@ -342,7 +375,7 @@ export function countRecords(dataset: Dataset): Counts {
 }
 
 /** Inline texts first; the rest come from `loadText` (a file read in Node, a fetch in the browser). */
-export function inlineTexts(dataset: Dataset): Map<string, string | undefined> {
+export function inlineTexts(dataset: Dataset): Map<string, TextLoad> {
   return new Map(dataset.sources.filter((s) => s.text !== undefined).map((s) => [s.id, s.text]));
 }
 
@@ -365,7 +398,7 @@ function finishValidation(dataset: Dataset, texts: SourceTexts): ValidationResul
  */
 export async function validateDatasetText(
   text: string,
-  loadText: (textPath: string) => Promise<string | undefined>,
+  loadText: (textPath: string) => Promise<TextLoad>,
 ): Promise<ValidationResult> {
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;

@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 import type { PatchEdit } from './patch';
-import type { Counts, Problem } from './validate';
+import type { Counts, Problem, TextLoad } from './validate';
 import { validateInSteps } from './validate-steps';
 
 /** Messages to the validation worker. */
-export type ToWorker = { type: 'validate'; text: string } | { type: 'texts'; id: number; texts: (string | undefined)[] };
+export type ToWorker = { type: 'validate'; text: string } | { type: 'texts'; id: number; texts: TextLoad[] };
 
 /** Messages from it: the schema edits first, requests for article texts, then the verdict. */
 export type FromWorker =
@@ -16,7 +16,7 @@ export type FromWorker =
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
-const waiting = new Map<number, (texts: (string | undefined)[]) => void>();
+const waiting = new Map<number, (texts: TextLoad[]) => void>();
 let nextId = 0;
 
 scope.onmessage = async (event: MessageEvent<ToWorker>) => {

@@ -12,7 +12,8 @@ export function cutGraphemes(text: string, max: number): string {
     return text.slice(0, end);
   }
   let end = 0;
-  for (const { segment, index } of segmenter.segment(text)) {
+  // No grapheme is anywhere near this long: the segmenter need not see a 50 MB string whole.
+  for (const { segment, index } of segmenter.segment(text.slice(0, max + 64))) {
     if (index + segment.length > max) break;
     end = index + segment.length;
   }

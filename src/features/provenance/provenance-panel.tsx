@@ -4,7 +4,8 @@ import type { Citation, Discrepancy, Source } from '../../dataset/schema';
 import { SOURCE_KIND_LABEL, TYPE_LABEL } from '../../app/theme';
 import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
-import { anchor, highlight } from './highlight';
+import { anchor } from '../../dataset/anchor';
+import { highlight } from './highlight';
 
 interface Props {
   index: DatasetIndex;

@@ -18,14 +18,16 @@ async function main(): Promise<number> {
       // As the page does: the size before reading, then the first bytes, then UTF-8.
       const size = (await stat(file)).size;
       if (size > MAX_DATASET_BYTES) {
-        console.error(`${file}: too large to open: ${size.toLocaleString('en-GB')} bytes (datasets up to ${MAX_DATASET_BYTES / 1024 / 1024} MB are read)`);
+        console.error(`${file}: 1 problem`);
+        console.error(`  (file): is ${size.toLocaleString('en-GB')} bytes; datasets up to ${MAX_DATASET_BYTES / 1024 / 1024} MB are read`);
         failed++;
         continue;
       }
       const bytes = await readFile(file);
       const kind = binaryKind(bytes.subarray(0, 16));
       if (kind) {
-        console.error(`${file}: this is ${kind}, not a JSON dataset (told by its first bytes)`);
+        console.error(`${file}: 1 problem`);
+        console.error(`  (file) line 1, column 1: this is ${kind}, not a JSON dataset (told by its first bytes)`);
         failed++;
         continue;
       }
@@ -48,6 +50,10 @@ async function main(): Promise<number> {
         .map(([k, n]) => `${k}: ${n}`)
         .join(', ');
       console.log(`${file}: valid — ${summary}`);
+      if (result.warnings.length) {
+        console.log(`${file}: ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`);
+        for (const w of result.warnings) console.log(`  ${w.path}: ${w.message}`);
+      }
     } else {
       failed++;
       const total = result.problems.length + (result.more ?? 0);

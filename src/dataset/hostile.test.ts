@@ -67,7 +67,7 @@ describe('the corpus of broken datasets, through the URL route', () => {
     expect(requested.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
     expectNoPollution();
     expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(15_000);
-  });
+  }, 30_000);
 
   it('has at least 30 cases, each file under 200 KB unless generated', () => {
     expect(BROKEN_CASES.length).toBeGreaterThanOrEqual(30);
@@ -144,7 +144,7 @@ describe('hostile shapes', () => {
 });
 
 describe('inputs too large to spread into a call', () => {
-  it('lists the first 200 of 130,000 schema problems and counts the rest, without overflowing the stack', async () => {
+  it('lists the first 200 of 130,000 schema problems and counts the rest, without overflowing the stack', { timeout: 30_000 }, async () => {
     const c = BROKEN_CASES.find((x) => x.name === 'many-schema-problems.json') as BrokenCase;
     const result = await validateDatasetText(readCase(c).toString('utf8'), async () => undefined);
     if (result.ok) throw new Error('accepted');
@@ -154,7 +154,7 @@ describe('inputs too large to spread into a call', () => {
     expect(result.more).toBe(130_000 - MAX_PROBLEMS);
   });
 
-  it('validates and indexes a discrepancy that concerns one event 130,000 times', async () => {
+  it('validates and indexes a discrepancy that concerns one event 130,000 times', { timeout: 30_000 }, async () => {
     const d = validDataset();
     const first = d.events[0].id;
     d.discrepancies[0].concerns = { events: Array.from({ length: 130_000 }, () => first) };

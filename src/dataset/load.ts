@@ -57,6 +57,8 @@ export interface LoadedDataset {
   index: DatasetIndex;
   texts: Map<string, string>;
   counts: Counts;
+  /** What passed but deserves a word, such as a key given twice. */
+  warnings: Problem[];
 }
 
 /**
@@ -153,7 +155,7 @@ export async function loadDatasetText(
   performance.mark('dataset-validated');
   const index = buildIndex(result.dataset);
   performance.mark('dataset-indexed');
-  return { origin, index, texts: await sourceTexts(result.dataset, loadText), counts: result.counts };
+  return { origin, index, texts: await sourceTexts(result.dataset, loadText), counts: result.counts, warnings: result.warnings };
 }
 
 function problemsError(problems: Problem[], origin: string, more = 0): DatasetLoadError {
@@ -240,7 +242,7 @@ async function loadInWorker(
     if (result.type === 'unavailable') return null;
     if (!result.ok) throw problemsError(result.problems, origin, result.more);
     if (!dataset || !index) return null;
-    return { origin, index, texts: await sourceTexts(dataset, loadText), counts: result.counts };
+    return { origin, index, texts: await sourceTexts(dataset, loadText), counts: result.counts, warnings: result.warnings };
   } finally {
     signal?.removeEventListener('abort', stop);
     worker.terminate();

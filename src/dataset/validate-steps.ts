@@ -1,5 +1,5 @@
 import { diff, type PatchEdit } from './patch';
-import { capProblems, checkReferences, checkShape, countRecords, inlineTexts, parseJson, type TextLoad, type ValidationResult } from './validate';
+import { capProblems, checkReferences, duplicateKeyWarnings, checkShape, countRecords, inlineTexts, parseJson, type TextLoad, type ValidationResult } from './validate';
 
 /**
  * `validateDatasetText` taken step by step, for the validation worker: the same checks in the same
@@ -28,5 +28,5 @@ export async function validateInSteps(
   }
   const problems = checkReferences(dataset, texts);
   if (problems.length > 0) return capProblems({ ok: false, problems });
-  return { ok: true, dataset, counts: countRecords(dataset) };
+  return { ok: true, dataset, counts: countRecords(dataset), warnings: duplicateKeyWarnings(text) };
 }

@@ -1,6 +1,7 @@
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { anchor, type Quote } from './anchor';
+import { duplicateKeys } from './duplicate-keys';
 import { Actor, AidItem, Dataset, Discrepancy, Event, Quote as QuoteRecord, RECORD_TYPES, Source, type Citation, type FuzzyDate, type RecordType } from './schema';
 import { clipGraphemes } from '../lib/graphemes';
 
@@ -15,7 +16,18 @@ export type Counts = Record<RecordType | 'citations', number>;
 /** `more`: how many problems were found beyond those listed (the list stops at MAX_PROBLEMS). */
 export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[]; more?: number };
 
-export type ValidationResult = { ok: true; dataset: Dataset; counts: Counts } | { ok: false; problems: Problem[]; more?: number };
+/** `warnings`: what passed but deserves a word (a key given twice, whose last value counts). */
+export type ValidationResult =
+  | { ok: true; dataset: Dataset; counts: Counts; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; more?: number };
+
+/** Keys given twice in one object, as warnings: JSON keeps the last value, which may not be the one meant. */
+export function duplicateKeyWarnings(text: string): Problem[] {
+  return duplicateKeys(text.startsWith(BOM) ? text.slice(1) : text).map((path) => ({
+    path: formatPath(path.map((k) => (typeof k === 'string' ? clip(k, 60) : k))),
+    message: `the key "${clip(String(path[path.length - 1]), 60)}" is given twice in this object; the last value is used`,
+  }));
+}
 
 /** The most problems a result lists; the rest are counted, so a file with 500k faults stays readable. */
 export const MAX_PROBLEMS = 200;
@@ -68,6 +80,12 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   if (body.trim() === '') {
     return { ok: false, problems: [{ path: '(file)', message: 'the file is empty: expected a JSON object' }] };
+  }
+  if (/^\s*</.test(body)) {
+    return {
+      ok: false,
+      problems: [{ path: '(file) line 1, column 1', message: 'starts with “<”: the server sent a web page instead of the dataset' }],
+    };
   }
   try {
     return { ok: true, value: JSON.parse(body) };
@@ -122,13 +140,21 @@ function describeParseError(code: string): string {
   return words[code] ?? code;
 }
 
-function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
-  return error.issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path];
-    return issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: formatPath([...path, clip(key)]), message: `unknown field "${clip(key)}"` }))
-      : [{ path: formatPath(path), message: issue.message }];
-  });
+type Issue = z.ZodError['issues'][number];
+
+function zodProblems(error: z.ZodError): Problem[] {
+  return issueProblems(error.issues, []);
+}
+
+function issueProblems(issues: readonly Issue[], prefix: readonly PropertyKey[]): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const path = prefix.length ? [...prefix, ...issue.path] : issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ path: formatPath([...path, clip(key)]), message: `unknown field "${clip(key)}"` });
+    } else out.push({ path: formatPath(path), message: issue.message });
+  }
+  return out;
 }
 
 const RECORD_SCHEMAS: Record<RecordType, z.ZodType> = {
@@ -144,10 +170,12 @@ const RECORD_SCHEMAS: Record<RecordType, z.ZodType> = {
 const SLICE = 1000;
 
 function offsetProblems(error: z.ZodError, type: RecordType, offset: number): Problem[] {
-  return error.issues.flatMap((issue) => {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
     const [i, ...rest] = issue.path;
-    return zodProblems(new z.ZodError([{ ...issue, path: rest }]), [type, (i as number) + offset]);
-  });
+    for (const p of issueProblems([{ ...issue, path: rest }], [type, (i as number) + offset])) out.push(p);
+  }
+  return out;
 }
 
 /** One list of records, a slice at a time; a record too broken to list its problems says so. */
@@ -389,7 +417,7 @@ export function validateParsed(raw: unknown, texts: (dataset: Dataset) => Source
 function finishValidation(dataset: Dataset, texts: SourceTexts): ValidationResult {
   const problems = checkReferences(dataset, texts);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, dataset, counts: countRecords(dataset) };
+  return { ok: true, dataset, counts: countRecords(dataset), warnings: [] };
 }
 
 /**
@@ -413,5 +441,6 @@ export async function validateDatasetText(
       }),
   );
   // The shape has passed: check references on it directly rather than running the schema twice.
-  return capProblems(finishValidation(shape.dataset, texts));
+  const result = capProblems(finishValidation(shape.dataset, texts));
+  return result.ok ? { ...result, warnings: duplicateKeyWarnings(text) } : result;
 }

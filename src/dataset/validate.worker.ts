@@ -10,7 +10,7 @@ export type ToWorker = { type: 'validate'; text: string } | { type: 'texts'; id:
 export type FromWorker =
   | { type: 'shape'; edits: PatchEdit[] }
   | { type: 'texts'; id: number; paths: string[] }
-  | { type: 'done'; ok: true; counts: Counts }
+  | { type: 'done'; ok: true; counts: Counts; warnings: Problem[] }
   | { type: 'done'; ok: false; problems: Problem[]; more?: number }
   | { type: 'failed'; message: string };
 
@@ -41,7 +41,7 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     // into it would cost more than parsing them there.
     post(
       result.ok
-        ? { type: 'done', ok: true, counts: result.counts }
+        ? { type: 'done', ok: true, counts: result.counts, warnings: result.warnings }
         : { type: 'done', ok: false, problems: result.problems, more: result.more },
     );
   } catch (error) {

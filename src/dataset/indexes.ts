@@ -12,6 +12,7 @@ import {
   type Quote,
   type Source,
 } from './schema';
+import { isolate } from '../lib/bidi';
 import { maxOf, minOf } from '../lib/bounds';
 
 export type RowType = 'event' | 'quote' | 'aid' | 'discrepancy';
@@ -223,7 +224,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   for (const s of dataset.sources) {
     // Sources whose text names no outlet are never merged: each is its own unknown outlet.
     const key = s.outletEvidence === 'not-named' ? `unnamed:${s.id}` : `outlet:${s.outlet}`;
-    const label = s.outletEvidence === 'not-named' ? `${s.outlet}, ${formatDate(s.published)}` : s.outlet;
+    const label = s.outletEvidence === 'not-named' ? `${isolate(s.outlet)}, ${formatDate(s.published)}` : s.outlet;
     const entry = outletMap.get(key);
     if (entry) entry.sourceIds.push(s.id);
     else outletMap.set(key, { key, label, sourceIds: [s.id] });

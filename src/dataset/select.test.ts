@@ -149,3 +149,13 @@ describe('dates in the years 1–99', () => {
     expect(s.events.map((e) => e.id)).toEqual([d.events[1].id]);
   });
 });
+
+describe('bidi', () => {
+  it('an unclosed U+202E in an unnamed outlet is isolated from the date after it', () => {
+    const d = validDataset();
+    Object.assign(d.sources[1], { outlet: 'Unnamed outlet\u202E', outletEvidence: 'not-named', outletExcerpt: undefined });
+    const index = buildIndex(Dataset.parse(d));
+    const labels = [...index.outlets.values()].map((o) => o.label);
+    expect(labels).toContain('\u2068Unnamed outlet\u202E\u2069, Jul 2024');
+  });
+});

@@ -1,5 +1,6 @@
 import type { DatasetIndex, Row, RowType } from '../dataset/indexes';
 import type { AidItem, Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
+import { isolate } from './bidi';
 import { clipGraphemes } from './graphemes';
 
 export const TYPE_NAME: Record<RowType, string> = {
@@ -26,7 +27,8 @@ export function recordLabel(row: Row, index: DatasetIndex, max = 110): string {
     case 'quote': {
       const q = row.record as Quote;
       const who = actor(index, q.speaker);
-      return `${who}: ${q.mode === 'direct' ? '“' : ''}${clipText(q.text, Math.max(20, max - who.length - 4))}${q.mode === 'direct' ? '”' : ''}`;
+      const words = isolate(clipText(q.text, Math.max(20, max - who.length - 4)));
+      return `${isolate(who)}: ${q.mode === 'direct' ? '“' : ''}${words}${q.mode === 'direct' ? '”' : ''}`;
     }
     case 'aid':
       return (row.record as AidItem).item;

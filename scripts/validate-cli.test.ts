@@ -9,7 +9,11 @@ import { BROKEN_CASES, readCase } from '../e2e/fixtures/broken/cases';
 function runCli(paths: string[]): Map<string, string> {
   let out = '';
   try {
-    execFileSync('npx', ['tsx', 'scripts/validate.ts', ...paths], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    execFileSync('npx', ['tsx', 'scripts/validate.ts', ...paths], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     out = String((error as { stderr?: string }).stderr ?? '');
   }
@@ -40,7 +44,10 @@ describe('npm run validate agrees with the page on the broken corpus', () => {
       const text = said.get(paths[i]) ?? '(nothing)';
       expect(text, c.name).not.toMatch(/RangeError|Maximum call stack|at .*\.ts:\d+/);
       const lines = text.split('\n').filter((l) => l.startsWith(`  ${c.path}: `));
-      expect(lines.some((l) => c.message.test(l)), `${c.name}: ${text.slice(0, 300)}`).toBe(true);
+      expect(
+        lines.some((l) => c.message.test(l)),
+        `${c.name}: ${text.slice(0, 300)}`,
+      ).toBe(true);
     });
     const many = said.get(paths[cases.findIndex((c) => c.name === 'many-schema-problems.json')]) ?? '';
     expect(many).toMatch(/: 130,000 problems\n/);

@@ -39,7 +39,8 @@ async function main(): Promise<number> {
     }
     const base = dirname(resolve(file));
     const result = await validateDatasetText(text, async (path): Promise<TextLoad> => {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(path)) return { failed: REFUSED_TEXT_PATH };
+      if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(path))
+        return { failed: REFUSED_TEXT_PATH };
       // A site-absolute path ("/data/a.txt") names a file on the web server, which the command line cannot see.
       if (path.startsWith('/')) return undefined;
       const checked = articleText(await readFile(resolve(base, path)));

@@ -64,8 +64,7 @@ export function LoadError({
           <ul className="problems">
             {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
               <li key={i}>
-                <code>{clipGraphemes(p.path, 160)}</code>{' '}
-                {clipGraphemes(p.message, 300)}
+                <code>{clipGraphemes(p.path, 160)}</code> {clipGraphemes(p.message, 300)}
               </li>
             ))}
           </ul>

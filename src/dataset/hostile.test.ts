@@ -42,32 +42,36 @@ afterEach(() => {
 });
 
 describe('the corpus of broken datasets, through the URL route', () => {
-  it.each(BROKEN_CASES.map((c) => [c.name, c] as [string, BrokenCase]))('%s', async (name, c) => {
-    const started = performance.now();
-    const extra = Object.fromEntries(Object.entries(c.files ?? {}).map(([p, body]) => [p, new Uint8Array(body)]));
-    const { error, requested } = await loadThroughUrl(`/fixtures/broken/${name}`, {
-      [`/fixtures/broken/${name}`]: new Uint8Array(readCase(c)),
-      ...extra,
-    });
-    const ms = performance.now() - started;
+  it.each(BROKEN_CASES.map((c) => [c.name, c] as [string, BrokenCase]))(
+    '%s',
+    async (name, c) => {
+      const started = performance.now();
+      const extra = Object.fromEntries(Object.entries(c.files ?? {}).map(([p, body]) => [p, new Uint8Array(body)]));
+      const { error, requested } = await loadThroughUrl(`/fixtures/broken/${name}`, {
+        [`/fixtures/broken/${name}`]: new Uint8Array(readCase(c)),
+        ...extra,
+      });
+      const ms = performance.now() - started;
 
-    expect(error, c.what).toBeInstanceOf(DatasetLoadError);
-    const e = error as DatasetLoadError;
-    expect(e.kind).toBe(c.kind);
-    expect(e.where).toBe(`${ORIGIN}/fixtures/broken/${name}`);
-    expect(e.problems).toContainEqual({ path: c.path, message: expect.stringMatching(c.message) });
-    // A text that is not an article is blamed itself, not every excerpt cited from it.
-    if (c.files) expect(e.problems.map((p) => p.path)).toEqual([c.path]);
-    // Messages and paths never echo a hostile value whole (the 50 MB string, a giant key).
-    for (const p of e.problems) {
-      expect(p.path.length).toBeLessThan(300);
-      expect(p.message.length).toBeLessThan(400);
-    }
-    // Nothing was fetched from anywhere but this origin.
-    expect(requested.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
-    expectNoPollution();
-    expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(15_000);
-  }, 30_000);
+      expect(error, c.what).toBeInstanceOf(DatasetLoadError);
+      const e = error as DatasetLoadError;
+      expect(e.kind).toBe(c.kind);
+      expect(e.where).toBe(`${ORIGIN}/fixtures/broken/${name}`);
+      expect(e.problems).toContainEqual({ path: c.path, message: expect.stringMatching(c.message) });
+      // A text that is not an article is blamed itself, not every excerpt cited from it.
+      if (c.files) expect(e.problems.map((p) => p.path)).toEqual([c.path]);
+      // Messages and paths never echo a hostile value whole (the 50 MB string, a giant key).
+      for (const p of e.problems) {
+        expect(p.path.length).toBeLessThan(300);
+        expect(p.message.length).toBeLessThan(400);
+      }
+      // Nothing was fetched from anywhere but this origin.
+      expect(requested.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
+      expectNoPollution();
+      expect(ms, `${name} took ${Math.round(ms)} ms`).toBeLessThan(15_000);
+    },
+    30_000,
+  );
 
   it('has at least 30 cases, each file under 200 KB unless generated', () => {
     expect(BROKEN_CASES.length).toBeGreaterThanOrEqual(30);

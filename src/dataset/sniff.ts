@@ -23,8 +23,7 @@ export function binaryKind(bytes: Uint8Array): string | null {
   return null;
 }
 
-const hex = (bytes: Uint8Array) =>
-  Array.from(bytes.subarray(0, 4), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+const hex = (bytes: Uint8Array) => Array.from(bytes.subarray(0, 4), (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
 
 /** Why these bytes are not a UTF-8 text, or null when they are one. */
 export function notText(bytes: Uint8Array): string | null {
@@ -65,7 +64,10 @@ export function articleText(bytes: Uint8Array): { ok: true; text: string } | { o
   const text = strictUtf8(bytes);
   if (text === null) return { ok: false, why: 'it is not UTF-8 text (another encoding, such as Windows-1252?); save it as UTF-8' };
   if (looksLikeHtml(text)) {
-    return { ok: false, why: 'it is an HTML page, not an article text (a server that answers every path with its own page sends one for a missing file)' };
+    return {
+      ok: false,
+      why: 'it is an HTML page, not an article text (a server that answers every path with its own page sends one for a missing file)',
+    };
   }
   return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
 }

@@ -1,5 +1,15 @@
 import { diff, type PatchEdit } from './patch';
-import { capProblems, checkReferences, duplicateKeyWarnings, checkShape, countRecords, inlineTexts, parseJson, type TextLoad, type ValidationResult } from './validate';
+import {
+  capProblems,
+  checkReferences,
+  duplicateKeyWarnings,
+  checkShape,
+  countRecords,
+  inlineTexts,
+  parseJson,
+  type TextLoad,
+  type ValidationResult,
+} from './validate';
 
 /**
  * `validateDatasetText` taken step by step, for the validation worker: the same checks in the same

@@ -2,7 +2,19 @@ import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jso
 import { z } from 'zod';
 import { anchor, type Quote } from './anchor';
 import { duplicateKeys } from './duplicate-keys';
-import { Actor, AidItem, Dataset, Discrepancy, Event, Quote as QuoteRecord, RECORD_TYPES, Source, type Citation, type FuzzyDate, type RecordType } from './schema';
+import {
+  Actor,
+  AidItem,
+  Dataset,
+  Discrepancy,
+  Event,
+  Quote as QuoteRecord,
+  RECORD_TYPES,
+  Source,
+  type Citation,
+  type FuzzyDate,
+  type RecordType,
+} from './schema';
 import { clipGraphemes } from '../lib/graphemes';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
@@ -18,8 +30,7 @@ export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems
 
 /** `warnings`: what passed but deserves a word (a key given twice, whose last value counts). */
 export type ValidationResult =
-  | { ok: true; dataset: Dataset; counts: Counts; warnings: Problem[] }
-  | { ok: false; problems: Problem[]; more?: number };
+  { ok: true; dataset: Dataset; counts: Counts; warnings: Problem[] } | { ok: false; problems: Problem[]; more?: number };
 
 /** Keys given twice in one object, as warnings: JSON keeps the last value, which may not be the one meant. */
 export function duplicateKeyWarnings(text: string): Problem[] {
@@ -424,10 +435,7 @@ function finishValidation(dataset: Dataset, texts: SourceTexts): ValidationResul
  * The one entry used by the app, the tests and the command line: parse, check shape, fetch the
  * article texts that are not inline, then check references and excerpts.
  */
-export async function validateDatasetText(
-  text: string,
-  loadText: (textPath: string) => Promise<TextLoad>,
-): Promise<ValidationResult> {
+export async function validateDatasetText(text: string, loadText: (textPath: string) => Promise<TextLoad>): Promise<ValidationResult> {
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
   const shape = checkShape(parsed.value);

@@ -144,7 +144,13 @@ describe('toCsv at scale', () => {
     const rows = Array.from({ length: 140_000 }, (_, i) => ({
       id: `r-${i}`,
       values: { id: `r-${i}` },
-      citations: i === 7 ? [{ source: 's', outlet: 'O', excerpt: 'a' }, { source: 's', outlet: 'O', excerpt: 'b' }] : [],
+      citations:
+        i === 7
+          ? [
+              { source: 's', outlet: 'O', excerpt: 'a' },
+              { source: 's', outlet: 'O', excerpt: 'b' },
+            ]
+          : [],
     }));
     const csv = toCsv({ name: 'records', columns: ['id'], rows, records: [] });
     expect(csv.split('\r\n')[0]).toContain('citation 2');

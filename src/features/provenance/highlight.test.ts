@@ -9,7 +9,7 @@ describe('highlight', () => {
     expect(segs.map((s) => s.text).join('')).toBe(text);
     expect(segs.filter((s) => s.mark === 0)).toHaveLength(1);
     expect(segs[0]).toEqual({ text: 'Austin called', mark: 0 });
-    expect(anchor(text, { excerpt: "Austin called" })).toEqual({ at: 0, others: 1, selected: false });
+    expect(anchor(text, { excerpt: 'Austin called' })).toEqual({ at: 0, others: 1, selected: false });
   });
 
   it('marks the occurrence a prefix or suffix picks', () => {

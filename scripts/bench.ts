@@ -406,15 +406,7 @@ function table(results: SizeResult[]): string {
     f0(r.heapPeakMB),
     `${f1(r.firstViewJs.beforeDataGzipKB)} / ${f1(r.firstViewJs.gzipKB)}`,
   ]);
-  const widths = head.map((h, i) =>
-    Math.max(
-      h.length,
-      maxOf(
-        rows.map((r) => r[i].length),
-        0,
-      ),
-    ),
-  );
+  const widths = head.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => r[i].length))));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }

@@ -134,10 +134,7 @@ export function aidTable(aid: readonly AidItem[], index: DatasetIndex): ExportTa
 }
 
 export function discrepanciesTable(discrepancies: readonly Discrepancy[], index: DatasetIndex): ExportTable {
-  const most = maxOf(
-    discrepancies.map((d) => d.versions.length),
-    0,
-  );
+  const most = Math.max(0, maxOf(discrepancies.map((d) => d.versions.length)));
   const readings = Array.from({ length: most }, (_, i) => `reading ${i + 1}`);
   return {
     name: 'discrepancies',
@@ -230,10 +227,7 @@ export const citationCell = (c: ExportCitation) => `${c.outlet}: “${c.excerpt}
  * one `citation N` column per citation, each cell reading `Outlet: “excerpt”`.
  */
 export function toCsv(table: ExportTable): string {
-  const most = maxOf(
-    table.rows.map((r) => r.citations.length),
-    0,
-  );
+  const most = Math.max(0, maxOf(table.rows.map((r) => r.citations.length)));
   const citationCols = Array.from({ length: most }, (_, i) => citationColumn(i + 1));
   const fields = [...table.columns, OUTLETS_COLUMN, SOURCES_COLUMN, ...citationCols];
   const data = table.rows.map((r) =>

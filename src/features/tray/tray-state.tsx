@@ -130,6 +130,12 @@ export function TrayProvider({ index, children }: ProviderProps) {
 
   useEffect(() => {
     if (state.key !== key) return;
+    if (synced.current.key !== key || synced.current.items === state.items) {
+      // The tray as loaded: nothing to save, and a saved tray that could not be read whole stays as it
+      // is (besides its backup) until the analyst changes the tray.
+      synced.current = { key, items: state.items };
+      return;
+    }
     const store = storage();
     let stored: string | null | undefined;
     try {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { generateDataset } from '../src/dataset/generate';
+import { generateDataset } from '../src/testing/generate';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { median, percentile, filterChanges, type FilterChange } from './bench-plan';
 

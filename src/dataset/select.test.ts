@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../lib/dates';
-import { generateDataset } from './generate';
+import { generateDataset } from '../testing/generate';
 import { buildIndex, ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
 import { Dataset, EVENT_KINDS, type EventKind } from './schema';
 import { NO_FILTERS, select, type Filters, type Selection } from './select';
-import { validDataset } from './test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 
 /** The plain definition of the selection, one closure per check; the fast path must agree with it. */
 function reference(index: DatasetIndex, f: Filters) {

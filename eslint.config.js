@@ -61,12 +61,13 @@ export default defineConfig(
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
-    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
+    extends: [pluginQuery.configs['flat/recommended'], reactHooks.configs.flat['recommended-latest']],
     rules: {
-      ...pluginQuery.configs['flat/recommended'].rules,
-      ...reactHooks.configs.flat.recommended.rules,
       'react-hooks/exhaustive-deps': 'error',
       'react-hooks/unsupported-syntax': 'error',
+      'react-hooks/component-hook-factories': 'error',
+      'react-hooks/no-deriving-state-in-effects': 'error',
+      '@tanstack/query/no-rest-destructuring': 'error',
       // Both concern the React Compiler, which this build does not run: one only says it skipped a
       // component, the other asks effects that reset state on a key change to be rewritten for it.
       'react-hooks/incompatible-library': 'off',

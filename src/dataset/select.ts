@@ -48,7 +48,7 @@ export interface Selection {
     actors: Map<string, number>;
     types: Map<RowType, number>;
     kinds: Map<EventKind, number>;
-    /** Per credibility grade; discrepancies that concern no graded record are not counted. */
+    /** Per credibility grade, exactly that grade (sum them for "at least"); a discrepancy concerning no graded record is not counted. */
     credibility: Map<CredibilityGrade, number>;
     reliability: Map<ReliabilityGrade, number>;
   };

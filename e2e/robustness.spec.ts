@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator, Page, Route } from '@playwright/test';
 import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { validDataset } from '../src/dataset/test-fixtures';
+import { validDataset } from '../src/testing/test-fixtures';
 import { BROKEN_CASES, readCase, tenTimesDataset, type BrokenCase } from './fixtures/broken/cases';
 import { expect, openDashboard, panel, test } from './test';
 

@@ -39,6 +39,7 @@ async function main(): Promise<number> {
     }
     const base = dirname(resolve(file));
     const result = await validateDatasetText(text, async (path): Promise<TextLoad> => {
+      // eslint-disable-next-line no-control-regex -- control characters are what this refuses
       if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(path))
         return { failed: REFUSED_TEXT_PATH };
       // A site-absolute path ("/data/a.txt") names a file on the web server, which the command line cannot see.

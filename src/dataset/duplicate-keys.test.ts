@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateKeys } from './duplicate-keys';
-import { validDataset } from './test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import { validateDatasetText } from './validate';
 
 describe('duplicate JSON keys', () => {

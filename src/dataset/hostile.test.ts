@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BROKEN_CASES, readCase, tenTimesDataset, type BrokenCase } from '../../e2e/fixtures/broken/cases';
 import { DatasetLoadError, datasetQuery, type LoadedDataset } from './load';
 import { buildIndex } from './indexes';
-import { validDataset } from './test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import { MAX_PROBLEMS, parseJson, validateDatasetText } from './validate';
 
 const ORIGIN = 'http://127.0.0.1:4173';

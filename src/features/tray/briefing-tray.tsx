@@ -119,7 +119,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
       setLink({ tooLong: text.length });
       return;
     }
-    let copied = false;
+    let copied: boolean;
     try {
       await navigator.clipboard.writeText(text);
       copied = true;

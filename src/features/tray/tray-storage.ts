@@ -68,6 +68,7 @@ export function backupKey(key: string): string {
 
 /** A note is one line of plain text, cut between characters, never inside one. */
 export function cleanNote(note: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   return cutGraphemes(note.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, NOTE_MAX * 2), NOTE_MAX);
 }
 

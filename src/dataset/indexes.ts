@@ -1,6 +1,6 @@
 import { dateSpan as spanOfDate, formatDate } from '../lib/dates';
+import { resolveVocabulary, type ResolvedVocabulary } from './vocabulary';
 import {
-  EVENT_KINDS,
   type Actor,
   type AidItem,
   type Citation,
@@ -59,12 +59,13 @@ export interface RowKeys {
   actorsAt: Int32Array;
   outlets: Int32Array;
   outletsAt: Int32Array;
-  /** Positions in EVENT_KINDS. */
+  /** Positions in `vocabulary.eventKinds.list`. */
   kinds: Int32Array;
   kindsAt: Int32Array;
   sourceIds: string[];
   actorIds: string[];
   outletKeys: string[];
+  kindIds: string[];
 }
 
 export interface DatasetIndex {
@@ -85,10 +86,11 @@ export interface DatasetIndex {
   outletOfSource: Map<string, string>;
   /** First and last day any dated record covers. */
   dayRange: [number, number] | null;
+  /** Event kinds (with which are contacts), aid categories and statuses: the dataset's own or the default. */
+  vocabulary: ResolvedVocabulary;
 }
 
 const NONE: readonly never[] = [];
-const KIND_LIST = Object.fromEntries(EVENT_KINDS.map((k) => [k, [k]])) as unknown as Record<EventKind, readonly EventKind[]>;
 
 /** Without repeats, in order. Most lists hold one or two ids, so those skip the Set. */
 function unique(xs: readonly string[]): readonly string[] {
@@ -104,6 +106,14 @@ function citedSources(list: readonly Citation[]): readonly string[] {
 }
 
 export function buildIndex(dataset: Dataset): DatasetIndex {
+  const vocabulary = resolveVocabulary(dataset);
+  // One shared array per kind, so a hundred thousand rows do not each carry their own.
+  const kindLists = new Map<EventKind, readonly EventKind[]>();
+  const kindList = (kind: EventKind): readonly EventKind[] => {
+    let list = kindLists.get(kind);
+    if (!list) kindLists.set(kind, (list = [kind]));
+    return list;
+  };
   const actors = new Map(dataset.actors.map((a) => [a.id, a]));
   const events = new Map(dataset.events.map((e) => [e.id, e]));
   const wordsOfActor = new Map(dataset.actors.map((a) => [a.id, a.aliases.length ? `${a.name} ${a.aliases.join(' ')}` : a.name]));
@@ -129,7 +139,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 
   const kindOf = (eventId: string | undefined): readonly EventKind[] => {
     const kind = eventId ? events.get(eventId)?.kind : undefined;
-    return kind ? KIND_LIST[kind] : NONE;
+    return kind ? kindList(kind) : NONE;
   };
 
   const rows: Row[] = [];
@@ -145,7 +155,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       start,
       end,
       text: `${e.title} ${e.summary} ${e.kind} ${actorWords(e.actors)}`.toLowerCase(),
-      kinds: KIND_LIST[e.kind],
+      kinds: kindList(e.kind),
     });
   }
   for (const q of dataset.quotes) {
@@ -240,7 +250,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   return {
     dataset,
     rows,
-    keys: rowKeys(rows, dataset),
+    keys: rowKeys(rows, dataset, vocabulary),
     positionOf: new Map(rows.map((r, i) => [r.record, i])),
     outlets: [...outletMap.values()],
     outletOfSource,
@@ -251,6 +261,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     discrepanciesByRecord,
     sourceOrder: dataset.sources.map((s) => s.id),
     dayRange: lo <= hi ? [lo, hi] : null,
+    vocabulary,
   };
 }
 
@@ -284,12 +295,12 @@ function interner(seed: readonly string[]) {
   };
 }
 
-function rowKeys(rows: readonly Row[], dataset: Dataset): RowKeys {
+function rowKeys(rows: readonly Row[], dataset: Dataset, vocabulary: ResolvedVocabulary): RowKeys {
   const n = rows.length;
   const sourceIds = interner(dataset.sources.map((s) => s.id));
   const actorIds = interner(dataset.actors.map((a) => a.id));
   const outletKeys = interner([]);
-  const kindAt = new Map<string, number>(EVENT_KINDS.map((k, i) => [k, i]));
+  const kindAt = new Map<string, number>(vocabulary.eventKinds.list.map((k, i) => [k.id, i]));
   const packed = (list: (r: Row) => readonly string[], number: (id: string) => number) => {
     const at = new Int32Array(n + 1);
     let total = 0;
@@ -333,6 +344,7 @@ function rowKeys(rows: readonly Row[], dataset: Dataset): RowKeys {
     sourceIds: sourceIds.ids,
     actorIds: actorIds.ids,
     outletKeys: outletKeys.ids,
+    kindIds: vocabulary.eventKinds.list.map((t) => t.id),
   };
 }
 

@@ -108,25 +108,37 @@ export const Actor = z.strictObject({
   citations: Citations,
 });
 
-export const EVENT_KINDS = [
-  'call',
-  'summit',
-  'announcement',
-  'strike',
-  'appointment',
-  'legal',
-  'statement',
-  'interview',
-  'deployment',
-  'other',
-] as const;
+/**
+ * Event kinds, aid categories and aid statuses are a dataset's own vocabulary: ids it may declare in
+ * `vocabulary`, or those of the default vocabulary (src/dataset/vocabulary.ts). Records refer to them
+ * by id; the validator checks every reference against the vocabulary that applies.
+ */
+const Term = z.strictObject({
+  id: Id,
+  /** How the dashboard names it: "Working dinner". */
+  label: Text,
+});
+
+const EventKindTerm = Term.extend({
+  /** Calls, meetings, visits: a contact between the sides, which the timeline emphasises and Compare defaults to. */
+  contact: z.boolean().default(false),
+});
+
+const terms = <T extends z.ZodType>(term: T) => z.array(term).min(1, 'needs at least one entry; leave it out for the default vocabulary');
+
+export const Vocabulary = z.strictObject({
+  eventKinds: terms(EventKindTerm).optional(),
+  aidCategories: terms(Term).optional(),
+  aidStatuses: terms(Term).optional(),
+});
 
 export const Event = z.strictObject({
   id: Id,
   date: FuzzyDate,
   /** Last day, for events that span several days (a summit). */
   end: FuzzyDate.optional(),
-  kind: z.enum(EVENT_KINDS),
+  /** An event kind of the dataset's vocabulary (call, meeting, summit, … by default). */
+  kind: Id,
   title: Text,
   /** One line in our own words. */
   summary: Text,
@@ -151,11 +163,6 @@ export const Quote = z.strictObject({
   citations: Citations,
 });
 
-export const AID_CATEGORIES = ['aid-package', 'weapon-system', 'deployment', 'strike-permission', 'other'] as const;
-
-/** Announced is kept apart from delivered, as the Kiel Institute's Ukraine Support Tracker does. */
-export const AID_STATUSES = ['announced', 'planned', 'in-effect', 'delivered', 'reported'] as const;
-
 export const Amount = z.strictObject({
   value: z.number().finite().nonnegative(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
@@ -168,11 +175,13 @@ export const AidItem = z.strictObject({
   /** Where it goes, when that is a place rather than a recipient (a deployment). */
   location: z.string().min(1).optional(),
   item: Text,
-  category: z.enum(AID_CATEGORIES),
+  /** An aid category of the dataset's vocabulary (aid-package, weapon-system, … by default). */
+  category: Id,
   amount: Amount.optional(),
   announced: FuzzyDate,
   effective: FuzzyDate.optional(),
-  status: z.enum(AID_STATUSES),
+  /** An aid status of the dataset's vocabulary; by default announced is kept apart from delivered. */
+  status: Id,
   /** The package this item belongs to (a Patriot system inside a $225 million package). */
   partOf: Id.optional(),
   event: Id.optional(),
@@ -213,6 +222,8 @@ export const Dataset = z.strictObject({
   /** The date the dataset was compiled. */
   date: IsoDate,
   description: z.string().optional(),
+  /** The dataset's own event kinds, aid categories and statuses; each list left out takes the default. */
+  vocabulary: Vocabulary.optional(),
   sources: z.array(Source),
   actors: z.array(Actor),
   events: z.array(Event),
@@ -228,12 +239,15 @@ export type Source = z.infer<typeof Source>;
 export type SourceKind = Source['kind'];
 export type Actor = z.infer<typeof Actor>;
 export type Event = z.infer<typeof Event>;
+/** An event kind id, checked against the dataset's vocabulary by the validator. */
 export type EventKind = Event['kind'];
 export type Quote = z.infer<typeof Quote>;
 export type AidItem = z.infer<typeof AidItem>;
 export type AidStatus = AidItem['status'];
 export type AidCategory = AidItem['category'];
 export type Discrepancy = z.infer<typeof Discrepancy>;
+export type DiscrepancyKind = Discrepancy['kind'];
+export type Vocabulary = z.infer<typeof Vocabulary>;
 export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../lib/dates';
 import { generateDataset } from './generate';
 import { buildIndex, ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
-import { Dataset, EVENT_KINDS, type EventKind } from './schema';
+import { Dataset, type EventKind } from './schema';
 import { NO_FILTERS, select, type Filters, type Selection } from './select';
 import { validDataset } from './test-fixtures';
+import { DEFAULT_EVENT_KINDS } from './vocabulary';
+
+const EVENT_KINDS = DEFAULT_EVENT_KINDS.map((k) => k.id);
 
 /** The plain definition of the selection, one closure per check; the fast path must agree with it. */
 function reference(index: DatasetIndex, f: Filters) {

@@ -1,6 +1,6 @@
 import { isoToDay } from '../lib/dates';
 import { ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
-import { EVENT_KINDS, type AidItem, type Discrepancy, type Event, type EventKind, type Quote } from './schema';
+import type { AidItem, Discrepancy, Event, EventKind, Quote } from './schema';
 
 export interface Filters {
   sources: string[];
@@ -141,7 +141,7 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
   const sourceOk = chosen(filters.sources, k.sourceIds);
   const actorOk = chosen(filters.actors, k.actorIds);
   const typeOk = chosen(filters.types, ROW_TYPES);
-  const kindOk = chosen(filters.kinds, EVENT_KINDS);
+  const kindOk = chosen(filters.kinds, k.kindIds);
   const from = filters.from ? isoToDay(filters.from) : -Infinity;
   const to = filters.to ? isoToDay(filters.to) : Infinity;
   const dated = filters.from !== null || filters.to !== null;
@@ -151,7 +151,7 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
   const outletCounts = new Int32Array(k.outletKeys.length);
   const actorCounts = new Int32Array(k.actorIds.length);
   const typeCounts = new Int32Array(ROW_TYPES.length);
-  const kindCounts = new Int32Array(EVENT_KINDS.length);
+  const kindCounts = new Int32Array(k.kindIds.length);
   const shownSource = new Uint8Array(k.sourceIds.length);
   const shown: Row[] = [];
   const byType: [Event[], Quote[], AidItem[], Discrepancy[]] = [[], [], [], []];
@@ -188,7 +188,7 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
       outlets: toMap(k.outletKeys, outletCounts),
       actors: toMap(k.actorIds, actorCounts),
       types: toMap(ROW_TYPES, typeCounts),
-      kinds: toMap(EVENT_KINDS, kindCounts),
+      kinds: toMap(k.kindIds, kindCounts),
     },
     shownSources: index.sourceOrder.filter((s) => shownIds.has(s)),
   };

@@ -1,8 +1,13 @@
-import { ISO_DATE_PATTERN, isRealIsoDate, EVENT_KINDS, type EventKind } from '../dataset/schema';
-import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
-import { NO_FILTERS, type Filters } from '../dataset/select';
+import { ROW_TYPES, type DatasetIndex, type RowType } from './indexes';
+import { ISO_DATE_PATTERN, isRealIsoDate, type EventKind } from './schema';
+import { NO_FILTERS, type Filters } from './select';
 
-/** Every query parameter the app understands; anything else in a link is ignored with a notice. */
+/**
+ * The one table of link parameters: for each part of the view, its key in the URL, its default, how
+ * it is read (values that mean nothing for the dataset are dropped with a notice) and how it is
+ * written (a default is left out of the URL). `parseView` and `writeView` are its only readers;
+ * `readParam` serves the few parameters needed before a dataset is loaded.
+ */
 export const PARAMS = {
   dataset: 'dataset',
   sources: 'src',
@@ -17,7 +22,7 @@ export const PARAMS = {
   lane: 'lane',
   sort: 'sort',
   view: 'view',
-  /** Briefing layout: a4 (default) or slide; read by the briefing view. */
+  /** Briefing layout: a4 (default) or slide. */
   format: 'format',
   /** Two event ids side by side in Compare calls: `cmp=<id>,<id>`. */
   compare: 'cmp',
@@ -29,142 +34,234 @@ export const PARAMS = {
 
 const KNOWN = new Set<string>(Object.values(PARAMS));
 export const MAX_QUERY_LENGTH = 200;
+/** Values quoted back in one notice; the rest are counted. */
+const MAX_LISTED = 10;
 
-export interface ParsedView {
+export const AID_SORT_KEYS = ['donor', 'item', 'category', 'amount', 'announced', 'effective', 'status', 'sources'] as const;
+export type AidSortKey = (typeof AID_SORT_KEYS)[number];
+
+export const QUOTE_GROUPS = ['speaker', 'event'] as const;
+export const TIMELINE_LANES = ['kind', 'actor'] as const;
+export const BRIEFING_FORMATS = ['a4', 'slide'] as const;
+export type BriefingFormat = (typeof BRIEFING_FORMATS)[number];
+
+export interface View {
   filters: Filters;
   record: string | null;
-  group: 'speaker' | 'event';
-  lane: 'kind' | 'actor';
-  sort: { key: string; dir: 'asc' | 'desc' };
+  group: (typeof QUOTE_GROUPS)[number];
+  lane: (typeof TIMELINE_LANES)[number];
+  sort: { key: AidSortKey; dir: 'asc' | 'desc' };
   briefing: boolean;
+  format: BriefingFormat;
   /** Event ids picked for comparison (at most two); empty means the default pair. */
   compare: string[];
   singleSource: boolean;
+  /** The dataset's path as given; `resolveDatasetPath` decides whether it may be fetched. */
+  dataset: string | null;
+  /** A shared tray as given; the tray decodes it. */
+  tray: string | null;
+}
+
+export interface ParsedView extends View {
   notices: string[];
 }
 
-export const AID_SORT_KEYS = ['donor', 'item', 'category', 'amount', 'announced', 'effective', 'status', 'sources'] as const;
-
-const list = (value: string | null) =>
-  value === null
-    ? []
-    : [
-        ...new Set(
-          value
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ];
-
-function keepKnown<T extends string>(values: string[], isKnown: (v: string) => boolean, what: string, notices: string[]): T[] {
-  const bad = values.filter((v) => !isKnown(v));
-  if (bad.length) notices.push(`Ignored unknown ${what}: ${bad.map((b) => `“${clip(b)}”`).join(', ')}`);
-  return values.filter(isKnown) as T[];
+interface Param<T> {
+  key: string;
+  fallback: T;
+  parse: (raw: string, index: DatasetIndex, notices: string[]) => T;
+  write: (value: T) => string;
 }
 
 function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
-function parseDay(value: string | null, what: string, notices: string[]): string | null {
-  if (value === null || value === '') return null;
-  if (value.length === 10 && ISO_DATE_PATTERN.test(value) && isRealIsoDate(value)) return value;
-  notices.push(`Ignored ${what} date “${clip(value)}”: expected YYYY-MM-DD`);
-  return null;
+/** “a”, “b”, … and 3 more: at most MAX_LISTED values quoted back. */
+function listed(values: readonly string[], quote = true): string {
+  const shown = values.slice(0, MAX_LISTED).map((v) => (quote ? `“${clip(v)}”` : clip(v)));
+  const rest = values.length - shown.length;
+  return `${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+}
+
+const split = (value: string) => [
+  ...new Set(
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
+
+function idList<T extends string>(key: string, what: string, isKnown: (v: string, index: DatasetIndex) => boolean): Param<T[]> {
+  return {
+    key,
+    fallback: [],
+    parse: (raw, index, notices) => {
+      const values = split(raw);
+      const bad = values.filter((v) => !isKnown(v, index));
+      if (bad.length) notices.push(`Ignored unknown ${what}: ${listed(bad)}`);
+      return values.filter((v) => isKnown(v, index)) as T[];
+    },
+    write: (value) => value.join(','),
+  };
+}
+
+function oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T, what: string): Param<T> {
+  return {
+    key,
+    fallback,
+    parse: (raw, _index, notices) => {
+      if ((allowed as readonly string[]).includes(raw)) return raw as T;
+      notices.push(`Ignored ${what} “${clip(raw)}”`);
+      return fallback;
+    },
+    write: (value) => value,
+  };
+}
+
+function flag(key: string, on: string, off: string, what: string): Param<boolean> {
+  const choice = oneOf(key, [off, on], off, what);
+  return { key, fallback: false, parse: (raw, index, notices) => choice.parse(raw, index, notices) === on, write: (v) => (v ? on : off) };
+}
+
+function day(key: string, what: string): Param<string | null> {
+  return {
+    key,
+    fallback: null,
+    parse: (raw, _index, notices) => {
+      if (raw === '') return null;
+      if (raw.length === 10 && ISO_DATE_PATTERN.test(raw) && isRealIsoDate(raw)) return raw;
+      notices.push(`Ignored ${what} date “${clip(raw)}”: expected YYYY-MM-DD`);
+      return null;
+    },
+    write: (value) => value ?? '',
+  };
+}
+
+const asGiven: Param<string | null> = { key: '', fallback: null, parse: (raw) => raw, write: (value) => value ?? '' };
+
+const FILTER_PARAMS: { [K in keyof Filters]: Param<Filters[K]> } = {
+  sources: idList(PARAMS.sources, 'source', (v, index) => index.sources.has(v)),
+  actors: idList(PARAMS.actors, 'actor', (v, index) => index.actors.has(v)),
+  types: idList<RowType>(PARAMS.types, 'record type', (v) => (ROW_TYPES as readonly string[]).includes(v)),
+  kinds: idList<EventKind>(PARAMS.kinds, 'event kind', (v, index) => index.vocabulary.eventKinds.byId.has(v)),
+  from: day(PARAMS.from, 'start'),
+  to: day(PARAMS.to, 'end'),
+  q: {
+    key: PARAMS.q,
+    fallback: '',
+    parse: (raw, _index, notices) => {
+      if (raw.length <= MAX_QUERY_LENGTH) return raw;
+      notices.push(`Search text cut to ${MAX_QUERY_LENGTH} characters`);
+      return raw.slice(0, MAX_QUERY_LENGTH);
+    },
+    write: (value) => (value.trim() ? value : ''),
+  },
+};
+
+const VIEW_PARAMS: { [K in Exclude<keyof View, 'filters'>]: Param<View[K]> } = {
+  record: {
+    key: PARAMS.record,
+    fallback: null,
+    parse: (raw, index, notices) => {
+      if (index.rowById.has(raw)) return raw;
+      notices.push(`Ignored unknown record “${clip(raw)}”`);
+      return null;
+    },
+    write: (value) => value ?? '',
+  },
+  group: oneOf(PARAMS.group, QUOTE_GROUPS, 'speaker', 'quote grouping'),
+  lane: oneOf(PARAMS.lane, TIMELINE_LANES, 'kind', 'timeline lanes'),
+  sort: {
+    key: PARAMS.sort,
+    fallback: { key: 'announced', dir: 'asc' },
+    parse: (raw, _index, notices) => {
+      const m = /^(-?)([a-z]+)$/.exec(raw);
+      const key = AID_SORT_KEYS.find((k) => k === m?.[2]);
+      if (m && key) return { key, dir: m[1] ? 'desc' : 'asc' };
+      notices.push(`Ignored table sort “${clip(raw)}”`);
+      return { key: 'announced', dir: 'asc' };
+    },
+    write: (value) => `${value.dir === 'desc' ? '-' : ''}${value.key}`,
+  },
+  briefing: flag(PARAMS.view, 'briefing', 'dashboard', 'view'),
+  format: oneOf(PARAMS.format, BRIEFING_FORMATS, 'a4', 'layout'),
+  compare: {
+    key: PARAMS.compare,
+    fallback: [],
+    parse: (raw, index, notices) => {
+      const ids = idList<string>(PARAMS.compare, 'event to compare', (v) => index.events.has(v)).parse(raw, index, notices);
+      if (ids.length <= 2) return ids;
+      notices.push(`Only two events can be compared; ignored ${listed(ids.slice(2))}`);
+      return ids.slice(0, 2);
+    },
+    write: (value) => value.join(','),
+  },
+  singleSource: flag(PARAMS.coverage, 'single', 'all', 'coverage option'),
+  dataset: { ...asGiven, key: PARAMS.dataset },
+  tray: { ...asGiven, key: PARAMS.tray },
+};
+
+function read<T>(params: URLSearchParams, param: Param<T>, index: DatasetIndex, notices: string[]): T {
+  const raw = params.get(param.key);
+  return raw === null ? param.fallback : param.parse(raw, index, notices);
 }
 
 /** Reads a view from the URL. Values that mean nothing for this dataset are dropped with a notice. */
 export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedView {
   const notices: string[] = [];
-  const unknownKeys = [...new Set([...params.keys()].filter((k) => !KNOWN.has(k)))];
-  if (unknownKeys.length)
-    notices.push(`Ignored unknown link parameter${unknownKeys.length > 1 ? 's' : ''}: ${unknownKeys.map(clip).join(', ')}`);
-
-  const sources = keepKnown<string>(list(params.get(PARAMS.sources)), (v) => index.sources.has(v), 'source', notices);
-  const actors = keepKnown<string>(list(params.get(PARAMS.actors)), (v) => index.actors.has(v), 'actor', notices);
-  const types = keepKnown<RowType>(
-    list(params.get(PARAMS.types)),
-    (v) => (ROW_TYPES as readonly string[]).includes(v),
-    'record type',
-    notices,
-  );
-  const kinds = keepKnown<EventKind>(
-    list(params.get(PARAMS.kinds)),
-    (v) => (EVENT_KINDS as readonly string[]).includes(v),
-    'event kind',
-    notices,
-  );
-  let from = parseDay(params.get(PARAMS.from), 'start', notices);
-  let to = parseDay(params.get(PARAMS.to), 'end', notices);
-  if (from && to && from > to) {
-    notices.push(`Ignored a date range that ends (${to}) before it starts (${from})`);
-    from = null;
-    to = null;
-  }
-  let q = params.get(PARAMS.q) ?? '';
-  if (q.length > MAX_QUERY_LENGTH) {
-    notices.push(`Search text cut to ${MAX_QUERY_LENGTH} characters`);
-    q = q.slice(0, MAX_QUERY_LENGTH);
+  const keys = [...params.keys()];
+  const unknownKeys = [...new Set(keys.filter((k) => !KNOWN.has(k)))];
+  if (unknownKeys.length) notices.push(`Ignored unknown link parameter${unknownKeys.length > 1 ? 's' : ''}: ${listed(unknownKeys, false)}`);
+  for (const key of new Set(keys)) {
+    const n = keys.filter((k) => k === key).length;
+    if (n > 1 && KNOWN.has(key)) notices.push(`Link parameter ${key} given ${n === 2 ? 'twice' : `${n} times`}; used the first`);
   }
 
-  let record = params.get(PARAMS.record);
-  if (record !== null && !index.rowById.has(record)) {
-    notices.push(`Ignored unknown record “${clip(record)}”`);
-    record = null;
+  const filters = { ...NO_FILTERS };
+  for (const name of Object.keys(FILTER_PARAMS) as (keyof Filters)[]) {
+    (filters as Record<keyof Filters, unknown>)[name] = read(params, FILTER_PARAMS[name] as Param<unknown>, index, notices);
   }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    notices.push(`Ignored a date range that ends (${filters.to}) before it starts (${filters.from})`);
+    filters.from = null;
+    filters.to = null;
+  }
+  const view = { filters } as View;
+  for (const name of Object.keys(VIEW_PARAMS) as (keyof typeof VIEW_PARAMS)[]) {
+    (view as unknown as Record<string, unknown>)[name] = read(params, VIEW_PARAMS[name] as Param<unknown>, index, notices);
+  }
+  return { ...view, notices };
+}
 
-  const oneOf = <T extends string>(key: string, allowed: readonly T[], fallback: T, what: string): T => {
-    const v = params.get(key);
-    if (v === null) return fallback;
-    if ((allowed as readonly string[]).includes(v)) return v as T;
-    notices.push(`Ignored ${what} “${clip(v)}”`);
-    return fallback;
+/** Writes part of a view into a copy of the params, leaving the other parameters as they are; defaults are left out. */
+export function writeView(params: URLSearchParams, part: Partial<View>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const put = <T>(param: Param<T>, value: T) => {
+    const text = param.write(value);
+    if (text === '' || text === param.write(param.fallback)) next.delete(param.key);
+    else next.set(param.key, text);
   };
-  const group = oneOf(PARAMS.group, ['speaker', 'event'] as const, 'speaker', 'quote grouping');
-  const lane = oneOf(PARAMS.lane, ['kind', 'actor'] as const, 'kind', 'timeline lanes');
-  const view = oneOf(PARAMS.view, ['dashboard', 'briefing'] as const, 'dashboard', 'view');
-  const coverage = oneOf(PARAMS.coverage, ['all', 'single'] as const, 'all', 'coverage option');
-  let compare = keepKnown<string>(list(params.get(PARAMS.compare)), (v) => index.events.has(v), 'event to compare', notices);
-  if (compare.length > 2) {
-    const extra = compare.slice(2).map((c) => `“${clip(c)}”`);
-    notices.push(`Only two events can be compared; ignored ${extra.join(', ')}`);
-    compare = compare.slice(0, 2);
+  if (part.filters) {
+    for (const name of Object.keys(FILTER_PARAMS) as (keyof Filters)[]) {
+      put(FILTER_PARAMS[name] as Param<unknown>, part.filters[name]);
+    }
   }
-
-  let sort: ParsedView['sort'] = { key: 'announced', dir: 'asc' };
-  const rawSort = params.get(PARAMS.sort);
-  if (rawSort !== null) {
-    const m = /^(-?)([a-z]+)$/.exec(rawSort);
-    if (m && (AID_SORT_KEYS as readonly string[]).includes(m[2])) sort = { key: m[2], dir: m[1] ? 'desc' : 'asc' };
-    else notices.push(`Ignored table sort “${clip(rawSort)}”`);
+  for (const name of Object.keys(VIEW_PARAMS) as (keyof typeof VIEW_PARAMS)[]) {
+    if (name in part) put(VIEW_PARAMS[name] as Param<unknown>, part[name]);
   }
+  return next;
+}
 
-  return {
-    filters: { ...NO_FILTERS, sources, actors, types, kinds, from, to, q },
-    record,
-    group,
-    lane,
-    sort,
-    briefing: view === 'briefing',
-    compare,
-    singleSource: coverage === 'single',
-    notices,
-  };
+/** The parameters needed before a dataset is loaded, as given in the link. */
+export function readParam(params: URLSearchParams, name: 'dataset' | 'tray'): string | null {
+  return params.get(VIEW_PARAMS[name].key);
 }
 
 /** Writes filters into a copy of the params, leaving other parameters as they are. */
 export function withFilters(params: URLSearchParams, filters: Filters): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const set = (key: string, value: string | null) => (value ? next.set(key, value) : next.delete(key));
-  set(PARAMS.sources, filters.sources.join(','));
-  set(PARAMS.actors, filters.actors.join(','));
-  set(PARAMS.types, filters.types.join(','));
-  set(PARAMS.kinds, filters.kinds.join(','));
-  set(PARAMS.from, filters.from);
-  set(PARAMS.to, filters.to);
-  set(PARAMS.q, filters.q.trim() ? filters.q : null);
-  return next;
+  return writeView(params, { filters });
 }
 
 export function clearFilters(params: URLSearchParams): URLSearchParams {

@@ -1,6 +1,7 @@
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { Dataset, RECORD_TYPES, type FuzzyDate, type RecordType } from './schema';
+import { resolveVocabulary, type Term, type TermList } from './vocabulary';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
 export interface Problem {
@@ -162,6 +163,29 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     if (id !== undefined && !ids[kind].has(id)) add(path, `refers to ${what} "${id}", which is not in ${kind}`);
   };
 
+  const declared = dataset.vocabulary ?? {};
+  for (const list of ['eventKinds', 'aidCategories', 'aidStatuses'] as const) {
+    const seen = new Map<string, number>();
+    declared[list]?.forEach((t, i) => {
+      const earlier = seen.get(t.id);
+      if (earlier !== undefined)
+        add(`vocabulary.${list}[${i}].id`, `duplicate id "${t.id}" (first used at vocabulary.${list}[${earlier}])`);
+      else seen.set(t.id, i);
+    });
+  }
+  const vocabulary = resolveVocabulary(dataset);
+  const term = (path: string, terms: TermList<Term>, id: string, what: string, list: keyof typeof declared) => {
+    if (terms.byId.has(id)) return;
+    const known = terms.list.map((t) => t.id);
+    const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+    add(
+      path,
+      declared[list]
+        ? `"${clip(id)}" is not an ${what} declared in vocabulary.${list}: expected one of ${shown}`
+        : `"${clip(id)}" is not an ${what}: expected one of ${shown} (the default vocabulary; a dataset may declare its own in vocabulary.${list})`,
+    );
+  };
+
   const excerpt = (path: string, sourceId: string, words: string) => {
     if (!ids.sources.has(sourceId)) {
       add(`${path}.source`, `refers to source "${sourceId}", which is not in sources`);
@@ -195,6 +219,7 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
 
   dataset.events.forEach((e, i) => {
     const path = `events[${i}]`;
+    term(`${path}.kind`, vocabulary.eventKinds, e.kind, 'event kind', 'eventKinds');
     e.actors.forEach((id, j) => ref(`${path}.actors[${j}]`, 'actors', id, 'actor'));
     ref(`${path}.initiatedBy`, 'actors', e.initiatedBy, 'actor');
     if (e.end && compareIsoDates(e.end.value, e.date.value) < 0) {
@@ -214,6 +239,8 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
   const parentOf = new Map(dataset.aid.map((a) => [a.id, a.partOf]));
   dataset.aid.forEach((a, i) => {
     const path = `aid[${i}]`;
+    term(`${path}.category`, vocabulary.aidCategories, a.category, 'aid category', 'aidCategories');
+    term(`${path}.status`, vocabulary.aidStatuses, a.status, 'aid status', 'aidStatuses');
     ref(`${path}.donor`, 'actors', a.donor, 'actor');
     ref(`${path}.recipient`, 'actors', a.recipient, 'actor');
     ref(`${path}.partOf`, 'aid', a.partOf, 'aid item');

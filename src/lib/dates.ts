@@ -55,14 +55,6 @@ export function formatDateRange(date: FuzzyDate, end?: FuzzyDate): string {
   return end && end.value !== date.value ? `${formatDate(date)} – ${formatDate(end)}` : formatDate(date);
 }
 
-export const PRECISION_LABEL: Record<FuzzyDate['precision'], string> = {
-  day: 'exact day',
-  weekday: 'weekday only; date inferred',
-  month: 'month only',
-  year: 'year only',
-  approximate: 'approximate',
-};
-
 /** Short label of a day number for chart axes: "12 Jul 2024". */
 export function formatDay(day: number): string {
   return plain(dayToIso(day));

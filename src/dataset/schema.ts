@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_AID_CATEGORIES, DEFAULT_AID_STATUSES, DEFAULT_EVENT_KINDS } from './vocabulary';
 
 /**
  * The single source of truth for the briefing dataset. TypeScript types are inferred from it,
@@ -124,6 +125,10 @@ const EventKindTerm = Term.extend({
   contact: z.boolean().default(false),
 });
 
+/** A reference to a term; the JSON Schema names the default ones for editors. */
+const termRef = (list: string, defaults: readonly { id: string }[]) =>
+  Id.describe(`An id from vocabulary.${list}; without that list, one of: ${defaults.map((t) => t.id).join(', ')}`);
+
 const terms = <T extends z.ZodType>(term: T) => z.array(term).min(1, 'needs at least one entry; leave it out for the default vocabulary');
 
 export const Vocabulary = z.strictObject({
@@ -138,7 +143,7 @@ export const Event = z.strictObject({
   /** Last day, for events that span several days (a summit). */
   end: FuzzyDate.optional(),
   /** An event kind of the dataset's vocabulary (call, meeting, summit, … by default). */
-  kind: Id,
+  kind: termRef('eventKinds', DEFAULT_EVENT_KINDS),
   title: Text,
   /** One line in our own words. */
   summary: Text,
@@ -176,12 +181,12 @@ export const AidItem = z.strictObject({
   location: z.string().min(1).optional(),
   item: Text,
   /** An aid category of the dataset's vocabulary (aid-package, weapon-system, … by default). */
-  category: Id,
+  category: termRef('aidCategories', DEFAULT_AID_CATEGORIES),
   amount: Amount.optional(),
   announced: FuzzyDate,
   effective: FuzzyDate.optional(),
   /** An aid status of the dataset's vocabulary; by default announced is kept apart from delivered. */
-  status: Id,
+  status: termRef('aidStatuses', DEFAULT_AID_STATUSES),
   /** The package this item belongs to (a Patriot system inside a $225 million package). */
   partOf: Id.optional(),
   event: Id.optional(),

@@ -112,7 +112,7 @@ function zodProblems(error: z.ZodError): Problem[] {
   );
 }
 
-/** Types and required fields: everything one record can say about itself. */
+/** Types, required fields and the vocabulary's terms: everything one record can say about itself. */
 export function checkShape(raw: unknown): ShapeResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const found = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
@@ -122,7 +122,47 @@ export function checkShape(raw: unknown): ShapeResult {
     };
   }
   const result = Dataset.safeParse(raw);
-  return result.success ? { ok: true, dataset: result.data } : { ok: false, problems: zodProblems(result.error) };
+  if (!result.success) return { ok: false, problems: zodProblems(result.error) };
+  const problems = checkVocabulary(result.data);
+  return problems.length ? { ok: false, problems } : { ok: true, dataset: result.data };
+}
+
+/**
+ * Event kinds, aid categories and statuses against the vocabulary that applies: checked with the
+ * shape, as the enums they stand for were, so an unknown kind stops validation where a wrong type does.
+ */
+export function checkVocabulary(dataset: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const declared = dataset.vocabulary ?? {};
+  for (const list of ['eventKinds', 'aidCategories', 'aidStatuses'] as const) {
+    const seen = new Map<string, number>();
+    declared[list]?.forEach((t, i) => {
+      const earlier = seen.get(t.id);
+      if (earlier !== undefined)
+        add(`vocabulary.${list}[${i}].id`, `duplicate id "${t.id}" (first used at vocabulary.${list}[${earlier}])`);
+      else seen.set(t.id, i);
+    });
+  }
+  const vocabulary = resolveVocabulary(dataset);
+  const term = (path: string, terms: TermList<Term>, id: string, what: string, list: keyof typeof declared) => {
+    if (terms.byId.has(id)) return;
+    const known = terms.list.map((t) => t.id);
+    const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+    add(
+      path,
+      declared[list]
+        ? `"${clip(id)}" is not an ${what} declared in vocabulary.${list}: expected one of ${shown}`
+        : `"${clip(id)}" is not an ${what}: expected one of ${shown} (the default vocabulary; a dataset may declare its own in vocabulary.${list})`,
+    );
+  };
+
+  dataset.events.forEach((e, i) => term(`events[${i}].kind`, vocabulary.eventKinds, e.kind, 'event kind', 'eventKinds'));
+  dataset.aid.forEach((a, i) => {
+    term(`aid[${i}].category`, vocabulary.aidCategories, a.category, 'aid category', 'aidCategories');
+    term(`aid[${i}].status`, vocabulary.aidStatuses, a.status, 'aid status', 'aidStatuses');
+  });
+  return problems;
 }
 
 /** Compares two ISO dates at the precision both share ("2024-07" vs "2024-07-12" compares months). */
@@ -163,29 +203,6 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     if (id !== undefined && !ids[kind].has(id)) add(path, `refers to ${what} "${id}", which is not in ${kind}`);
   };
 
-  const declared = dataset.vocabulary ?? {};
-  for (const list of ['eventKinds', 'aidCategories', 'aidStatuses'] as const) {
-    const seen = new Map<string, number>();
-    declared[list]?.forEach((t, i) => {
-      const earlier = seen.get(t.id);
-      if (earlier !== undefined)
-        add(`vocabulary.${list}[${i}].id`, `duplicate id "${t.id}" (first used at vocabulary.${list}[${earlier}])`);
-      else seen.set(t.id, i);
-    });
-  }
-  const vocabulary = resolveVocabulary(dataset);
-  const term = (path: string, terms: TermList<Term>, id: string, what: string, list: keyof typeof declared) => {
-    if (terms.byId.has(id)) return;
-    const known = terms.list.map((t) => t.id);
-    const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
-    add(
-      path,
-      declared[list]
-        ? `"${clip(id)}" is not an ${what} declared in vocabulary.${list}: expected one of ${shown}`
-        : `"${clip(id)}" is not an ${what}: expected one of ${shown} (the default vocabulary; a dataset may declare its own in vocabulary.${list})`,
-    );
-  };
-
   const excerpt = (path: string, sourceId: string, words: string) => {
     if (!ids.sources.has(sourceId)) {
       add(`${path}.source`, `refers to source "${sourceId}", which is not in sources`);
@@ -219,7 +236,6 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
 
   dataset.events.forEach((e, i) => {
     const path = `events[${i}]`;
-    term(`${path}.kind`, vocabulary.eventKinds, e.kind, 'event kind', 'eventKinds');
     e.actors.forEach((id, j) => ref(`${path}.actors[${j}]`, 'actors', id, 'actor'));
     ref(`${path}.initiatedBy`, 'actors', e.initiatedBy, 'actor');
     if (e.end && compareIsoDates(e.end.value, e.date.value) < 0) {
@@ -239,8 +255,6 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
   const parentOf = new Map(dataset.aid.map((a) => [a.id, a.partOf]));
   dataset.aid.forEach((a, i) => {
     const path = `aid[${i}]`;
-    term(`${path}.category`, vocabulary.aidCategories, a.category, 'aid category', 'aidCategories');
-    term(`${path}.status`, vocabulary.aidStatuses, a.status, 'aid status', 'aidStatuses');
     ref(`${path}.donor`, 'actors', a.donor, 'actor');
     ref(`${path}.recipient`, 'actors', a.recipient, 'actor');
     ref(`${path}.partOf`, 'aid', a.partOf, 'aid item');

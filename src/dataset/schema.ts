@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DATE_PRECISIONS } from '../lib/dates';
 import { DEFAULT_AID_CATEGORIES, DEFAULT_AID_STATUSES, DEFAULT_EVENT_KINDS } from './vocabulary';
+import { CREDIBILITY_GRADES, LIKELIHOODS, RELIABILITY_GRADES } from './grading-vocabulary';
 
 /**
  * The single source of truth for the briefing dataset. TypeScript types are inferred from it,
@@ -36,8 +38,6 @@ export const IsoDate = z
   .regex(ISO_DATE_PATTERN, { error: 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
   .refine(isRealIsoDate, 'is not a real calendar date');
 
-export const DATE_PRECISIONS = ['day', 'weekday', 'month', 'year', 'approximate'] as const;
-
 /**
  * A date as the sources give it. `value` is our best reading; `precision` says how much of it the
  * sources actually support: `weekday` means the text only names a day of the week ("Tuesday"),
@@ -57,6 +57,21 @@ export const Citation = z.strictObject({
 });
 
 const Citations = z.array(Citation).min(1, 'needs at least one citation');
+
+/** The analyst's grade of a source (Admiralty code A–F) and why; an ungraded source counts as F. */
+export const SourceReliability = z.strictObject({
+  grade: z.enum(RELIABILITY_GRADES),
+  reason: Text,
+});
+
+/**
+ * An analyst's recorded judgement of a fact's credibility (1–6) and why. It replaces the grade
+ * computed from corroboration: 4 where the sources contradict the fact, 6 where its truth cannot be judged.
+ */
+export const CredibilityJudgement = z.strictObject({
+  grade: z.literal(CREDIBILITY_GRADES),
+  reason: Text,
+});
 
 export const OUTLET_EVIDENCE = ['byline', 'wire-credit', 'hashtag', 'follow-line', 'masthead', 'not-named'] as const;
 
@@ -85,6 +100,7 @@ export const Source = z
     /** The article text inline (used by generated or single-file datasets). */
     text: z.string().optional(),
     notes: z.string().min(1).optional(),
+    reliability: SourceReliability.optional(),
   })
   .refine((s) => s.textPath !== undefined || s.text !== undefined, {
     message: 'needs textPath or text: every source must carry its article text',
@@ -150,6 +166,7 @@ export const Event = z.strictObject({
   actors: z.array(Id),
   /** Who asked for it, where the event is a call or meeting; as the sources tell it. */
   initiatedBy: Id.optional(),
+  credibility: CredibilityJudgement.optional(),
   citations: Citations,
 });
 
@@ -165,6 +182,7 @@ export const Quote = z.strictObject({
   event: Id.optional(),
   /** Where it was said: a briefing, an interview, a statement. */
   setting: z.string().min(1).optional(),
+  credibility: CredibilityJudgement.optional(),
   citations: Citations,
 });
 
@@ -191,6 +209,7 @@ export const AidItem = z.strictObject({
   partOf: Id.optional(),
   event: Id.optional(),
   notes: z.string().min(1).optional(),
+  credibility: CredibilityJudgement.optional(),
   citations: Citations,
 });
 
@@ -201,6 +220,8 @@ export const DiscrepancyVersion = z.strictObject({
   excerpt: z.string().min(1, 'must not be empty'),
   /** What this source says, in our words. */
   reading: Text,
+  /** How likely we judge this version to be true, in the words of ICD 203. */
+  likelihood: z.enum(LIKELIHOODS).optional(),
 });
 
 export const Discrepancy = z.strictObject({
@@ -253,6 +274,10 @@ export type AidCategory = AidItem['category'];
 export type Discrepancy = z.infer<typeof Discrepancy>;
 export type DiscrepancyKind = Discrepancy['kind'];
 export type Vocabulary = z.infer<typeof Vocabulary>;
+export type SourceReliability = z.infer<typeof SourceReliability>;
+export type CredibilityJudgement = z.infer<typeof CredibilityJudgement>;
+/** A record that states something happened or was said, and so has a credibility. */
+export type Fact = Event | Quote | AidItem;
 export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from './indexes';
 import { Dataset } from './schema';
-import { validDataset } from './test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import { PARAMS, parseView, writeView, type View } from './url-state';
 
 const index = buildIndex(Dataset.parse(validDataset()));
@@ -42,6 +42,8 @@ describe('the parameter table', () => {
       from: '2024-06-01',
       to: '2024-07-31',
       q: 'air defence',
+      minCredibility: 3,
+      reliability: ['A', 'C'],
     },
     record: 'ev-summit',
     group: 'event',

@@ -1,3 +1,4 @@
+import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { ROW_TYPES, type DatasetIndex, type RowType } from './indexes';
 import { ISO_DATE_PATTERN, isRealIsoDate, type EventKind } from './schema';
 import { NO_FILTERS, type Filters } from './select';
@@ -22,6 +23,10 @@ export const PARAMS = {
   lane: 'lane',
   sort: 'sort',
   view: 'view',
+  /** Minimum credibility, 1–6 (Admiralty code): `cred=3` keeps facts graded 1 to 3. */
+  minCredibility: 'cred',
+  /** Source reliability grades, A–F: `rel=A,B`. */
+  reliability: 'rel',
   /** Briefing layout: a4 (default) or slide. */
   format: 'format',
   /** Two event ids side by side in Compare calls: `cmp=<id>,<id>`. */
@@ -158,6 +163,20 @@ const FILTER_PARAMS: { [K in keyof Filters]: Param<Filters[K]> } = {
     },
     write: (value) => (value.trim() ? value : ''),
   },
+  minCredibility: {
+    key: PARAMS.minCredibility,
+    fallback: null,
+    parse: (raw, _index, notices) => {
+      const grade = CREDIBILITY_GRADES.find((g) => String(g) === raw);
+      if (grade !== undefined) return grade as CredibilityGrade;
+      notices.push(`Ignored minimum credibility “${clip(raw)}”: expected 1 to 6`);
+      return null;
+    },
+    write: (value) => (value === null ? '' : String(value)),
+  },
+  reliability: idList<ReliabilityGrade>(PARAMS.reliability, 'reliability grade', (v) =>
+    (RELIABILITY_GRADES as readonly string[]).includes(v),
+  ),
 };
 
 const VIEW_PARAMS: { [K in Exclude<keyof View, 'filters'>]: Param<View[K]> } = {

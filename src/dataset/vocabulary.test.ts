@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORICAL, EVENT_KIND_COLOR } from '../lib/palette';
 import { buildIndex } from './indexes';
 import { Dataset } from './schema';
-import { mutated, validDataset } from './test-fixtures';
+import { mutated, validDataset } from '../testing/test-fixtures';
 import { validateDatasetText } from './validate';
 import { DEFAULT_EVENT_KINDS, resolveVocabulary } from './vocabulary';
 

@@ -1,4 +1,13 @@
-import type { FuzzyDate } from '../dataset/schema';
+/** How much of a date the sources support; the schema's `precision` takes these values. */
+export const DATE_PRECISIONS = ['day', 'weekday', 'month', 'year', 'approximate'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** A date as the schema carries it (see FuzzyDate in src/dataset/schema.ts). */
+interface FuzzyDate {
+  value: string;
+  precision: DatePrecision;
+  as?: string;
+}
 
 const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -110,7 +110,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
       tray: encodeTrayLink(tray.items),
     }).toString();
     const text = url.toString();
-    let copied = false;
+    let copied: boolean;
     try {
       await navigator.clipboard.writeText(text);
       copied = true;

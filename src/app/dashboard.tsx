@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { LoadedDataset } from '../dataset/load';
 import { select, type Filters } from '../dataset/select';
 import { FiltersPanel } from '../filters/filters-panel';
-import { PARAMS, parseView, withFilters } from '../filters/url-state';
+import { parseView, withFilters, writeView, type View } from '../dataset/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { AidTracker } from '../features/aid/aid-tracker';
 import { DiscrepancyList } from '../features/provenance/discrepancy-list';
@@ -46,36 +46,26 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const setParam = useCallback(
-    (key: string, value: string | null, opts?: { replace?: boolean }) => {
-      const next = new URLSearchParams(params);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      navigate(next, opts);
-    },
-    [params, navigate],
-  );
+  const setView = useCallback((part: Partial<View>) => navigate(writeView(params, part)), [params, navigate]);
   const setFilters = useCallback((f: Filters, opts?: { replace?: boolean }) => navigate(withFilters(params, f), opts), [params, navigate]);
   const open = useCallback(
     (id: string) => {
       if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.provenance')) {
         returnFocus.current = document.activeElement;
       }
-      setParam(PARAMS.record, id);
+      setView({ record: id });
     },
-    [setParam],
+    [setView],
   );
   const close = useCallback(() => {
-    setParam(PARAMS.record, null);
+    setView({ record: null });
     const target = returnFocus.current;
     returnFocus.current = null;
     window.setTimeout(() => target?.isConnected && target.focus(), 0);
-  }, [setParam]);
+  }, [setView]);
 
   if (view.briefing) return <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} />;
-  const briefingLink = new URLSearchParams(params);
-  briefingLink.set(PARAMS.view, 'briefing');
-  briefingLink.delete(PARAMS.record);
+  const briefingLink = writeView(params, { briefing: true, record: null });
 
   const { dataset } = index;
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
@@ -149,7 +139,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
               lane={view.lane}
               selected={view.record}
               animate={animate}
-              onLane={(lane) => setParam(PARAMS.lane, lane === 'kind' ? null : lane)}
+              onLane={(lane) => setView({ lane })}
               onOpen={open}
               onDates={(from, to) => setFilters({ ...view.filters, from, to })}
             />
@@ -158,7 +148,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
               quotes={selection.quotes}
               group={view.group}
               selected={view.record}
-              onGroup={(g) => setParam(PARAMS.group, g === 'speaker' ? null : g)}
+              onGroup={(group) => setView({ group })}
               onOpen={open}
             />
             <AidTracker
@@ -167,7 +157,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
               sort={view.sort}
               selected={view.record}
               animate={animate}
-              onSort={(s) => setParam(PARAMS.sort, `${s.dir === 'desc' ? '-' : ''}${s.key}`)}
+              onSort={(sort) => setView({ sort })}
               onOpen={open}
             />
             <DiscrepancyList index={index} discrepancies={selection.discrepancies} onOpen={open} />
@@ -176,14 +166,14 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
               selection={selection}
               singleOnly={view.singleSource}
               selected={view.record}
-              onSingleOnly={(on) => setParam(PARAMS.coverage, on ? 'single' : null)}
+              onSingleOnly={(singleSource) => setView({ singleSource })}
               onOpen={open}
             />
             <CompareCalls
               index={index}
               events={selection.events}
               picked={view.compare}
-              onPick={(ids) => setParam(PARAMS.compare, ids.join(','))}
+              onPick={(compare) => setView({ compare })}
               onOpen={open}
             />
           </main>

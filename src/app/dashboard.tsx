@@ -18,9 +18,9 @@ import { plural } from '../lib/format';
 import { useReducedMotion } from '../lib/use-media';
 import { useRenderSignal } from '../lib/render-signal';
 import { BriefingView } from '../export/briefing-view';
-import { useExporting } from '../export/exporting';
+import { useExporting } from '../lib/exporting';
 import { DashboardExport, PanelExports } from '../export/panel-exports';
-import { describeFilters } from './describe-filters';
+import { describeFilters } from '../records/describe-filters';
 import './offscreen-panels.css';
 
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */

@@ -3,7 +3,7 @@ import type { DatasetIndex } from '../dataset/indexes';
 import { EVENT_KINDS, type AidItem, type Event } from '../dataset/schema';
 import type { Selection } from '../dataset/select';
 import { PARAMS, type ParsedView } from '../filters/url-state';
-import { describeFilters } from '../app/describe-filters';
+import { describeFilters } from '../records/describe-filters';
 import { DISCREPANCY_KIND_LABEL, KIND_COLOR, KIND_LABEL, STATUS_LABEL } from '../app/theme';
 import { sortAid, type SortKey } from '../features/aid/aid-data';
 import { focusWindow } from '../features/timeline/timeline-data';

@@ -1,6 +1,6 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters } from '../dataset/select';
-import { describeFilters } from '../app/describe-filters';
+import { describeFilters } from '../records/describe-filters';
 import { formatDate } from '../lib/dates';
 
 /** What every exported image and briefing says about itself, line by line. */

@@ -2,7 +2,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Caption } from './caption';
 import { CaptionStrip } from './caption-strip';
-import { setExporting } from './exporting';
+import { setExporting } from '../lib/exporting';
 import { embeddedFontCss } from '../lib/embedded-fonts';
 
 export const EXPORT_SCALE = 2;

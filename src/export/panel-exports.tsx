@@ -2,7 +2,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Selection } from '../dataset/select';
 import type { ParsedView } from '../filters/url-state';
-import { describeFilters } from '../app/describe-filters';
+import { describeFilters } from '../records/describe-filters';
 import { PanelTools } from '../components/panel';
 import { sortAid, type SortKey } from '../features/aid/aid-data';
 import { makeCaption } from './caption';

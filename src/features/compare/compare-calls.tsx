@@ -4,7 +4,7 @@ import type { Event } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { clipText } from '../../lib/record-label';
+import { clipText } from '../../records/names';
 import { compareEvents, defaultPair, type CompareItem, type CompareRow, type Evidence } from './compare-data';
 import './compare-calls.css';
 

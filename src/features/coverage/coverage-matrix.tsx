@@ -5,7 +5,7 @@ import { SOURCE_KIND_LABEL } from '../../app/theme';
 import { Panel } from '../../components/panel';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel, TYPE_NAME } from '../../lib/record-label';
+import { recordDate, recordLabel, TYPE_NAME } from '../../records/record-label';
 import { coverageData, describeCell, type CoverageCell, type CoverageColumn, type CoverageRow } from './coverage-data';
 import './coverage-matrix.css';
 

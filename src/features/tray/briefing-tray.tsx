@@ -4,7 +4,7 @@ import type { DatasetIndex, Row } from '../../dataset/indexes';
 import { Panel } from '../../components/panel';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel, TYPE_NAME } from '../../lib/record-label';
+import { recordDate, recordLabel, TYPE_NAME } from '../../records/record-label';
 import { briefPng } from './brief-png';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';

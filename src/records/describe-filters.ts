@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters } from '../dataset/select';
 import { formatDay, isoToDay } from '../lib/dates';
-import { KIND_LABEL, TYPE_LABEL } from './theme';
+import { KIND_LABEL, TYPE_LABEL } from './labels';
 
 /** Filters in words, for the result line, captions and exports: "Sources: Kyiv Post · Actors: Peskov". */
 export function describeFilters(f: Filters, index: DatasetIndex): string {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { LoadedDataset } from '../dataset/load';
 import { select, type Filters } from '../dataset/select';
 import { FiltersPanel } from '../filters/filters-panel';
@@ -17,11 +17,15 @@ import { formatDate } from '../lib/dates';
 import { plural } from '../lib/format';
 import { useReducedMotion } from '../lib/use-media';
 import { useRenderSignal } from '../lib/render-signal';
-import { BriefingView } from '../export/briefing-view';
+import { bindPanels } from '../export/panel-registry';
 import { useExporting } from '../lib/exporting';
 import { DashboardExport, PanelExports } from '../export/panel-exports';
 import { describeFilters } from '../records/describe-filters';
+import { PANELS } from './panels';
 import './offscreen-panels.css';
+
+// The print-only view is fetched the first time it is opened, never with the dashboard.
+const BriefingView = lazy(() => import('../features/briefing/briefing-view').then((m) => ({ default: m.BriefingView })));
 
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
 const LARGE_DATASET = 500;
@@ -41,6 +45,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const filterKey = JSON.stringify(view.filters);
   const selection = useMemo(() => select(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
+  const panels = useMemo(() => bindPanels(PANELS, { index, selection, view }), [index, selection, view]);
   const exporting = useExporting();
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -71,7 +76,13 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     window.setTimeout(() => target?.isConnected && target.focus(), 0);
   }, [setParam]);
 
-  if (view.briefing) return <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} />;
+  if (view.briefing) {
+    return (
+      <Suspense fallback={null}>
+        <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} panels={panels} />
+      </Suspense>
+    );
+  }
   const briefingLink = new URLSearchParams(params);
   briefingLink.set(PARAMS.view, 'briefing');
   briefingLink.delete(PARAMS.record);
@@ -106,7 +117,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           >
             Briefing view
           </a>
-          <DashboardExport index={index} selection={selection} view={view} />
+          <DashboardExport index={index} selection={selection} filters={view.filters} />
         </div>
       </header>
       {view.notices.length ? (
@@ -127,7 +138,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         <aside className="sidebar">
           <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
         </aside>
-        <PanelExports index={index} selection={selection} view={view}>
+        <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
           <main id="main" className="panels" tabIndex={-1}>
             <CallTimeline
               index={index}

@@ -3,7 +3,7 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { STATUS_LABEL } from '../../app/theme';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
+import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
 import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
@@ -12,6 +12,8 @@ import { formatDate } from '../../lib/dates';
 import { formatAmount, plural } from '../../lib/format';
 import { aidByYear, aidSummary, sortAid, type SortKey } from './aid-data';
 import { ChartTable } from '../../components/chart-table';
+import { aidPanel } from './aid-panel';
+import { actorName } from '../../records/names';
 
 interface Props {
   index: DatasetIndex;
@@ -88,7 +90,8 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
     ) : null;
   return (
     <Panel
-      title="Weapons and aid tracker"
+      title={aidPanel.title}
+      panelId={aidPanel.id}
       className="aid"
       subtitle={`${plural(aid.length, 'item')}; announced is kept apart from delivered`}
     >

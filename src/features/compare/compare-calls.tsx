@@ -33,6 +33,7 @@ export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
   return (
     <Panel
       title="Compare calls"
+      panelId="compare"
       className="compare"
       resetKey={`${a} ${b}`}
       subtitle={

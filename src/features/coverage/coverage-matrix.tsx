@@ -27,6 +27,7 @@ export function CoverageMatrix({ index, selection, singleOnly, selected, onSingl
   return (
     <Panel
       title="Source coverage"
+      panelId="coverage"
       className="coverage"
       resetKey={selection}
       subtitle={`${plural(cov.total, 'fact')} · ${plural(cov.singleSource, 'fact rests', 'facts rest')} on a single outlet · ${plural(cov.columns.length + cov.hiddenColumns, 'outlet')}`}

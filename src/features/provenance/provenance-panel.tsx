@@ -2,9 +2,9 @@ import { useEffect, useId, useRef } from 'react';
 import { citationsOf, type DatasetIndex, type Row } from '../../dataset/indexes';
 import type { Citation, Discrepancy, Source } from '../../dataset/schema';
 import { SOURCE_KIND_LABEL, TYPE_LABEL } from '../../app/theme';
-import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
 import { highlight } from './highlight';
+import { actorName } from '../../records/names';
 
 interface Props {
   index: DatasetIndex;

@@ -4,7 +4,7 @@ import type { Event } from '../../dataset/schema';
 import type { Filters } from '../../dataset/select';
 import { KIND_COLOR, KIND_LABEL } from '../../app/theme';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
+import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
 import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
@@ -13,6 +13,8 @@ import { dayToIso, formatDateRange, formatDay, isoToDay, PRECISION_LABEL } from 
 import { plural } from '../../lib/format';
 import { overviewBins, timelineData, timelineSummary } from './timeline-data';
 import { ChartTable } from '../../components/chart-table';
+import { timelinePanel } from './timeline-panel';
+import { actorName } from '../../records/names';
 
 interface Props {
   index: DatasetIndex;
@@ -38,7 +40,8 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
   const chartHeight = Math.max(160, 48 + data.lanes.length * 34);
   return (
     <Panel
-      title="Call timeline"
+      title={timelinePanel.title}
+      panelId={timelinePanel.id}
       className="timeline"
       subtitle={`${plural(events.length, 'event')}, ${plural(calls, 'call')}${data.binDays > 1 ? ` · grouped by ${data.binDays === 7 ? 'week' : data.binDays === 30 ? 'month' : `${data.binDays} days`}` : ''}`}
       actions={

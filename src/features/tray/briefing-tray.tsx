@@ -2,10 +2,12 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { DatasetIndex, Row } from '../../dataset/indexes';
 import { Panel } from '../../components/panel';
+import { makeCaption } from '../../export/caption';
+import { downloadBlob } from '../../export/download';
+import { renderPng } from '../../export/image';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel, TYPE_NAME } from '../../records/record-label';
-import { briefPng } from './brief-png';
+import { present } from '../../records/record-label';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
@@ -20,16 +22,6 @@ interface Props {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-function download(href: string, filename: string) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 /** Pinned records in the analyst's order, with a note each; exported as a one-page brief. */
 export function BriefingTray({ index, rows, onOpen }: Props) {
@@ -81,8 +73,16 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     let cancelled = false;
     void (async () => {
       try {
-        const url = await briefPng(node);
-        if (!cancelled) download(url, `${name}.png`);
+        const sources = brief?.citations.map((c) => c.source) ?? [];
+        const caption = makeCaption({
+          index,
+          filters: 'none apply: the tray keeps its pins whatever is shown',
+          subject: `Briefing tray, ${plural(brief?.entries.length ?? 0, 'item')}`,
+          sourceIds: sources,
+          madeAt: new Date(),
+        });
+        const { blob } = await renderPng(node, caption, { onWhite: true });
+        if (!cancelled) downloadBlob(blob, `${name}.png`);
       } catch (e) {
         notify(`The PNG could not be made: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
@@ -92,13 +92,11 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [sheet, notify]);
+  }, [sheet, notify, brief, index]);
 
   const exportMarkdown = () => {
     const md = briefMarkdown(buildBrief(index, tray.items, today()));
-    const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
-    download(url, `briefing-${today()}.md`);
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `briefing-${today()}.md`);
   };
 
   const shareLink = async () => {
@@ -122,6 +120,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
   return (
     <Panel
       title="Briefing tray"
+      panelId="tray"
       className="tray"
       subtitle={
         empty
@@ -232,8 +231,9 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
   const row = index.rowById.get(item.id);
   const noteId = useId();
   if (!row) return null;
-  const label = recordLabel(row, index, 140);
-  const date = recordDate(row);
+  const p = present(row, index);
+  const label = p.label(140);
+  const date = p.date();
   return (
     <li className={`tray-item${hidden ? ' is-hidden' : ''}`}>
       <div className="tray-item-head">
@@ -242,7 +242,7 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
         </span>
         <div className="tray-item-body">
           <p className="tray-meta">
-            {TYPE_NAME[row.type]}
+            {p.typeName}
             {date ? ` · ${formatDate(date)}` : ''}
             {hidden ? <span className="tray-hidden">Hidden by filters</span> : null}
           </p>

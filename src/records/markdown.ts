@@ -8,7 +8,7 @@ export function escapeMarkdown(text: string): string {
   return (
     oneLine(text)
       .replace(/([\\`*_{}[\]<>|#~])/g, '\\$1')
-      .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+      .replace(/&(?=(?:\\?#)?[0-9A-Za-z]+;)/g, '\\&')
       .replace(/^(\d+)([.)])/, '$1\\$2')
       .replace(/^([-+])/, '\\$1')
       // A citation number such as [14] is not markup unless it starts a link or a link definition.

@@ -14,6 +14,7 @@ import { aidByYear, aidSummary, sortAid, type SortKey } from './aid-data';
 import { ChartTable } from '../../components/chart-table';
 import { aidPanel } from './aid-panel';
 import { actorName } from '../../records/names';
+import { aidDestination, aidParent, aidPresenter } from '../../records/aid';
 
 interface Props {
   index: DatasetIndex;
@@ -59,18 +60,14 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
     >
       <td>{actorName(index, a.donor)}</td>
       <td>
-        <strong>{a.item}</strong>
-        {a.partOf ? (
-          <div className="muted small">part of {(index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf}</div>
-        ) : null}
-        {a.recipient || a.location ? (
-          <div className="muted small">→ {[a.recipient ? actorName(index, a.recipient) : null, a.location].filter(Boolean).join(', ')}</div>
-        ) : null}
+        <strong>{aidPresenter.label(a, index)}</strong>
+        {a.partOf ? <div className="muted small">part of {aidParent(a, index)}</div> : null}
+        {a.recipient || a.location ? <div className="muted small">→ {aidDestination(a, index)}</div> : null}
         <DiscrepancyMarker id={a.id} index={index} />
       </td>
       <td>{a.category.replace('-', ' ')}</td>
       <td className="num">{formatAmount(a.amount)}</td>
-      <td>{formatDate(a.announced)}</td>
+      <td>{aidPresenter.dateText(a)}</td>
       <td>{a.effective ? formatDate(a.effective) : '—'}</td>
       <td>
         <span className={`status status-${a.status}`}>{STATUS_LABEL[a.status]}</span>

@@ -9,12 +9,13 @@ import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
-import { dayToIso, formatDateRange, formatDay, isoToDay, PRECISION_LABEL } from '../../lib/dates';
+import { dayToIso, formatDay, isoToDay, PRECISION_LABEL } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { overviewBins, timelineData, timelineSummary } from './timeline-data';
 import { ChartTable } from '../../components/chart-table';
 import { timelinePanel } from './timeline-panel';
-import { actorName } from '../../records/names';
+import { actorName, actorNames } from '../../records/names';
+import { eventPresenter } from '../../records/event';
 
 interface Props {
   index: DatasetIndex;
@@ -205,7 +206,7 @@ function EventList({
     >
       <div className="event-date">
         <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
-          {formatDateRange(e.date, e.end)}
+          {eventPresenter.dateText(e)}
         </time>
         <span className={`kind-tag kind-${e.kind}`}>
           {e.kind === 'call' ? '★ ' : ''}
@@ -213,10 +214,10 @@ function EventList({
         </span>
       </div>
       <div className="event-body">
-        <h3 className="event-title">{e.title}</h3>
+        <h3 className="event-title">{eventPresenter.label(e, index)}</h3>
         <p>{e.summary}</p>
         <div className="meta">
-          {e.actors.length ? <span className="actors">{e.actors.map((a) => actorName(index, a)).join(', ')}</span> : null}
+          {e.actors.length ? <span className="actors">{actorNames(index, e.actors, ', ')}</span> : null}
           {e.initiatedBy ? <span className="initiated">Requested by {actorName(index, e.initiatedBy)}</span> : null}
           <DiscrepancyMarker id={e.id} index={index} />
         </div>

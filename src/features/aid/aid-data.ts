@@ -1,5 +1,6 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
+import { actorName } from '../../records/names';
 
 export type SortKey = 'donor' | 'item' | 'category' | 'amount' | 'announced' | 'effective' | 'status' | 'sources';
 
@@ -12,7 +13,7 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
   const value = (a: AidItem): string | number | undefined => {
     switch (key) {
       case 'donor':
-        return index.actors.get(a.donor)?.name ?? a.donor;
+        return actorName(index, a.donor);
       case 'item':
         return a.item.toLowerCase();
       case 'category':

@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event, EventKind } from '../../dataset/schema';
 import { EVENT_KINDS } from '../../dataset/schema';
 import { dateSpan, formatDay } from '../../lib/dates';
+import { actorName } from '../../records/names';
 
 export interface TimelinePoint {
   /** Day number (x). */
@@ -51,7 +52,7 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
   const pos = new Map(top.map((id, i) => [id, i]));
   const other = top.length;
   const hasOther = events.some((e) => e.actors.length === 0 || e.actors.some((a) => !pos.has(a)));
-  const lanes = top.map((id) => index.actors.get(id)?.name ?? id);
+  const lanes = top.map((id) => actorName(index, id));
   if (hasOther) lanes.push('Others');
   return {
     lanes,

@@ -12,6 +12,7 @@ import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
 import { encodeTrayLink, NOTE_MAX, type TrayItem } from './tray-storage';
+import { trayPanel } from './tray-panel';
 import './briefing-tray.css';
 
 interface Props {
@@ -76,7 +77,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
         const sources = brief?.citations.map((c) => c.source) ?? [];
         const caption = makeCaption({
           index,
-          filters: 'none apply: the tray keeps its pins whatever is shown',
+          filters: 'not applied (the tray keeps its pins whatever the filters show)',
           subject: `Briefing tray, ${plural(brief?.entries.length ?? 0, 'item')}`,
           sourceIds: sources,
           madeAt: new Date(),
@@ -119,8 +120,8 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
   const empty = tray.items.length === 0;
   return (
     <Panel
-      title="Briefing tray"
-      panelId="tray"
+      title={trayPanel.title}
+      panelId={trayPanel.id}
       className="tray"
       subtitle={
         empty

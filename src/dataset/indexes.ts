@@ -1,4 +1,6 @@
 import { dateSpan as spanOfDate, formatDate } from '../lib/dates';
+import { gradeDataset, type Grading } from './grading';
+import { RELIABILITY_GRADES } from './grading-vocabulary';
 import {
   EVENT_KINDS,
   type Actor,
@@ -65,6 +67,13 @@ export interface RowKeys {
   sourceIds: string[];
   actorIds: string[];
   outletKeys: string[];
+  /**
+   * Credibility 1–6 of each row (see grading.ts); a discrepancy takes the best of the records it
+   * concerns, and 0 where it concerns none (never filtered out by credibility).
+   */
+  credibility: Uint8Array;
+  /** Best reliability among the row's sources, as a position in RELIABILITY_GRADES. */
+  reliability: Uint8Array;
 }
 
 export interface DatasetIndex {
@@ -85,6 +94,8 @@ export interface DatasetIndex {
   outletOfSource: Map<string, string>;
   /** First and last day any dated record covers. */
   dayRange: [number, number] | null;
+  /** Source reliability and fact credibility, with their reasons. */
+  grading: Grading;
 }
 
 const NONE: readonly never[] = [];
@@ -236,11 +247,13 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
         : unique(r.sources.map((id) => outletOfSource.get(id) ?? id));
   }
   sortByDate(rows);
+  const labelOfOutlet = (sourceId: string) => outletMap.get(outletOfSource.get(sourceId) ?? '')?.label ?? sourceId;
+  const grading = gradeDataset(dataset, labelOfOutlet);
 
   return {
     dataset,
     rows,
-    keys: rowKeys(rows, dataset),
+    keys: { ...rowKeys(rows, dataset), ...gradeKeys(rows, grading) },
     positionOf: new Map(rows.map((r, i) => [r.record, i])),
     outlets: [...outletMap.values()],
     outletOfSource,
@@ -251,7 +264,41 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     discrepanciesByRecord,
     sourceOrder: dataset.sources.map((s) => s.id),
     dayRange: lo <= hi ? [lo, hi] : null,
+    grading,
   };
+}
+
+function gradeKeys(rows: readonly Row[], grading: Grading): Pick<RowKeys, 'credibility' | 'reliability'> {
+  const n = rows.length;
+  const credibility = new Uint8Array(n);
+  const reliability = new Uint8Array(n);
+  const rank = new Map<string, number>(RELIABILITY_GRADES.map((g, i) => [g, i]));
+  const factCredibility = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    if (r.type === 'discrepancy') {
+      let best = RELIABILITY_GRADES.length - 1;
+      for (const id of r.sources) best = Math.min(best, rank.get(grading.source(id).grade) ?? best);
+      reliability[i] = best;
+      continue;
+    }
+    const code = grading.code(r.record as Event | Quote | AidItem, r.sources);
+    credibility[i] = code.credibility;
+    reliability[i] = rank.get(code.reliability) ?? RELIABILITY_GRADES.length - 1;
+    factCredibility.set(r.id, code.credibility);
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    if (r.type !== 'discrepancy') continue;
+    const { events, quotes, aid } = (r.record as Discrepancy).concerns;
+    let best = 0;
+    for (const id of [...events, ...quotes, ...aid]) {
+      const c = factCredibility.get(id);
+      if (c !== undefined && (best === 0 || c < best)) best = c;
+    }
+    credibility[i] = best;
+  }
+  return { credibility, reliability };
 }
 
 const TYPE_ORDER: Record<RowType, number> = { event: 0, quote: 1, aid: 2, discrepancy: 3 };
@@ -284,7 +331,7 @@ function interner(seed: readonly string[]) {
   };
 }
 
-function rowKeys(rows: readonly Row[], dataset: Dataset): RowKeys {
+function rowKeys(rows: readonly Row[], dataset: Dataset): Omit<RowKeys, 'credibility' | 'reliability'> {
   const n = rows.length;
   const sourceIds = interner(dataset.sources.map((s) => s.id));
   const actorIds = interner(dataset.actors.map((a) => a.id));

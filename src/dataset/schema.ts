@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREDIBILITY_GRADES, LIKELIHOODS, RELIABILITY_GRADES } from './grading-vocabulary';
 
 /**
  * The single source of truth for the briefing dataset. TypeScript types are inferred from it,
@@ -57,6 +58,21 @@ export const Citation = z.strictObject({
 
 const Citations = z.array(Citation).min(1, 'needs at least one citation');
 
+/** The analyst's grade of a source (Admiralty code A–F) and why; an ungraded source counts as F. */
+export const SourceReliability = z.strictObject({
+  grade: z.enum(RELIABILITY_GRADES),
+  reason: Text,
+});
+
+/**
+ * An analyst's recorded judgement of a fact's credibility (1–6) and why. It replaces the grade
+ * computed from corroboration: 4 where the sources contradict the fact, 6 where its truth cannot be judged.
+ */
+export const CredibilityJudgement = z.strictObject({
+  grade: z.literal(CREDIBILITY_GRADES),
+  reason: Text,
+});
+
 export const OUTLET_EVIDENCE = ['byline', 'wire-credit', 'hashtag', 'follow-line', 'masthead', 'not-named'] as const;
 
 export const SOURCE_KINDS = ['wire', 'news-site', 'aggregator', 'blog-repost', 'opinion'] as const;
@@ -84,6 +100,7 @@ export const Source = z
     /** The article text inline (used by generated or single-file datasets). */
     text: z.string().optional(),
     notes: z.string().min(1).optional(),
+    reliability: SourceReliability.optional(),
   })
   .refine((s) => s.textPath !== undefined || s.text !== undefined, {
     message: 'needs textPath or text: every source must carry its article text',
@@ -133,6 +150,7 @@ export const Event = z.strictObject({
   actors: z.array(Id),
   /** Who asked for it, where the event is a call or meeting; as the sources tell it. */
   initiatedBy: Id.optional(),
+  credibility: CredibilityJudgement.optional(),
   citations: Citations,
 });
 
@@ -148,6 +166,7 @@ export const Quote = z.strictObject({
   event: Id.optional(),
   /** Where it was said: a briefing, an interview, a statement. */
   setting: z.string().min(1).optional(),
+  credibility: CredibilityJudgement.optional(),
   citations: Citations,
 });
 
@@ -177,6 +196,7 @@ export const AidItem = z.strictObject({
   partOf: Id.optional(),
   event: Id.optional(),
   notes: z.string().min(1).optional(),
+  credibility: CredibilityJudgement.optional(),
   citations: Citations,
 });
 
@@ -187,6 +207,8 @@ export const DiscrepancyVersion = z.strictObject({
   excerpt: z.string().min(1, 'must not be empty'),
   /** What this source says, in our words. */
   reading: Text,
+  /** How likely we judge this version to be true, in the words of ICD 203. */
+  likelihood: z.enum(LIKELIHOODS).optional(),
 });
 
 export const Discrepancy = z.strictObject({
@@ -234,6 +256,10 @@ export type AidItem = z.infer<typeof AidItem>;
 export type AidStatus = AidItem['status'];
 export type AidCategory = AidItem['category'];
 export type Discrepancy = z.infer<typeof Discrepancy>;
+export type SourceReliability = z.infer<typeof SourceReliability>;
+export type CredibilityJudgement = z.infer<typeof CredibilityJudgement>;
+/** A record that states something happened or was said, and so has a credibility. */
+export type Fact = Event | Quote | AidItem;
 export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 

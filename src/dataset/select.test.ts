@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../lib/dates';
 import { generateDataset } from './generate';
+import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { buildIndex, ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
-import { Dataset, EVENT_KINDS, type EventKind } from './schema';
-import { NO_FILTERS, select, type Filters, type Selection } from './select';
-import { validDataset } from './test-fixtures';
+import { Dataset, EVENT_KINDS, type Discrepancy, type EventKind, type Fact } from './schema';
+import { isFiltered, NO_FILTERS, select, type Filters, type Selection } from './select';
+import { mutated, validDataset } from './test-fixtures';
+
+/** A row's grades by their plain definition: the fact's own, a discrepancy's best concerned fact, 0 for none. */
+function gradesOf(index: DatasetIndex, row: Row): { credibility: number; reliability: ReliabilityGrade } {
+  const letters = row.sources.map((id) => index.grading.source(id).grade).sort();
+  const reliability = letters[0] ?? 'F';
+  if (row.type !== 'discrepancy') return { credibility: index.grading.fact(row.record as Fact).credibility, reliability };
+  const { events, quotes, aid } = (row.record as Discrepancy).concerns;
+  const concerned = [...events, ...quotes, ...aid].map((id) => index.rowById.get(id)?.record as Fact | undefined);
+  const grades = concerned.filter((f): f is Fact => f !== undefined).map((f) => index.grading.fact(f).credibility);
+  return { credibility: grades.length ? Math.min(...grades) : 0, reliability };
+}
 
 /** The plain definition of the selection, one closure per check; the fast path must agree with it. */
 function reference(index: DatasetIndex, f: Filters) {
@@ -17,6 +29,8 @@ function reference(index: DatasetIndex, f: Filters) {
     actors: new Map<string, number>(),
     types: new Map<RowType, number>(),
     kinds: new Map<EventKind, number>(),
+    credibility: new Map<CredibilityGrade, number>(),
+    reliability: new Map<ReliabilityGrade, number>(),
   };
   const shown: Row[] = [];
   for (const row of index.rows) {
@@ -27,11 +41,18 @@ function reference(index: DatasetIndex, f: Filters) {
     const okActor = !f.actors.length || row.actors.some((a) => f.actors.includes(a));
     const okType = !f.types.length || f.types.includes(row.type);
     const okKind = !f.kinds.length || row.kinds.some((k) => f.kinds.includes(k));
-    if (okActor && okType && okKind) row.outlets.forEach((o) => bump(facets.outlets, o));
-    if (okSource && okType && okKind) row.actors.forEach((a) => bump(facets.actors, a));
-    if (okSource && okActor && okKind) bump(facets.types, row.type);
-    if (okSource && okActor && okType) row.kinds.forEach((k) => bump(facets.kinds, k));
-    if (okSource && okActor && okType && okKind) shown.push(row);
+    const grade = gradesOf(index, row);
+    const okCred = f.minCredibility === null || grade.credibility === 0 || grade.credibility <= f.minCredibility;
+    const okRel = !f.reliability.length || f.reliability.includes(grade.reliability);
+    const okGrades = okCred && okRel;
+    if (okActor && okType && okKind && okGrades) row.outlets.forEach((o) => bump(facets.outlets, o));
+    if (okSource && okType && okKind && okGrades) row.actors.forEach((a) => bump(facets.actors, a));
+    if (okSource && okActor && okKind && okGrades) bump(facets.types, row.type);
+    if (okSource && okActor && okType && okGrades) row.kinds.forEach((k) => bump(facets.kinds, k));
+    const okRest = okSource && okActor && okType && okKind;
+    if (okRest && okRel && grade.credibility > 0) bump(facets.credibility, grade.credibility as CredibilityGrade);
+    if (okRest && okCred) bump(facets.reliability, grade.reliability);
+    if (okRest && okGrades) shown.push(row);
   }
   const byStart = (a: Row, b: Row) => a.start - b.start || a.end - b.end;
   const ids = (type: RowType) =>
@@ -53,6 +74,8 @@ const summary = (s: Selection) => ({
     actors: sorted(s.facets.actors),
     types: sorted(s.facets.types),
     kinds: sorted(s.facets.kinds),
+    credibility: sorted(s.facets.credibility),
+    reliability: sorted(s.facets.reliability),
   },
 });
 const referenceSummary = (index: DatasetIndex, f: Filters) => {
@@ -64,6 +87,8 @@ const referenceSummary = (index: DatasetIndex, f: Filters) => {
       actors: sorted(r.facets.actors),
       types: sorted(r.facets.types),
       kinds: sorted(r.facets.kinds),
+      credibility: sorted(r.facets.credibility),
+      reliability: sorted(r.facets.reliability),
     },
   };
 };
@@ -77,8 +102,20 @@ function prng(seed: number) {
   };
 }
 
+/** A generated dataset with every grade in it: sources graded A–F in turn, some facts judged by hand. */
+function gradedDataset() {
+  const d = generateDataset({ records: 1500, seed: 5 });
+  d.sources.forEach((s, i) => {
+    if (i % 7 !== 6) s.reliability = { grade: RELIABILITY_GRADES[i % 6], reason: 'Graded for the test.' };
+  });
+  d.events.forEach((e, i) => {
+    if (i % 11 === 0) e.credibility = { grade: CREDIBILITY_GRADES[i % 6], reason: 'Judged for the test.' };
+  });
+  return d;
+}
+
 describe('select', () => {
-  const index = buildIndex(Dataset.parse(generateDataset({ records: 1500, seed: 5 })));
+  const index = buildIndex(Dataset.parse(gradedDataset()));
 
   it('agrees with the plain definition for many random filter combinations', () => {
     const rnd = prng(9);
@@ -99,6 +136,8 @@ describe('select', () => {
         types: rnd() < 0.3 ? pick(ROW_TYPES, 1.5) : [],
         kinds: rnd() < 0.3 ? pick(EVENT_KINDS, 2) : [],
         q: rnd() < 0.4 ? words[Math.floor(rnd() * words.length)] : '',
+        minCredibility: rnd() < 0.3 ? CREDIBILITY_GRADES[Math.floor(rnd() * 6)] : null,
+        reliability: rnd() < 0.3 ? pick(RELIABILITY_GRADES, 2) : [],
       };
       expect(summary(select(index, f)), JSON.stringify(f)).toEqual(referenceSummary(index, f));
     }
@@ -135,5 +174,73 @@ describe('select', () => {
     expect(select(small, { ...NO_FILTERS, q: 'patriot' }).rows.map((r) => r.id)).toEqual(
       small.rows.filter((r) => r.text.includes('patriot')).map((r) => r.id),
     );
+  });
+});
+
+describe('grade filters', () => {
+  // The wire is usually reliable, the site unreliable; the call is contradicted but judged probably true.
+  const index = buildIndex(
+    Dataset.parse(
+      mutated((d) => {
+        d.sources[0].reliability = { grade: 'B', reason: 'A wire report.' };
+        d.sources[1].reliability = { grade: 'E', reason: 'Has misreported dates before.' };
+        d.events[0].credibility = { grade: 2, reason: 'Both texts report the call; they differ on its date.' };
+        d.discrepancies.push({
+          id: 'disc-spelling',
+          kind: 'spelling',
+          topic: 'Spelling',
+          summary: 'Two spellings.',
+          versions: [{ source: 'src-site', excerpt: 'Zelensky', reading: 'Zelensky.' }],
+          concerns: { actors: ['zelensky'] },
+        });
+      }),
+    ),
+  );
+  const ids = (s: Selection) => s.rows.map((r) => r.id);
+
+  it('keeps records at least as credible as asked, discrepancies with the records they concern', () => {
+    expect(ids(select(index, { ...NO_FILTERS, minCredibility: 2 }))).toEqual(['ev-call', 'disc-call-date', 'disc-spelling']);
+    expect(ids(select(index, { ...NO_FILTERS, minCredibility: 3 }))).toEqual([
+      'ev-call',
+      'q-stand',
+      'aid-pkg',
+      'disc-call-date',
+      'disc-spelling',
+    ]);
+    expect(select(index, { ...NO_FILTERS, minCredibility: 6 }).rows).toHaveLength(index.rows.length);
+  });
+
+  it('keeps records whose best source has one of the chosen grades', () => {
+    expect(ids(select(index, { ...NO_FILTERS, reliability: ['E'] }))).toEqual(['ev-summit', 'aid-patriot', 'disc-spelling']);
+    expect(ids(select(index, { ...NO_FILTERS, reliability: ['A', 'B'], minCredibility: 2 }))).toEqual(['ev-call', 'disc-call-date']);
+  });
+
+  it('counts each grade over what every other filter keeps', () => {
+    const narrowed = select(index, { ...NO_FILTERS, minCredibility: 2 });
+    expect(sorted(narrowed.facets.credibility)).toEqual([
+      [2, 2],
+      [3, 2],
+      [6, 2],
+    ]);
+    expect(sorted(narrowed.facets.reliability)).toEqual([
+      ['B', 2],
+      ['E', 1],
+    ]);
+    expect(sorted(narrowed.facets.types)).toEqual([
+      ['discrepancy', 2],
+      ['event', 1],
+    ]);
+    const unreliable = select(index, { ...NO_FILTERS, reliability: ['E'] });
+    expect(sorted(unreliable.facets.credibility)).toEqual([[6, 2]]);
+    expect(sorted(unreliable.facets.reliability)).toEqual([
+      ['B', 4],
+      ['E', 3],
+    ]);
+  });
+
+  it('counts as a filter only when set', () => {
+    expect(isFiltered(NO_FILTERS)).toBe(false);
+    expect(isFiltered({ ...NO_FILTERS, minCredibility: 6 })).toBe(true);
+    expect(isFiltered({ ...NO_FILTERS, reliability: ['F'] })).toBe(true);
   });
 });

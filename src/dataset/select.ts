@@ -1,5 +1,6 @@
 import { isoToDay } from '../lib/dates';
 import { ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
+import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { EVENT_KINDS, type AidItem, type Discrepancy, type Event, type EventKind, type Quote } from './schema';
 
 export interface Filters {
@@ -13,9 +14,26 @@ export interface Filters {
   /** Event kinds to show; empty means all. Quotes and aid items take the kind of their event. */
   kinds: EventKind[];
   q: string;
+  /**
+   * Records at least this credible: 1 (confirmed) shows only 1, 3 shows 1–3; null shows all. A
+   * discrepancy takes the best grade of the records it concerns, and passes when it concerns none.
+   */
+  minCredibility: CredibilityGrade | null;
+  /** Reliability grades to show, a record taking its best source's grade; empty means all. */
+  reliability: ReliabilityGrade[];
 }
 
-export const NO_FILTERS: Filters = { sources: [], actors: [], from: null, to: null, types: [], kinds: [], q: '' };
+export const NO_FILTERS: Filters = {
+  sources: [],
+  actors: [],
+  from: null,
+  to: null,
+  types: [],
+  kinds: [],
+  q: '',
+  minCredibility: null,
+  reliability: [],
+};
 
 export interface Selection {
   events: Event[];
@@ -30,6 +48,9 @@ export interface Selection {
     actors: Map<string, number>;
     types: Map<RowType, number>;
     kinds: Map<EventKind, number>;
+    /** Per credibility grade, exactly that grade (sum them for "at least"); a discrepancy concerning no graded record is not counted. */
+    credibility: Map<CredibilityGrade, number>;
+    reliability: Map<ReliabilityGrade, number>;
   };
   /** Source ids behind what is shown. */
   shownSources: string[];
@@ -43,7 +64,9 @@ export function isFiltered(f: Filters): boolean {
     f.to !== null ||
     f.types.length > 0 ||
     f.kinds.length > 0 ||
-    f.q.trim() !== ''
+    f.q.trim() !== '' ||
+    f.minCredibility !== null ||
+    f.reliability.length > 0
   );
 }
 
@@ -147,11 +170,16 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
   const dated = filters.from !== null || filters.to !== null;
   const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean);
   const textOk = words.length ? textMask(index, words) : null;
+  const minCredibility = filters.minCredibility ?? 0;
+  const reliabilityOk = chosen(filters.reliability, RELIABILITY_GRADES);
 
   const outletCounts = new Int32Array(k.outletKeys.length);
   const actorCounts = new Int32Array(k.actorIds.length);
   const typeCounts = new Int32Array(ROW_TYPES.length);
   const kindCounts = new Int32Array(EVENT_KINDS.length);
+  // Indexed by the grade itself; 0 (no grade) is never counted.
+  const credibilityCounts = new Int32Array(CREDIBILITY_GRADES.length + 1);
+  const reliabilityCounts = new Int32Array(RELIABILITY_GRADES.length);
   const shownSource = new Uint8Array(k.sourceIds.length);
   const shown: Row[] = [];
   const byType: [Event[], Quote[], AidItem[], Discrepancy[]] = [[], [], [], []];
@@ -163,13 +191,20 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
     const okActor = anyOf(k.actors, k.actorsAt, i, actorOk);
     const okType = typeOk === null || typeOk[k.type[i]] === 1;
     const okKind = anyOf(k.kinds, k.kindsAt, i, kindOk);
+    const credibility = k.credibility[i];
+    const okCredibility = minCredibility === 0 || credibility === 0 || credibility <= minCredibility;
+    const okReliability = reliabilityOk === null || reliabilityOk[k.reliability[i]] === 1;
+    const okGrade = okCredibility && okReliability;
 
-    if (okActor && okType && okKind) countInto(outletCounts, k.outlets, k.outletsAt, i);
-    if (okSource && okType && okKind) countInto(actorCounts, k.actors, k.actorsAt, i);
-    if (okSource && okActor && okKind) typeCounts[k.type[i]]++;
-    if (okSource && okActor && okType) countInto(kindCounts, k.kinds, k.kindsAt, i);
+    if (okActor && okType && okKind && okGrade) countInto(outletCounts, k.outlets, k.outletsAt, i);
+    if (okSource && okType && okKind && okGrade) countInto(actorCounts, k.actors, k.actorsAt, i);
+    if (okSource && okActor && okKind && okGrade) typeCounts[k.type[i]]++;
+    if (okSource && okActor && okType && okGrade) countInto(kindCounts, k.kinds, k.kindsAt, i);
+    const okRest = okSource && okActor && okType && okKind;
+    if (okRest && okReliability && credibility > 0) credibilityCounts[credibility]++;
+    if (okRest && okCredibility) reliabilityCounts[k.reliability[i]]++;
 
-    if (okSource && okActor && okType && okKind) {
+    if (okRest && okGrade) {
       const row = index.rows[i];
       shown.push(row);
       (byType[k.type[i]] as Row['record'][]).push(row.record);
@@ -189,6 +224,8 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
       actors: toMap(k.actorIds, actorCounts),
       types: toMap(ROW_TYPES, typeCounts),
       kinds: toMap(EVENT_KINDS, kindCounts),
+      credibility: toMap([0, ...CREDIBILITY_GRADES], credibilityCounts) as Map<CredibilityGrade, number>,
+      reliability: toMap(RELIABILITY_GRADES, reliabilityCounts),
     },
     shownSources: index.sourceOrder.filter((s) => shownIds.has(s)),
   };

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { EVENT_KINDS } from '../dataset/schema';
 import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
-import { isFiltered, type Filters, type Selection } from '../dataset/select';
+import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
 import { KIND_LABEL, TYPE_LABEL } from '../app/theme';
 import { Panel } from '../components/panel';
 import { dayToIso } from '../lib/dates';
@@ -27,11 +27,7 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       title="Filters"
       className="filters"
       actions={
-        <button
-          type="button"
-          onClick={() => onChange({ sources: [], actors: [], from: null, to: null, types: [], kinds: [], q: '' })}
-          disabled={!isFiltered(filters)}
-        >
+        <button type="button" onClick={() => onChange(NO_FILTERS)} disabled={!isFiltered(filters)}>
           Clear filters
         </button>
       }

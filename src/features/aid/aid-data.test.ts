@@ -3,14 +3,14 @@ import { buildIndex } from '../../dataset/indexes';
 import type { AidItem, Dataset } from '../../dataset/schema';
 import { aidByYear, aidSummary, sortAid } from './aid-data';
 
-const item = (id: string, announced: string, effective?: string, value?: number, partOf?: string): AidItem => ({
+const item = (id: string, announced: string, effective?: string, value?: number, partOf?: string, currency = 'USD'): AidItem => ({
   id,
   donor: 'us',
   item: id,
   category: 'aid-package',
   announced: { value: announced, precision: 'day' },
   effective: effective ? { value: effective, precision: 'year' } : undefined,
-  amount: value === undefined ? undefined : { value, currency: 'USD' },
+  amount: value === undefined ? undefined : { value, currency },
   partOf,
   status: 'announced',
   citations: [{ source: 's', excerpt: 'x' }],
@@ -32,11 +32,27 @@ describe('aidByYear', () => {
   it('counts announcements and effects per year, filling the gap years', () => {
     const years = aidByYear([item('pkg', '2024-07-11', undefined, 225e6), item('patriot', '2024-07-11', undefined, undefined, 'pkg'), item('tomahawk', '2024-07-10', '2026')]);
     expect(years).toEqual([
-      { year: '2024', announced: 3, takesEffect: 0, amountAnnounced: 225e6 },
-      { year: '2025', announced: 0, takesEffect: 0, amountAnnounced: 0 },
-      { year: '2026', announced: 0, takesEffect: 1, amountAnnounced: 0 },
+      { year: '2024', announced: 3, takesEffect: 0, amountsAnnounced: [{ value: 225e6, currency: 'USD' }] },
+      { year: '2025', announced: 0, takesEffect: 0, amountsAnnounced: [] },
+      { year: '2026', announced: 0, takesEffect: 1, amountsAnnounced: [] },
     ]);
     expect(aidSummary(years)).toBe('3 announced in 2024; 1 takes effect in 2026.');
+  });
+
+  it('totals the amounts announced each year per currency, never across currencies', () => {
+    const years = aidByYear([
+      item('pkg', '2024-07-11', undefined, 225e6),
+      item('inside', '2024-07-11', undefined, 25e6, 'pkg'),
+      item('gates', '2024-03-03', undefined, 40e6, undefined, 'EUR'),
+      item('dinner', '2024-03-04', undefined, 850_000, undefined, 'EUR'),
+      item('more', '2024-09-01', undefined, 5e6),
+    ]);
+    expect(years.map((y) => y.amountsAnnounced)).toEqual([
+      [
+        { value: 230e6, currency: 'USD' },
+        { value: 40_850_000, currency: 'EUR' },
+      ],
+    ]);
   });
 });
 

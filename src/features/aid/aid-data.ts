@@ -1,5 +1,6 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
+import { totalsByCurrency, type Money } from '../../lib/format';
 import { actorName } from '../../records/names';
 
 export type SortKey = 'donor' | 'item' | 'category' | 'amount' | 'announced' | 'effective' | 'status' | 'sources';
@@ -47,7 +48,8 @@ export interface YearBucket {
   year: string;
   announced: number;
   takesEffect: number;
-  amountAnnounced: number;
+  /** Per currency, what the items announced that year amount to (items inside a package not counted again). */
+  amountsAnnounced: Money[];
 }
 
 /** Pure: per year, how many items were announced and how many take effect (announced now vs. later). */
@@ -56,7 +58,7 @@ export function aidByYear(items: readonly AidItem[]): YearBucket[] {
   const at = (year: string) => {
     let b = years.get(year);
     if (!b) {
-      b = { year, announced: 0, takesEffect: 0, amountAnnounced: 0 };
+      b = { year, announced: 0, takesEffect: 0, amountsAnnounced: [] };
       years.set(year, b);
     }
     return b;
@@ -64,7 +66,7 @@ export function aidByYear(items: readonly AidItem[]): YearBucket[] {
   for (const a of items) {
     const bucket = at(a.announced.value.slice(0, 4));
     bucket.announced++;
-    if (a.amount?.currency === 'USD' && a.partOf === undefined) bucket.amountAnnounced += a.amount.value;
+    if (a.amount && a.partOf === undefined) bucket.amountsAnnounced = totalsByCurrency([...bucket.amountsAnnounced, a.amount]);
     if (a.effective) at(a.effective.value.slice(0, 4)).takesEffect++;
   }
   const list = [...years.values()].sort((a, b) => a.year.localeCompare(b.year));

@@ -9,7 +9,7 @@ import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/vir
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { formatDate } from '../../lib/dates';
-import { formatAmount, plural } from '../../lib/format';
+import { formatAmount, formatTotals, plural } from '../../lib/format';
 import { aidByYear, aidSummary, sortAid, type SortKey } from './aid-data';
 import { ChartTable } from '../../components/chart-table';
 import { aidPanel } from './aid-panel';
@@ -112,6 +112,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
             { label: 'Year', value: (y) => y.year },
             { label: 'Announced that year', value: (y) => y.announced, numeric: true },
             { label: 'Take effect that year', value: (y) => y.takesEffect, numeric: true },
+            { label: 'Amounts announced that year, per currency', value: (y) => formatTotals(y.amountsAnnounced) || '—', numeric: true },
           ]}
         />
       </figure>

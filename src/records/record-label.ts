@@ -6,8 +6,6 @@ import { eventPresenter } from './event';
 import type { Presenter } from './presentation';
 import { quotePresenter } from './quote';
 
-export { clipText } from './names';
-
 const PRESENTERS: { [T in RowType]: Presenter<T> } = {
   event: eventPresenter,
   quote: quotePresenter,

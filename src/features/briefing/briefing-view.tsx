@@ -28,6 +28,8 @@ interface Props {
 
 type Block = PrintBlock;
 
+const NO_PANELS: PanelRegistry = new Map();
+
 /** Links inside the app change the URL without reloading; a modified click still opens a tab. */
 function AppLink({
   to,
@@ -284,7 +286,7 @@ function BriefingDocument({
   const measureRef = useRef<HTMLDivElement>(null);
   const pagesRef = useRef<HTMLDivElement>(null);
   const { blocks } = useMemo(
-    () => buildBlocks(index, view, selection, format, madeAt, ready ? panels : new Map()),
+    () => buildBlocks(index, view, selection, format, madeAt, ready ? panels : NO_PANELS),
     [index, view, selection, format, madeAt, ready, panels],
   );
   const plan = usePagePlan(blocks, measureRef);

@@ -5,7 +5,7 @@ import type { PrintBlock } from './print-block';
 import type { ExportTable } from './tables';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset } from '../dataset/schema';
-import { validDataset } from '../dataset/test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 
 const table = (name: string): ExportTable => ({ name: 'records', columns: ['id', name], rows: [], records: [] });
 const block = (key: string): PrintBlock => ({ key, title: key, breakBefore: false, columns: 1, items: [] });

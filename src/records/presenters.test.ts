@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset, type AidItem, type Discrepancy, type Event, type Quote } from '../dataset/schema';
-import { validDataset } from '../dataset/test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import { aidPresenter } from './aid';
 import { discrepancyPresenter } from './discrepancy';
 import { eventPresenter } from './event';

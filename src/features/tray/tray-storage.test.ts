@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../dataset/indexes';
 import { Dataset } from '../../dataset/schema';
-import { validDataset } from '../../dataset/test-fixtures';
+import { validDataset } from '../../testing/test-fixtures';
 import { escapeMarkdown, unescapeMarkdown } from '../../records/markdown';
 import { briefMarkdown, buildBrief, parseCitations } from './tray-markdown';
 import {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { LoadedDataset } from '../dataset/load';
 import { select, type Filters } from '../dataset/select';
 import { FiltersPanel } from '../filters/filters-panel';
@@ -17,11 +17,15 @@ import { formatDate } from '../lib/dates';
 import { plural } from '../lib/format';
 import { useReducedMotion } from '../lib/use-media';
 import { useRenderSignal } from '../lib/render-signal';
-import { BriefingView } from '../export/briefing-view';
-import { useExporting } from '../export/exporting';
+import { bindPanels } from '../export/panel-registry';
+import { useExporting } from '../lib/exporting';
 import { DashboardExport, PanelExports } from '../export/panel-exports';
-import { describeFilters } from './describe-filters';
+import { describeFilters } from '../records/describe-filters';
+import { PANELS } from './panels';
 import './offscreen-panels.css';
+
+// The print-only view is fetched the first time it is opened, never with the dashboard.
+const BriefingView = lazy(() => import('../features/briefing/briefing-view').then((m) => ({ default: m.BriefingView })));
 
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
 const LARGE_DATASET = 500;
@@ -42,6 +46,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- filterKey stands for view.filters
   const selection = useMemo(() => select(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
+  const panels = useMemo(() => bindPanels(PANELS, { index, selection, view }), [index, selection, view]);
   const exporting = useExporting();
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -64,7 +69,13 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     window.setTimeout(() => target?.isConnected && target.focus(), 0);
   }, [setView]);
 
-  if (view.briefing) return <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} />;
+  if (view.briefing) {
+    return (
+      <Suspense fallback={null}>
+        <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} panels={panels} />
+      </Suspense>
+    );
+  }
   const briefingLink = writeView(params, { briefing: true, record: null });
 
   const { dataset } = index;
@@ -97,7 +108,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           >
             Briefing view
           </a>
-          <DashboardExport index={index} selection={selection} view={view} />
+          <DashboardExport index={index} selection={selection} filters={view.filters} />
         </div>
       </header>
       {view.notices.length ? (
@@ -130,7 +141,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         <aside className="sidebar">
           <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
         </aside>
-        <PanelExports index={index} selection={selection} view={view}>
+        <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
           <main id="main" className="panels" tabIndex={-1}>
             <CallTimeline
               index={index}

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
-import { citationsOf, type DatasetIndex, type Row } from '../../dataset/indexes';
+import { citationsOf, type DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Discrepancy, Source } from '../../dataset/schema';
 import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
-import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
 import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
+import { present } from '../../records/record-label';
 
 interface Props {
   index: DatasetIndex;
@@ -23,20 +23,6 @@ const EVIDENCE_LABEL: Record<Source['outletEvidence'], string> = {
   masthead: 'the masthead',
   'not-named': 'not named in the text',
 };
-
-export function recordTitle(row: Row, index: DatasetIndex): string {
-  const r = row.record;
-  switch (row.type) {
-    case 'event':
-      return 'title' in r ? r.title : row.id;
-    case 'quote':
-      return 'speaker' in r ? `Quote by ${actorName(index, r.speaker)}` : row.id;
-    case 'aid':
-      return 'item' in r ? r.item : row.id;
-    case 'discrepancy':
-      return 'topic' in r ? r.topic : row.id;
-  }
-}
 
 /** Each citing source's full text, with the cited words marked and scrolled into view. */
 export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Props) {
@@ -73,7 +59,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
         <div>
           <p className="eyebrow">Provenance · {RECORD_TYPE_NAME[row.type].one}</p>
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-            {recordTitle(row, index)}
+            {present(row, index).heading()}
           </h2>
           <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
         </div>

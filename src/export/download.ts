@@ -27,4 +27,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-

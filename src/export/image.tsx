@@ -94,7 +94,9 @@ export async function renderPng(element: HTMLElement, caption: Caption, options:
   const wanted = options.scale ?? EXPORT_SCALE;
   const [{ domToBlob }, cssText] = await Promise.all([import('modern-screenshot'), embeddedFontCss()]);
   return withExportSheet(element, caption, options.onWhite ?? false, async (sheet) => {
-    const background = options.onWhite ? '#ffffff' : getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+    const background = options.onWhite
+      ? '#ffffff'
+      : getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
     const box = sheet.getBoundingClientRect();
     const scale = Math.min(wanted, MAX_SIDE / box.height, MAX_SIDE / box.width);
     const blob = await domToBlob(sheet, {

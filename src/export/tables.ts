@@ -53,16 +53,22 @@ const ORDER: RowType[] = ['event', 'quote', 'aid', 'discrepancy'];
 /** Every record shown, of every type, in one table: what the whole-dashboard export writes. */
 export function recordsTable(rows: readonly Row[], index: DatasetIndex): ExportTable {
   const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
-  const summaryOf = (r: Row) => (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).summary(r.record as RecordOf<RowType>, index);
+  const summaryOf = (r: Row) =>
+    (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).summary(r.record as RecordOf<RowType>, index);
   return {
     name: 'records',
     columns: ['type', 'id', 'date', 'title', 'detail', 'actors'],
     rows: sorted.map((r) => ({
       id: r.id,
       values: { type: r.type, id: r.id, ...summaryOf(r), actors: actorNames(index, r.actors) },
-      citations: exportCitations((presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).citations(r.record as RecordOf<RowType>), index),
+      citations: exportCitations(
+        (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).citations(r.record as RecordOf<RowType>),
+        index,
+      ),
     })),
-    records: sorted.map((r) => (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).exportRecord(r.record as RecordOf<RowType>, index)),
+    records: sorted.map((r) =>
+      (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).exportRecord(r.record as RecordOf<RowType>, index),
+    ),
   };
 }
 

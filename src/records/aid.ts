@@ -44,7 +44,21 @@ export const aidPresenter: Presenter<'aid'> = {
     ].filter(Boolean);
     return [line.join(' · '), ...(a.notes ? [a.notes] : [])];
   },
-  columns: () => ['id', 'item', 'donor', 'recipient', 'location', 'category', 'amount', 'currency', 'announced', 'effective', 'status', 'part of', 'notes'],
+  columns: () => [
+    'id',
+    'item',
+    'donor',
+    'recipient',
+    'location',
+    'category',
+    'amount',
+    'currency',
+    'announced',
+    'effective',
+    'status',
+    'part of',
+    'notes',
+  ],
   values: (a, index) => ({
     id: a.id,
     item: a.item,

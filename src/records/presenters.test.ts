@@ -56,7 +56,12 @@ describe('event presenter', () => {
     expect(cols[0]).toBe('id');
     const values = eventPresenter.values(event('ev-call'), index, cols);
     expect(Object.keys(values)).toEqual(cols);
-    expect(values).toMatchObject({ date: '2024-07-02', 'date precision': 'weekday', 'date as printed': 'Tuesday', 'requested by': 'Joe Biden' });
+    expect(values).toMatchObject({
+      date: '2024-07-02',
+      'date precision': 'weekday',
+      'date as printed': 'Tuesday',
+      'requested by': 'Joe Biden',
+    });
   });
 
   it('writes Markdown with the type, date and requester', () => {
@@ -117,8 +122,15 @@ describe('aid presenter', () => {
     expect(aidPresenter.label(pkg, index)).toBe('$225 million package');
     expect(aidPresenter.body(aid('aid-patriot'), index).facts).toContainEqual({ label: 'Part of', value: '$225 million package' });
     const cols = aidPresenter.columns([pkg]);
-    expect(aidPresenter.values(pkg, index, cols)).toMatchObject({ donor: 'United States', amount: '225000000', currency: 'USD', location: 'Ukraine' });
-    expect(markdownOf(index.rowById.get('aid-pkg'))).toContain('United States → Ukraine · $225 million · announced 2 Jul 2024 · status: announced');
+    expect(aidPresenter.values(pkg, index, cols)).toMatchObject({
+      donor: 'United States',
+      amount: '225000000',
+      currency: 'USD',
+      location: 'Ukraine',
+    });
+    expect(markdownOf(index.rowById.get('aid-pkg'))).toContain(
+      'United States → Ukraine · $225 million · announced 2 Jul 2024 · status: announced',
+    );
   });
 });
 
@@ -134,7 +146,11 @@ describe('discrepancy presenter', () => {
 
   it('numbers each version’s source in its lines and Markdown', () => {
     const lines = discrepancyPresenter.lines(disc, index, (source) => (source === 'src-site' ? 7 : undefined));
-    expect(lines).toEqual(['The wire dates the call to July 2; the news site to July 3.', 'AFP: The call was on July 2.', 'Kyiv Daily [7]: The call was on July 3.']);
+    expect(lines).toEqual([
+      'The wire dates the call to July 2; the news site to July 3.',
+      'AFP: The call was on July 2.',
+      'Kyiv Daily [7]: The call was on July 3.',
+    ]);
     expect(markdownOf(index.rowById.get('disc-call-date'))).toMatch(/^## Date of the call\n\n\*Discrepancy\*\n/);
   });
 });

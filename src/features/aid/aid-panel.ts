@@ -4,7 +4,8 @@ import type { ViewContext } from '../../filters/view-context';
 import { sortAid, type SortKey } from './aid-data';
 
 /** The items in the order the tracker shows them (its sort, from the URL). */
-export const aidInViewOrder = ({ index, selection, view }: ViewContext) => sortAid(selection.aid, view.sort.key as SortKey, view.sort.dir, index);
+export const aidInViewOrder = ({ index, selection, view }: ViewContext) =>
+  sortAid(selection.aid, view.sort.key as SortKey, view.sort.dir, index);
 
 export const aidPanel: PanelDefinition<ViewContext> = {
   id: 'aid',

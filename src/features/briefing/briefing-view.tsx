@@ -270,15 +270,7 @@ export function BriefingView(props: Props) {
   return <BriefingDocument {...props} ready={ready} />;
 }
 
-function BriefingDocument({
-  index,
-  view,
-  selection,
-  params,
-  navigate,
-  panels,
-  ready,
-}: Props & { ready: boolean }) {
+function BriefingDocument({ index, view, selection, params, navigate, panels, ready }: Props & { ready: boolean }) {
   const { format } = view;
   const [madeAt] = useState(() => new Date());
   const measureRef = useRef<HTMLDivElement>(null);

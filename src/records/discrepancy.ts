@@ -42,6 +42,7 @@ export const discrepancyPresenter: Presenter<'discrepancy'> = {
   },
   summary: (d) => ({ date: '', title: d.topic, detail: d.summary }),
   citations: (d) => citationsOf(d),
+  grade: () => null,
   exportRecord: (d, index) => ({
     type: 'discrepancy',
     ...d,

@@ -36,6 +36,24 @@ describe('names', () => {
   });
 });
 
+describe('grades', () => {
+  it('gives every graded record its code, words and table columns; a discrepancy has none', () => {
+    const call = event('ev-call');
+    expect(eventPresenter.grade(call, index)?.code).toBe('F4');
+    expect(present(index.rowById.get('ev-call')!, index).grade()?.code).toBe('F4');
+    expect(discrepancyPresenter.grade(disc, index)).toBeNull();
+    for (const p of [eventPresenter.columns([]), quotePresenter.columns([quote]), aidPresenter.columns([])]) {
+      expect(p.slice(-4)).toEqual(['grade', 'reliability', 'credibility', 'credibility reason']);
+    }
+    expect(eventPresenter.values(call, index, eventPresenter.columns([]))).toMatchObject({
+      grade: 'F4',
+      reliability: 'Reliability cannot be judged',
+      credibility: 'Doubtful',
+      'credibility reason': 'the sources conflict on it (Date of the call); 2 independent outlets report it (AFP; Kyiv Daily)',
+    });
+  });
+});
+
 describe('event presenter', () => {
   it('labels, dates (with precision and range) and describes an event', () => {
     const call = event('ev-call');
@@ -74,6 +92,8 @@ describe('event presenter', () => {
         'The two presidents spoke by phone.',
         '',
         'Requested by Joe Biden, as the sources tell it.',
+        '',
+        'Grade F4: Reliability cannot be judged · Doubtful: the sources conflict on it (Date of the call); 2 independent outlets report it (AFP; Kyiv Daily).',
         '',
         'Sources: [1]',
         '',

@@ -20,7 +20,7 @@ export interface RecordBody {
   quoted: boolean;
   facts: Fact[];
   /** What each source says, for a discrepancy. */
-  versions: { source: string; outlet: string; reading: string; excerpt: string }[];
+  versions: { source: string; outlet: string; reading: string; excerpt: string; likelihood?: string }[];
 }
 
 /** Looks up the number a citation has in the output being made (footnotes, a brief). */

@@ -6,6 +6,9 @@ import { formatDate } from '../../lib/dates';
 import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
 import { present } from '../../records/record-label';
+import type { SourceGrade } from '../../dataset/grading';
+import { LIKELIHOOD_LABEL, RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
+import { GradeCode } from '../../components/record-bits';
 
 interface Props {
   index: DatasetIndex;
@@ -51,6 +54,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   const citations = citationsOf(row.record);
   const bySource = new Map<string, Citation[]>();
   for (const c of citations) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const grade = present(row, index).grade();
   const concerns: Discrepancy[] = row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
 
   return (
@@ -62,6 +66,11 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
             {present(row, index).heading()}
           </h2>
           <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
+          {grade ? (
+            <p className="grade-words">
+              <GradeCode grade={grade} /> {grade.words}
+            </p>
+          ) : null}
         </div>
         <button type="button" onClick={onClose} aria-label="Close provenance">
           Close
@@ -76,7 +85,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
           return (
             <article key={sourceId} className="source-article" aria-label={`${source.outlet}: ${source.title}`}>
               <h3>{source.outlet}</h3>
-              <SourceFacts source={source} />
+              <SourceFacts source={source} grade={index.grading.source(sourceId)} />
               <p className="cited">
                 Cited:{' '}
                 {cites.map((c, i) => {
@@ -127,9 +136,13 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   );
 }
 
-export function SourceFacts({ source }: { source: Source }) {
+export function SourceFacts({ source, grade }: { source: Source; grade: SourceGrade }) {
   return (
     <dl className="source-facts">
+      <dt>Reliability</dt>
+      <dd className="source-reliability">
+        {grade.grade} · {RELIABILITY_LABEL[grade.grade]}: {grade.reason}
+      </dd>
       <dt>Article</dt>
       <dd>{source.title}</dd>
       <dt>Published</dt>
@@ -183,6 +196,7 @@ export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: Datas
             <strong>{index.sources.get(v.source)?.outlet ?? v.source}</strong>
             <q>{v.excerpt}</q>
             <span className="reading">{v.reading}</span>
+            {v.likelihood ? <span className="likelihood">Judged {LIKELIHOOD_LABEL[v.likelihood]}</span> : null}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { Filters } from '../dataset/select';
 import { formatDay, isoToDay } from '../lib/dates';
 import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName } from './names';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
 
 /** Filters in words, for the result line, captions and exports: "Sources: Kyiv Post · Actors: Peskov". */
 export function describeFilters(f: Filters, index: DatasetIndex): string {
@@ -18,6 +19,11 @@ export function describeFilters(f: Filters, index: DatasetIndex): string {
   }
   if (f.types.length) parts.push(`Types: ${f.types.map((t) => RECORD_TYPE_NAME[t].many).join(', ')}`);
   if (f.kinds.length) parts.push(`Kinds: ${f.kinds.map((k) => termLabel(index.vocabulary.eventKinds, k)).join(', ')}`);
+  if (f.minCredibility !== null) {
+    const label = CREDIBILITY_LABEL[f.minCredibility].toLowerCase();
+    parts.push(`Credibility: ${f.minCredibility === 1 ? label : `${label} or better`} (${f.minCredibility})`);
+  }
+  if (f.reliability.length) parts.push(`Reliability: ${f.reliability.map((g) => `${RELIABILITY_LABEL[g].toLowerCase()} (${g})`).join(', ')}`);
   if (f.q.trim()) parts.push(`Search: “${f.q.trim()}”`);
   return parts.length ? parts.join(' · ') : 'No filters';
 }

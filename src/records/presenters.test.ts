@@ -6,7 +6,9 @@ import { aidPresenter } from './aid';
 import { discrepancyPresenter } from './discrepancy';
 import { eventPresenter } from './event';
 import { escapeMarkdown, recordMarkdown, unescapeMarkdown } from './markdown';
-import { actorName, outletLabel, outletName } from './names';
+import { actorName, outletLabel, outletName, placeholderExamples } from './names';
+import { describeFilters } from './describe-filters';
+import { NO_FILTERS } from '../dataset/select';
 import { quotePresenter } from './quote';
 import { present, recordDate, recordLabel } from './record-label';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
@@ -191,5 +193,25 @@ describe('escapeMarkdown', () => {
     const escaped = escapeMarkdown(text);
     expect(escaped).toBe('AT\\&amp;T said \\&lt;no\\&gt; \\&copy; \\&\\#169; & more');
     expect(unescapeMarkdown(escaped)).toBe(text);
+  });
+});
+
+describe('filters in words and placeholders', () => {
+  it('says the grade filters in words', () => {
+    const words = describeFilters({ ...NO_FILTERS, minCredibility: 2, reliability: ['A', 'B'] }, index);
+    expect(words).toBe('Credibility: probably true or better (2) · Reliability: completely reliable (A), usually reliable (B)');
+    expect(describeFilters({ ...NO_FILTERS, minCredibility: 1 }, index)).toBe('Credibility: confirmed (1)');
+  });
+
+  it('takes its search examples from the dataset itself', () => {
+    const { search, actor } = placeholderExamples(index);
+    const d = index.dataset;
+    expect(search).toMatch(/^e\.g\. /);
+    expect(d.actors.some((a) => search.includes(a.name.split(' ').pop()!))).toBe(true);
+    expect(search).toContain(d.aid[0].item.slice(0, 10));
+    const spellings = d.actors.flatMap((a) => [a.name, ...a.aliases]);
+    expect(spellings.some((s) => actor === `e.g. ${s}`)).toBe(true);
+    const empty = buildIndex(Dataset.parse({ ...validDataset(), actors: [], events: [], quotes: [], aid: [], discrepancies: [] }));
+    expect(placeholderExamples(empty)).toEqual({ search: '', actor: '' });
   });
 });

@@ -10,7 +10,7 @@ import { minOf } from '../lib/bounds';
 import type { Dataset, Fact, Source } from './schema';
 
 /**
- * Source reliability (A–F) and fact credibility (1–6), as NATO AJP-2.1, the Admiralty code, grades them.
+ * Source reliability (A–F) and fact credibility (1–6), as allied joint doctrine AJP-2.1, the Admiralty code, grades them.
  *
  * Reliability is the dataset's grade of each source; a source without one counts as F.
  *

@@ -125,8 +125,8 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
 /** Minimum credibility (1 best; "at least" counts every grade up to it) and source reliability, with their counts. */
 function GradeFilter({ filters, facets, set }: Pick<GroupProps, 'filters' | 'facets' | 'set'>) {
   const credId = useId();
-  let upTo = 0;
-  const atLeast = CREDIBILITY_GRADES.map((g) => (upTo += facets.credibility.get(g) ?? 0));
+  const exactly = CREDIBILITY_GRADES.map((g) => facets.credibility.get(g) ?? 0);
+  const atLeast = exactly.map((_, i) => exactly.slice(0, i + 1).reduce((a, b) => a + b, 0));
   return (
     <fieldset className="filter-group">
       <legend>Grades</legend>

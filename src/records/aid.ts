@@ -10,7 +10,7 @@ import { emptyBody, factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, typ
 export const aidParent = (a: AidItem, index: DatasetIndex) =>
   a.partOf ? ((index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf) : '';
 
-/** Where it goes: "Ukraine, Germany", either part when known. */
+/** Where it goes: "the river commission, Northport", either part when known. */
 export const aidDestination = (a: AidItem, index: DatasetIndex) =>
   [a.recipient ? actorName(index, a.recipient) : null, a.location ?? null].filter(Boolean).join(', ');
 

@@ -5,7 +5,7 @@ import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName } from './names';
 import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
 
-/** Filters in words, for the result line, captions and exports: "Sources: Kyiv Post · Actors: Peskov". */
+/** Filters in words, for the result line, captions and exports: "Sources: Harbour Times · Actors: Ada Varga". */
 export function describeFilters(f: Filters, index: DatasetIndex): string {
   const parts: string[] = [];
   if (f.sources.length) {

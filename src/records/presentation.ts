@@ -3,7 +3,7 @@ import type { FactGrade } from '../dataset/grading';
 import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
 import type { Citation, Fact as GradedFact, FuzzyDate } from '../dataset/schema';
 
-/** One labelled value of a record, in words: "Requested by" — "Andrei Belousov". */
+/** One labelled value of a record, in words: "Requested by" — "Ada Varga". */
 export interface Fact {
   label: string;
   value: string;

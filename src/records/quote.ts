@@ -5,7 +5,7 @@ import { formatDate } from '../lib/dates';
 import { actorName, clipText, eventTitle, exportCitations, oneLine } from './names';
 import { factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
 
-/** The speaker, and on whose behalf: "Dmitry Peskov for Vladimir Putin". */
+/** The speaker, and on whose behalf: "A spokesman for the president". */
 export const quoteSpeaker = (q: Quote, index: Parameters<typeof actorName>[0]) =>
   `${actorName(index, q.speaker)}${q.onBehalfOf ? ` for ${actorName(index, q.onBehalfOf)}` : ''}`;
 

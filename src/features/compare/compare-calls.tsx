@@ -62,11 +62,11 @@ export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
       ) : null}
       {!cmp ? (
         <p className="empty">
-          {fallback === null && events.length >= 2
-            ? 'Fewer than two contacts match the filters: pick the two events to compare.'
-            : events.length < 2
-              ? 'Fewer than two events match the filters.'
-              : 'Pick the second event to compare.'}
+          {events.length < 2
+            ? 'Fewer than two events match the filters.'
+            : a !== null || b !== null
+              ? 'Pick the second event to compare.'
+              : 'Fewer than two contacts match the filters: pick the two events to compare.'}
         </p>
       ) : (
         <table className="cmp-table">

@@ -115,7 +115,7 @@ test('a second story: its contacts as compare defaults, its own placeholders, no
   await expect(compare.getByLabel('Second event')).toHaveValue('mt-constanta');
 
   const filters = panel(page, 'Filters');
-  await expect(filters.getByLabel('Search quotes, summaries and items')).toHaveAttribute('placeholder', /^e\.g\. (Dimov|Marinescu), .+/);
+  await expect(filters.getByLabel('Search quotes, summaries and items')).toHaveAttribute('placeholder', /^e\.g\. (Dimov|Marinescu), Refit of two minehunters$/);
   await expect(filters.getByLabel('Find an actor (any spelling)')).toHaveAttribute('placeholder', 'e.g. Петър Димов');
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Black Sea maritime-security talks \(test fixture\): /);
   await expect(panel(page, 'Weapons and aid tracker')).toContainText('amounting to €19.4 million (per currency)');

@@ -55,8 +55,10 @@ export function placeholderExamples(index: DatasetIndex): { search: string; acto
   const d = index.dataset;
   const spoken = d.quotes.map((q) => q.speaker).find((id) => index.actors.has(id));
   const actor = (spoken ? index.actors.get(spoken) : undefined) ?? d.actors[0];
-  const thing = d.aid[0]?.item ?? d.events[0]?.title;
-  const search = [actor ? surname(actor.name) : '', thing ? clipText(thing, 28) : ''].filter(Boolean);
+  // The shortest item name fits the field best.
+  const things = d.aid.length ? d.aid.map((a) => a.item) : d.events.map((e) => e.title);
+  const thing = things.reduce<string | undefined>((best, t) => (best === undefined || t.length < best.length ? t : best), undefined);
+  const search = [actor ? surname(actor.name) : '', thing ? clipText(thing, 24) : ''].filter(Boolean);
   const withAlias = d.actors.find((a) => a.aliases.length > 0);
   const actorExample = withAlias ? withAlias.aliases[0] : actor?.name;
   return {

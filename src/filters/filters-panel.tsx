@@ -128,7 +128,7 @@ function GradeFilter({ filters, facets, set }: Pick<GroupProps, 'filters' | 'fac
   const exactly = CREDIBILITY_GRADES.map((g) => facets.credibility.get(g) ?? 0);
   const atLeast = exactly.map((_, i) => exactly.slice(0, i + 1).reduce((a, b) => a + b, 0));
   return (
-    <fieldset className="filter-group">
+    <fieldset className="filter-group grade-filter">
       <legend>Grades</legend>
       <label className="field" htmlFor={credId}>
         <span>Minimum credibility</span>

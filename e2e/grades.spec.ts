@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, openDashboard, panel, test } from './test';
 
 /** Words of the default story that must never show when another dataset is open. */
-const STORY_WORDS = /\b(Belousov|Beloesov|Austin|Patriot|Tomahawk|Kyiv|Peskov|Shoigu|Stoltenberg|Ukrain|Russia|NATO|Kremlin|Pentagon|Putin|Biden)/i;
+const STORY_WORDS =
+  /\b(Belousov|Beloesov|Austin|Patriot|Tomahawk|Kyiv|Peskov|Shoigu|Stoltenberg|Ukrain|Russia|NATO|Kremlin|Pentagon|Putin|Biden)/i;
 
 async function serveFixture(page: Page, name: string) {
   await page.route(
@@ -31,14 +32,21 @@ test('grades show on cards, outlet chips and in provenance, in words', async ({ 
   const card = panel(page, 'Quote board').locator('.quote-card').first();
   const code = card.locator('.grade-code');
   await expect(code).toHaveText(/^[A-F][1-6]Grade [A-F][1-6]: .+, .+$/);
-  await expect(code.locator('.visually-hidden')).toHaveText(/^Grade [A-F][1-6]: (Completely|Usually|Fairly|Not usually|Unreliable|Reliability)/);
+  await expect(code.locator('.visually-hidden')).toHaveText(
+    /^Grade [A-F][1-6]: (Completely|Usually|Fairly|Not usually|Unreliable|Reliability)/,
+  );
   // Every outlet chip carries its reliability letter and says it in words.
   const chip = card.locator('.source-badge').first();
   await expect(chip.locator('.grade-letter')).toHaveText(/^[A-F]$/);
-  await expect(chip).toContainText(/, (completely|usually|fairly|not usually) reliable \([A-D]\)|, unreliable \(E\)|, reliability cannot be judged \(F\)/);
+  await expect(chip).toContainText(
+    /, (completely|usually|fairly|not usually) reliable \([A-D]\)|, unreliable \(E\)|, reliability cannot be judged \(F\)/,
+  );
 
   const timeline = panel(page, 'Call timeline');
-  const summit = timeline.getByRole('list', { name: 'Events in date order' }).locator(':scope > li', { hasText: 'NATO summit in Washington' }).first();
+  const summit = timeline
+    .getByRole('list', { name: 'Events in date order' })
+    .locator(':scope > li', { hasText: 'NATO summit in Washington' })
+    .first();
   await expect(summit.locator('.grade-code .visually-hidden')).toHaveText('Grade B1: Usually reliable, confirmed');
   await summit.getByRole('button', { name: /^Sources for/ }).click();
 
@@ -59,7 +67,9 @@ test('grades show on cards, outlet chips and in provenance, in words', async ({ 
   // The coverage matrix has a credibility column.
   const matrix = panel(page, 'Source coverage');
   await expect(matrix.getByRole('columnheader', { name: 'Credibility' })).toBeVisible();
-  await expect(matrix.locator('tbody tr', { hasText: 'NATO summit in Washington' }).first().locator('.cov-cred')).toContainText('Confirmed');
+  await expect(matrix.locator('tbody tr', { hasText: 'NATO summit in Washington' }).first().locator('.cov-cred')).toContainText(
+    'Confirmed',
+  );
 });
 
 test('the credibility filter narrows every panel, goes into the URL and survives a reload', async ({ page }) => {
@@ -95,7 +105,9 @@ test('the credibility filter narrows every panel, goes into the URL and survives
   await check();
 
   // Reliability by letter, in the URL too; off the scale is dropped with a notice.
-  await panel(page, 'Filters').getByRole('checkbox', { name: /^Usually reliable/ }).check();
+  await panel(page, 'Filters')
+    .getByRole('checkbox', { name: /^Usually reliable/ })
+    .check();
   await expect(page).toHaveURL(/[?&]rel=B(&|$)/);
   expect((await gradeCodes(page)).filter((c) => !/^B[12]$/.test(c))).toEqual([]);
   await openDashboard(page, '?cred=9&rel=B,Q');
@@ -115,9 +127,15 @@ test('a second story: its contacts as compare defaults, its own placeholders, no
   await expect(compare.getByLabel('Second event')).toHaveValue('mt-constanta');
 
   const filters = panel(page, 'Filters');
-  await expect(filters.getByLabel('Search quotes, summaries and items')).toHaveAttribute('placeholder', /^e\.g\. (Dimov|Marinescu), Refit of two minehunters$/);
+  await expect(filters.getByLabel('Search quotes, summaries and items')).toHaveAttribute(
+    'placeholder',
+    /^e\.g\. (Dimov|Marinescu), Refit of two minehunters$/,
+  );
   await expect(filters.getByLabel('Find an actor (any spelling)')).toHaveAttribute('placeholder', 'e.g. Петър Димов');
-  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Black Sea maritime-security talks \(test fixture\): /);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+    'content',
+    /^Black Sea maritime-security talks \(test fixture\): /,
+  );
   await expect(panel(page, 'Weapons and aid tracker')).toContainText('amounting to €19.4 million (per currency)');
   expect(await pageWords(page)).not.toMatch(STORY_WORDS);
 

@@ -51,12 +51,18 @@ export function SourceBadges({ citations, index }: { citations: readonly Citatio
         const caveat = s.kind === 'news-site' ? null : SOURCE_KIND_LABEL[s.kind];
         const reliability = index.grading.source(id).grade;
         return (
-          <li key={id} className={`source-badge kind-${s.kind}`} title={`${s.outlet} — ${SOURCE_KIND_LABEL[s.kind]} — ${RELIABILITY_LABEL[reliability]}`}>
+          <li
+            key={id}
+            className={`source-badge kind-${s.kind}`}
+            title={`${s.outlet} — ${SOURCE_KIND_LABEL[s.kind]} — ${RELIABILITY_LABEL[reliability]}`}
+          >
             <span className="grade-letter" aria-hidden="true">
               {reliability}
             </span>{' '}
             {s.outlet}
-            <span className="visually-hidden">, {RELIABILITY_LABEL[reliability].toLowerCase()} ({reliability})</span>
+            <span className="visually-hidden">
+              , {RELIABILITY_LABEL[reliability].toLowerCase()} ({reliability})
+            </span>
             {caveat ? <span className="caveat"> · {caveat}</span> : null}
           </li>
         );

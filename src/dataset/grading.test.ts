@@ -144,7 +144,10 @@ describe('corroboration', () => {
     const weak = withEvent([source('a', 'One', graded('D')), source('b', 'Two', graded('E'))], ['a', 'b']).grade;
     expect(weak.code).toBe('D2');
     expect(weak.words).toBe('Not usually reliable · Probably true: 2 independent outlets report it (One; Two)');
-    const three = withEvent([source('a', 'One', graded('C')), source('b', 'Two', graded('D')), unnamed('c', '2024-07-13')], ['a', 'b', 'c']);
+    const three = withEvent(
+      [source('a', 'One', graded('C')), source('b', 'Two', graded('D')), unnamed('c', '2024-07-13')],
+      ['a', 'b', 'c'],
+    );
     expect(three.grade.code).toBe('C2');
     expect(three.code).toEqual({ reliability: 'C', credibility: 2 });
   });

@@ -2,7 +2,13 @@ import { useId, useMemo, useState } from 'react';
 import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
-import { CREDIBILITY_GRADES, CREDIBILITY_LABEL, RELIABILITY_GRADES, RELIABILITY_LABEL, type CredibilityGrade } from '../dataset/grading-vocabulary';
+import {
+  CREDIBILITY_GRADES,
+  CREDIBILITY_LABEL,
+  RELIABILITY_GRADES,
+  RELIABILITY_LABEL,
+  type CredibilityGrade,
+} from '../dataset/grading-vocabulary';
 import { placeholderExamples } from '../records/names';
 import { Panel } from '../components/panel';
 import { dayToIso } from '../lib/dates';

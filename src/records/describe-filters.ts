@@ -23,7 +23,8 @@ export function describeFilters(f: Filters, index: DatasetIndex): string {
     const label = CREDIBILITY_LABEL[f.minCredibility].toLowerCase();
     parts.push(`Credibility: ${f.minCredibility === 1 ? label : `${label} or better`} (${f.minCredibility})`);
   }
-  if (f.reliability.length) parts.push(`Reliability: ${f.reliability.map((g) => `${RELIABILITY_LABEL[g].toLowerCase()} (${g})`).join(', ')}`);
+  if (f.reliability.length)
+    parts.push(`Reliability: ${f.reliability.map((g) => `${RELIABILITY_LABEL[g].toLowerCase()} (${g})`).join(', ')}`);
   if (f.q.trim()) parts.push(`Search: “${f.q.trim()}”`);
   return parts.length ? parts.join(' · ') : 'No filters';
 }

@@ -50,7 +50,9 @@ export const discrepancyPresenter: Presenter<'discrepancy'> = {
       kind: d.kind,
       topic: d.topic,
       summary: d.summary,
-      ...Object.fromEntries(readings.map((col, i) => [col, d.versions[i] ? `${d.versions[i].reading}${likelihoodWords(d.versions[i])}` : ''])),
+      ...Object.fromEntries(
+        readings.map((col, i) => [col, d.versions[i] ? `${d.versions[i].reading}${likelihoodWords(d.versions[i])}` : '']),
+      ),
     };
   },
   summary: (d) => ({ date: '', title: d.topic, detail: d.summary }),

@@ -42,9 +42,7 @@ export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
       className="compare"
       resetKey={`${a} ${b}`}
       subtitle={
-        cmp
-          ? `${plural(differing, 'row differs', 'rows differ')} of ${cmp.rows.length}; comparing ${what}`
-          : 'Pick two events to compare'
+        cmp ? `${plural(differing, 'row differs', 'rows differ')} of ${cmp.rows.length}; comparing ${what}` : 'Pick two events to compare'
       }
     >
       <div className="cmp-pickers" data-export-hide>

@@ -27,7 +27,9 @@ describe('defaultPair', () => {
     expect(pair).toEqual(['mt-varna', 'mt-constanta']);
     expect(describePair(pair!, talks)).toBe('the two latest contacts: meeting 10 Mar 2026, meeting 22 Apr 2026');
     const dinners = select(talks, { ...NO_FILTERS, to: '2026-03-31' }).events;
-    expect(describePair(defaultPair(dinners, talks)!, talks)).toBe('the two latest contacts: working dinner 10 Mar 2026, meeting 10 Mar 2026');
+    expect(describePair(defaultPair(dinners, talks)!, talks)).toBe(
+      'the two latest contacts: working dinner 10 Mar 2026, meeting 10 Mar 2026',
+    );
   });
 
   it('keeps the panel’s title where the dataset has calls and speaks of contacts where it has none', () => {

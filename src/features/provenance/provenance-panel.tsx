@@ -141,7 +141,10 @@ export function SourceFacts({ source, grade }: { source: Source; grade: SourceGr
     <dl className="source-facts">
       <dt>Reliability</dt>
       <dd className="source-reliability">
-        {grade.grade} · {RELIABILITY_LABEL[grade.grade]}: {grade.reason}
+        {grade.grade} · {/* Reasons often open with the grade's own words; they are not said twice. */}
+        {grade.reason.toLowerCase().startsWith(RELIABILITY_LABEL[grade.grade].toLowerCase())
+          ? grade.reason
+          : `${RELIABILITY_LABEL[grade.grade]}: ${grade.reason}`}
       </dd>
       <dt>Article</dt>
       <dd>{source.title}</dd>

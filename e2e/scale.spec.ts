@@ -1,4 +1,4 @@
-import { generateDataset } from '../src/dataset/generate';
+import { generateDataset } from '../src/testing/generate';
 import { expect, openDashboard, panel, test } from './test';
 
 // Over 1 MB, so it is checked in the worker; and long enough that every list is windowed.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { DatasetInput } from '../src/dataset/schema';
-import { SOURCE_SITE_TEXT, SOURCE_WIRE_TEXT, validDataset } from '../src/dataset/test-fixtures';
+import { SOURCE_SITE_TEXT, SOURCE_WIRE_TEXT, validDataset } from '../src/testing/test-fixtures';
 import { expect, openDashboard, panel, test } from './test';
 
 /** Every way markup could sneak into a page; each would set window.__pwned if it ever ran. */

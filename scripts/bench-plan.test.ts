@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from '../src/dataset/generate';
+import { generateDataset } from '../src/testing/generate';
 import { filterChanges, median, percentile } from './bench-plan';
 
 describe('median and percentile', () => {

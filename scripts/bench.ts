@@ -5,8 +5,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { generateDataset } from '../src/dataset/generate';
+import { chromium, type Browser, type Page, type Response } from '@playwright/test';
+import { generateDataset } from '../src/testing/generate';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { median, percentile, filterChanges, type FilterChange } from './bench-plan';
 
@@ -142,7 +142,7 @@ async function openAndWait(page: Page, url: string): Promise<LoadResult> {
   const scripts: LoadResult['scripts'] = [];
   const pending: Promise<void>[] = [];
   let loading = true;
-  const onResponse = (response: import('@playwright/test').Response) => {
+  const onResponse = (response: Response) => {
     const type = response.headers()['content-type'] ?? '';
     const isScript = response.request().resourceType() === 'script' || /javascript/.test(type) || /\.m?js(\?|$)/.test(response.url());
     if (!loading || !isScript) return;

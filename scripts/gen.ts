@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../src/dataset/generate';
+import { generateDataset } from '../src/testing/generate';
 
 /**
  * `npm run gen -- --records N --seed S --out <file>`: a synthetic dataset of N records

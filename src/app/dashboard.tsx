@@ -39,6 +39,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const view = useMemo(() => parseView(params, index), [params, index]);
   // Keyed on the filters' content: opening a record or regrouping quotes keeps the same selection.
   const filterKey = JSON.stringify(view.filters);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- filterKey stands for view.filters
   const selection = useMemo(() => select(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
   const exporting = useExporting();

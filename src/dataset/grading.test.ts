@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeDataset } from './grading';
 import { buildIndex } from './indexes';
 import { Dataset, type DatasetInput, type Event, type Fact } from './schema';
-import { mutated } from './test-fixtures';
+import { mutated } from '../testing/test-fixtures';
 import { checkShape } from './validate';
 
 type SourceIn = DatasetInput['sources'][number];

@@ -43,6 +43,7 @@ export function resolveDatasetPath(
   const shown = param.length > 80 ? `${param.slice(0, 79)}…` : param;
   const refuse = (why: string) => ({ ok: false as const, message: `Refused dataset “${shown}”: ${why}` });
   if (param.length > MAX_PATH) return refuse('the path is too long');
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\\\u0000-\u001f\u007f]/.test(param)) return refuse('it contains a backslash or a control character');
   if (/^[a-z][a-z0-9+.-]*:/i.test(param) || param.startsWith('//')) {
     return refuse('only paths on this site are allowed, not other addresses');

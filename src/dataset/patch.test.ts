@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPatch, diff } from './patch';
 import { Dataset } from './schema';
-import { validDataset } from './test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 

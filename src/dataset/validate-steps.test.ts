@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from './generate';
+import { generateDataset } from '../testing/generate';
 import { applyPatch, type PatchEdit } from './patch';
-import { validDataset } from './test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import { validateDatasetText } from './validate';
 import { validateInSteps } from './validate-steps';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RECORD_TYPES, isRealIsoDate, type DatasetInput } from './schema';
-import { loose, mutated, validDataset } from './test-fixtures';
+import { loose, mutated, validDataset } from '../testing/test-fixtures';
 import {
   checkReferences,
   checkShape,

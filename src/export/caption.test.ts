@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset } from '../dataset/schema';
 import { NO_FILTERS } from '../dataset/select';
-import { validDataset } from '../dataset/test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import { formatMadeAt, makeCaption, outletNames } from './caption';
 
 const index = buildIndex(Dataset.parse(validDataset()));

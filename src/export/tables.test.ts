@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset } from '../dataset/schema';
 import { select, NO_FILTERS } from '../dataset/select';
-import { validDataset } from '../dataset/test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import {
   aidTable,
   discrepanciesTable,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset } from '../dataset/schema';
-import { validDataset } from '../dataset/test-fixtures';
+import { validDataset } from '../testing/test-fixtures';
 import { parseView } from './url-state';
 
 const index = buildIndex(Dataset.parse(validDataset()));

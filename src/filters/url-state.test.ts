@@ -153,7 +153,7 @@ describe('parseView against fuzzed links (seeded)', () => {
       try {
         view = parseView(params, index);
       } catch (error) {
-        throw new Error(`seed ${seed}: parseView threw on ?${query}: ${(error as Error).message}`);
+        throw new Error(`seed ${seed}: parseView threw on ?${query}: ${(error as Error).message}`, { cause: error });
       }
       const f = view.filters;
       const where = `seed ${seed}: ?${query.slice(0, 200)}`;

@@ -5,7 +5,7 @@ let fontCss: Promise<string> | null = null;
 const toDataUrl = (blob: Blob) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('could not read the font')));
     reader.onerror = () => reject(reader.error ?? new Error('could not read the font'));
     reader.readAsDataURL(blob);
   });

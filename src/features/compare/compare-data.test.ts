@@ -4,7 +4,7 @@ import { buildIndex } from '../../dataset/indexes';
 import { Dataset } from '../../dataset/schema';
 import { dateSpan, isoToDay } from '../../lib/dates';
 import { NO_FILTERS, select } from '../../dataset/select';
-import { mutated, validDataset } from '../../dataset/test-fixtures';
+import { mutated, validDataset } from '../../testing/test-fixtures';
 import { compareEvents, contextOf, defaultPair, requesterEvidence } from './compare-data';
 
 const briefing = buildIndex(Dataset.parse(JSON.parse(readFileSync('public/data/briefing.json', 'utf8'))));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../dataset/indexes';
 import { Dataset, type DatasetInput } from '../../dataset/schema';
 import { NO_FILTERS, select } from '../../dataset/select';
-import { mutated, validDataset } from '../../dataset/test-fixtures';
+import { mutated, validDataset } from '../../testing/test-fixtures';
 import { coverageData, describeCell, normaliseWording } from './coverage-data';
 
 const indexOf = (d: DatasetInput) => buildIndex(Dataset.parse(d));

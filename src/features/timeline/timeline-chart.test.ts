@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { dateTickCount, niceTicks } from './timeline-chart';
-import { yearInterval } from '../aid/aid-chart';
 
 describe('niceTicks', () => {
   it('gives round steps inside the range, about as many as asked', () => {
@@ -26,11 +25,5 @@ describe('tick counts that fit the width', () => {
     expect(dateTickCount(1100)).toBe(6);
     expect(dateTickCount(500)).toBe(3);
     expect(dateTickCount(200)).toBe(2);
-  });
-
-  it('labels every year when they fit, else every second or third', () => {
-    expect(yearInterval(5, 800)).toBe(0);
-    expect(yearInterval(30, 400)).toBeGreaterThan(0);
-    expect(Math.ceil(30 / (yearInterval(30, 400) + 1)) * 44).toBeLessThanOrEqual(400);
   });
 });

@@ -108,7 +108,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     if (keep) url.searchParams.set('dataset', keep);
     url.searchParams.set('tray', encodeTrayLink(tray.items));
     const text = url.toString();
-    let copied = false;
+    let copied: boolean;
     try {
       await navigator.clipboard.writeText(text);
       copied = true;

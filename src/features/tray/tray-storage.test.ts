@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../dataset/indexes';
 import { Dataset } from '../../dataset/schema';
-import { validDataset } from '../../dataset/test-fixtures';
+import { validDataset } from '../../testing/test-fixtures';
 import { briefMarkdown, buildBrief, escapeMarkdown, parseCitations, unescapeMarkdown } from './tray-markdown';
 import {
   decodeTrayLink,

@@ -30,6 +30,7 @@ export function trayKey(datasetTitle: string): string {
 
 /** A note is one line of plain text. */
 export function cleanNote(note: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   return note.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, NOTE_MAX);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDataset, plannedCounts } from './generate';
-import type { DatasetInput } from './schema';
-import { inlineTexts, validateParsed } from './validate';
+import type { DatasetInput } from '../dataset/schema';
+import { inlineTexts, validateParsed } from '../dataset/validate';
 
 const validate = (ds: DatasetInput) => validateParsed(JSON.parse(JSON.stringify(ds)), (d) => inlineTexts(d));
 const total = (ds: DatasetInput) => ds.events.length + ds.quotes.length + ds.aid.length + ds.discrepancies.length;

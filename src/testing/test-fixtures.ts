@@ -1,4 +1,4 @@
-import type { DatasetInput } from './schema';
+import type { DatasetInput } from '../dataset/schema';
 
 /**
  * A small dataset that passes every check: two sources with their text inline, three actors,

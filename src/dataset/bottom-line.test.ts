@@ -3,7 +3,7 @@ import { aidStage, keyFigures, keyPointsFor } from './bottom-line';
 import { buildIndex } from './indexes';
 import { Dataset, type AidItem, type DatasetInput, type Event } from './schema';
 import { NO_FILTERS, select, type Filters } from './select';
-import { mutated } from './test-fixtures';
+import { mutated } from '../testing/test-fixtures';
 
 const isCall = (e: Event) => e.kind === 'call';
 

@@ -1,10 +1,16 @@
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoadedDataset } from '../dataset/load';
-import { select, type Filters } from '../dataset/select';
+import type { Event } from '../dataset/schema';
+import { keyPointsFor } from '../dataset/bottom-line';
+import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/select';
+import { movePanel, PANEL_IDS, toggleCollapsed, writePanelLayout, type PanelId, type PanelLayout } from '../filters/panel-layout';
+import { PanelSlot, panelElementId } from '../components/panel';
+import { PanelNav } from './panel-nav';
 import { FiltersPanel } from '../filters/filters-panel';
 import { PARAMS, parseView, withFilters } from '../filters/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { AidTracker } from '../features/aid/aid-tracker';
+import { BottomLine } from '../features/bottom-line/bottom-line';
 import { DiscrepancyList } from '../features/provenance/discrepancy-list';
 import { ProvenancePanel } from '../features/provenance/provenance-panel';
 import { QuoteBoard } from '../features/quotes/quote-board';
@@ -20,11 +26,13 @@ import { useRenderSignal } from '../lib/render-signal';
 import { BriefingView } from '../export/briefing-view';
 import { useExporting } from '../export/exporting';
 import { DashboardExport, PanelExports } from '../export/panel-exports';
-import { describeFilters } from './describe-filters';
+import { describeCombination, describeFilters } from './describe-filters';
 import './offscreen-panels.css';
 
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
 const LARGE_DATASET = 500;
+
+const isContact = (e: Event) => e.kind === 'call';
 
 interface Props {
   loaded: LoadedDataset;
@@ -45,6 +53,16 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const exporting = useExporting();
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersButton = useRef<HTMLButtonElement>(null);
+  const drawer = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (filtersOpen) drawer.current?.focus();
+  }, [filtersOpen]);
+  const closeFilters = useCallback(() => {
+    setFiltersOpen(false);
+    filtersButton.current?.focus();
+  }, []);
 
   const setParam = useCallback(
     (key: string, value: string | null, opts?: { replace?: boolean }) => {
@@ -79,12 +97,134 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
 
   const { dataset } = index;
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
+  const combination = describeCombination(view.filters);
+  const active = activeFilterCount(view.filters);
+  const layout = view.panels;
+  const setLayout = (next: PanelLayout) => setParam(PARAMS.panels, writePanelLayout(next, PANEL_IDS));
+  const contacts = selection.events.filter(isContact).length;
+
+  const panels: Record<PanelId, { title: string; count: number; unit: string; element: ReactNode }> = {
+    'bottom-line': {
+      title: 'Bottom line',
+      count: dataset.keyPoints ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : 0,
+      unit: 'key points',
+      element: <BottomLine index={index} selection={selection} filters={view.filters} isContact={isContact} onOpen={open} />,
+    },
+    timeline: {
+      title: 'Call timeline',
+      count: selection.events.length,
+      unit: 'events',
+      element: (
+        <CallTimeline
+          index={index}
+          events={selection.events}
+          filters={view.filters}
+          lane={view.lane}
+          selected={view.record}
+          animate={animate}
+          onLane={(lane) => setParam(PARAMS.lane, lane === 'kind' ? null : lane)}
+          onOpen={open}
+          onDates={(from, to) => setFilters({ ...view.filters, from, to })}
+        />
+      ),
+    },
+    quotes: {
+      title: 'Quote board',
+      count: selection.quotes.length,
+      unit: 'quotes',
+      element: (
+        <QuoteBoard
+          index={index}
+          quotes={selection.quotes}
+          group={view.group}
+          selected={view.record}
+          onGroup={(g) => setParam(PARAMS.group, g === 'speaker' ? null : g)}
+          onOpen={open}
+        />
+      ),
+    },
+    aid: {
+      title: 'Weapons and aid',
+      count: selection.aid.length,
+      unit: 'aid items',
+      element: (
+        <AidTracker
+          index={index}
+          aid={selection.aid}
+          sort={view.sort}
+          selected={view.record}
+          animate={animate}
+          onSort={(s) => setParam(PARAMS.sort, `${s.dir === 'desc' ? '-' : ''}${s.key}`)}
+          onOpen={open}
+        />
+      ),
+    },
+    discrepancies: {
+      title: 'Discrepancies',
+      count: selection.discrepancies.length,
+      unit: 'discrepancies',
+      element: <DiscrepancyList index={index} discrepancies={selection.discrepancies} onOpen={open} />,
+    },
+    coverage: {
+      title: 'Source coverage',
+      count: selection.rows.length,
+      unit: 'records',
+      element: (
+        <CoverageMatrix
+          index={index}
+          selection={selection}
+          singleOnly={view.singleSource}
+          selected={view.record}
+          onSingleOnly={(on) => setParam(PARAMS.coverage, on ? 'single' : null)}
+          onOpen={open}
+        />
+      ),
+    },
+    compare: {
+      title: 'Compare calls',
+      count: contacts,
+      unit: contacts === 1 ? 'contact to compare' : 'contacts to compare',
+      element: (
+        <CompareCalls
+          index={index}
+          events={selection.events}
+          picked={view.compare}
+          onPick={(ids) => setParam(PARAMS.compare, ids.join(','))}
+          onOpen={open}
+        />
+      ),
+    },
+  };
+  const order = layout.order as PanelId[];
+  const goTo = (id: string) => {
+    if (layout.collapsed.includes(id)) setLayout(toggleCollapsed(layout, id, false));
+    window.setTimeout(() => document.getElementById(panelElementId(id))?.focus(), 0);
+  };
+  const filtersToggle = (
+    <button
+      ref={filtersButton}
+      type="button"
+      className="filters-toggle"
+      aria-expanded={filtersOpen}
+      aria-controls="filters-drawer"
+      onClick={() => setFiltersOpen(!filtersOpen)}
+    >
+      Filters{active ? ` · ${active} active` : ''}
+    </button>
+  );
 
   return (
     <div className={`app${view.record ? ' has-provenance' : ''}`} data-large={index.rows.length > LARGE_DATASET ? '' : undefined}>
       <a className="skip-link" href="#main">
         Skip to the dashboard
       </a>
+      <PanelNav
+        entries={order.map((id) => ({ id, ...panels[id], collapsed: layout.collapsed.includes(id) }))}
+        onGo={goTo}
+        onFold={(id, collapsed) => setLayout(toggleCollapsed(layout, id, collapsed))}
+        onMove={(id, by) => setLayout(movePanel(layout, id, by))}
+        before={filtersToggle}
+      />
       <header className="app-head">
         <div>
           <h1>{dataset.title}</h1>
@@ -123,57 +263,38 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       <p className="result-summary" aria-live="polite">
         <span>{summary}</span>
         <span className="muted"> · {describeFilters(view.filters, index)}</span>
+        {combination ? <span className="muted"> · {combination}</span> : null}
       </p>
       <div className={`layout${tray.items.length > 0 || tray.notices.length > 0 ? ' with-tray' : ''}`}>
-        <aside className="sidebar">
+        <aside
+          ref={drawer}
+          tabIndex={-1}
+          className="sidebar"
+          id="filters-drawer"
+          data-open={filtersOpen ? '' : undefined}
+          aria-label="Filters"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filtersOpen) {
+              e.stopPropagation();
+              closeFilters();
+            }
+          }}
+        >
+          <button type="button" className="drawer-close" onClick={closeFilters}>
+            Show {plural(selection.rows.length, 'record')}
+          </button>
           <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
         </aside>
         <PanelExports index={index} selection={selection} view={view}>
           <main id="main" className="panels" tabIndex={-1}>
-            <CallTimeline
-              index={index}
-              events={selection.events}
-              filters={view.filters}
-              lane={view.lane}
-              selected={view.record}
-              animate={animate}
-              onLane={(lane) => setParam(PARAMS.lane, lane === 'kind' ? null : lane)}
-              onOpen={open}
-              onDates={(from, to) => setFilters({ ...view.filters, from, to })}
-            />
-            <QuoteBoard
-              index={index}
-              quotes={selection.quotes}
-              group={view.group}
-              selected={view.record}
-              onGroup={(g) => setParam(PARAMS.group, g === 'speaker' ? null : g)}
-              onOpen={open}
-            />
-            <AidTracker
-              index={index}
-              aid={selection.aid}
-              sort={view.sort}
-              selected={view.record}
-              animate={animate}
-              onSort={(s) => setParam(PARAMS.sort, `${s.dir === 'desc' ? '-' : ''}${s.key}`)}
-              onOpen={open}
-            />
-            <DiscrepancyList index={index} discrepancies={selection.discrepancies} onOpen={open} />
-            <CoverageMatrix
-              index={index}
-              selection={selection}
-              singleOnly={view.singleSource}
-              selected={view.record}
-              onSingleOnly={(on) => setParam(PARAMS.coverage, on ? 'single' : null)}
-              onOpen={open}
-            />
-            <CompareCalls
-              index={index}
-              events={selection.events}
-              picked={view.compare}
-              onPick={(ids) => setParam(PARAMS.compare, ids.join(','))}
-              onOpen={open}
-            />
+            {order.map((id) => (
+              <PanelSlot.Provider
+                key={id}
+                value={{ id, collapsed: layout.collapsed.includes(id), onFold: (c) => setLayout(toggleCollapsed(layout, id, c)) }}
+              >
+                {panels[id].element}
+              </PanelSlot.Provider>
+            ))}
           </main>
         </PanelExports>
         <div className="tray-column">

@@ -58,28 +58,73 @@ interface PanelProps {
   id?: string;
 }
 
+/**
+ * The place a panel has on the page, given by the page: its id (the nav's link target and the
+ * layout's key), whether it is folded, and how to fold it. A panel outside any slot cannot fold.
+ */
+export interface PanelSlotValue {
+  id: string;
+  collapsed: boolean;
+  onFold: (collapsed: boolean) => void;
+}
+
+export const PanelSlot = createContext<PanelSlotValue | null>(null);
+
+export const panelElementId = (slotId: string) => `panel-${slotId}`;
+
 /** Every panel is a <section> landmark named by its heading. */
 export function Panel({ title, subtitle, actions, className, children, resetKey, id, exportable = true }: PanelProps) {
   const headingId = useId();
+  const bodyId = useId();
   const tools = useContext(PanelTools);
-  const extra = exportable && tools ? tools({ title }) : null;
+  const slot = useContext(PanelSlot);
+  const collapsed = slot?.collapsed ?? false;
+  const extra = exportable && tools && !collapsed ? tools({ title }) : null;
+  const body = (
+    <PanelBoundary name={title} resetKey={resetKey}>
+      {children}
+    </PanelBoundary>
+  );
+  const fold = slot ? (
+    <button
+      type="button"
+      className="panel-fold"
+      aria-expanded={!collapsed}
+      aria-controls={bodyId}
+      aria-label={`${collapsed ? 'Open' : 'Fold'} ${title}`}
+      onClick={() => slot.onFold(!collapsed)}
+    >
+      {collapsed ? 'Open' : 'Fold'}
+    </button>
+  ) : null;
   return (
-    <section aria-labelledby={headingId} className={`panel ${className ?? ''}`} id={id} data-panel={title}>
+    <section
+      aria-labelledby={headingId}
+      className={`panel ${className ?? ''}${collapsed ? ' is-collapsed' : ''}`}
+      id={slot ? panelElementId(slot.id) : id}
+      tabIndex={slot ? -1 : undefined}
+      data-panel={title}
+    >
       <header className="panel-head">
         <div>
           <h2 id={headingId}>{title}</h2>
           {subtitle ? <p className="panel-sub">{subtitle}</p> : null}
         </div>
-        {actions || extra ? (
+        {actions || extra || fold ? (
           <div className="panel-actions" data-export-hide>
-            {actions}
+            {collapsed ? null : actions}
             {extra}
+            {fold}
           </div>
         ) : null}
       </header>
-      <PanelBoundary name={title} resetKey={resetKey}>
-        {children}
-      </PanelBoundary>
+      {slot ? (
+        <div id={bodyId} className="panel-body" hidden={collapsed}>
+          {collapsed ? null : body}
+        </div>
+      ) : (
+        body
+      )}
     </section>
   );
 }

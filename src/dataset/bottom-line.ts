@@ -7,10 +7,16 @@ import { compareIsoDates } from './validate';
 /** Where an aid item stands: announced (or reported, planned), already in effect, or taking effect later. */
 export type AidStage = 'announced' | 'in-effect' | 'later';
 export const AID_STAGES: readonly AidStage[] = ['announced', 'in-effect', 'later'];
+/** Read before the year: "Announced in 2024", "In effect since 2024", "Takes effect in 2026". */
+export const AID_STAGE_LABEL: Record<AidStage, string> = {
+  announced: 'Announced in',
+  'in-effect': 'In effect since',
+  later: 'Takes effect in',
+};
 
 export interface AidFigure {
   stage: AidStage;
-  /** The year the items take effect for `later`, else the year they were announced. */
+  /** The year the items were announced; for `later` and `in-effect`, the year they take effect where known. */
   year: string;
   items: AidItem[];
   /** Per currency, never added across currencies; an item inside a package priced here is counted in the package. */
@@ -52,7 +58,7 @@ function aidFigures(items: readonly AidItem[]): AidFigure[] {
   const groups = new Map<string, AidFigure>();
   for (const item of items) {
     const stage = aidStage(item);
-    const year = yearOf(stage === 'later' && item.effective ? item.effective.value : item.announced.value);
+    const year = yearOf(stage !== 'announced' && item.effective ? item.effective.value : item.announced.value);
     const key = `${stage} ${year}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { stage, year, items: [], totals: [] }));

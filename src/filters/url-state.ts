@@ -1,6 +1,7 @@
 import { ISO_DATE_PATTERN, isRealIsoDate, EVENT_KINDS, type EventKind } from '../dataset/schema';
 import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { NO_FILTERS, type Filters } from '../dataset/select';
+import { PANEL_IDS, parsePanelLayout, type PanelLayout } from './panel-layout';
 
 /** Every query parameter the app understands; anything else in a link is ignored with a notice. */
 export const PARAMS = {
@@ -25,6 +26,8 @@ export const PARAMS = {
   coverage: 'cov',
   /** A shared briefing tray (`id~note,id`); read once into the tray, which then lives in the browser. */
   tray: 'tray',
+  /** Panel order and folded panels: `panels=aid,-quotes` (see panel-layout.ts). */
+  panels: 'panels',
 } as const;
 
 const KNOWN = new Set<string>(Object.values(PARAMS));
@@ -40,6 +43,7 @@ export interface ParsedView {
   /** Event ids picked for comparison (at most two); empty means the default pair. */
   compare: string[];
   singleSource: boolean;
+  panels: PanelLayout;
   notices: string[];
 }
 
@@ -140,6 +144,9 @@ export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedV
     else notices.push(`Ignored table sort “${clip(rawSort)}”`);
   }
 
+  const panels = parsePanelLayout(params.get(PARAMS.panels), PANEL_IDS);
+  if (panels.unknown.length) notices.push(`Ignored unknown panel${panels.unknown.length > 1 ? 's' : ''}: ${panels.unknown.map((p) => `“${clip(p)}”`).join(', ')}`);
+
   return {
     filters: { ...NO_FILTERS, sources, actors, types, kinds, from, to, q },
     record,
@@ -149,6 +156,7 @@ export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedV
     briefing: view === 'briefing',
     compare,
     singleSource: coverage === 'single',
+    panels: panels.layout,
     notices,
   };
 }

@@ -1,0 +1,162 @@
+import { useMemo } from 'react';
+import { AID_STAGE_LABEL, keyFigures, keyPointsFor, type AidFigure, type KeyFigures } from '../../dataset/bottom-line';
+import type { DatasetIndex } from '../../dataset/indexes';
+import type { Event, KeyPoint } from '../../dataset/schema';
+import { isFiltered, type Filters, type Selection } from '../../dataset/select';
+import { DISCREPANCY_KIND_LABEL } from '../../app/theme';
+import { Panel } from '../../components/panel';
+import { actorName } from '../../components/record-bits';
+import { formatDate } from '../../lib/dates';
+import { formatAmount, formatTotals, plural } from '../../lib/format';
+import { clipText } from '../../lib/record-label';
+import './bottom-line.css';
+
+/** A first screen names a few records; the panels below list them all. */
+const SHOW_AT_MOST = 4;
+
+interface Props {
+  index: DatasetIndex;
+  selection: Selection;
+  filters: Filters;
+  isContact: (event: Event) => boolean;
+  onOpen: (id: string) => void;
+}
+
+/** The first screen: the dataset's own words on what matters, and the figures behind what is shown. */
+export function BottomLine({ index, selection, filters, isContact, onOpen }: Props) {
+  const filtered = isFiltered(filters);
+  const points = useMemo(() => keyPointsFor(index, selection, filtered, filters.sources), [index, selection, filtered, filters.sources]);
+  const figures = useMemo(() => keyFigures(index, selection, isContact), [index, selection, isContact]);
+  const all = index.dataset.keyPoints?.length ?? 0;
+  const { description } = index.dataset;
+  return (
+    <Panel
+      title="Bottom line"
+      className="bottom-line"
+      id="panel-bottom-line"
+      subtitle={filtered ? `Following the filters: ${plural(points.length, 'key point')} of ${all}, figures for what is shown` : undefined}
+    >
+      {description ? <p className="dataset-description">{description}</p> : null}
+      <div className="bottom-line-body">
+        {all > 0 ? (
+          <div className="key-points">
+            <h3 className="visually-hidden">Key points</h3>
+            {points.length ? (
+              <ol>
+                {points.map((p, i) => (
+                  <KeyPointItem key={p.id} point={p} n={i + 1} onOpen={onOpen} />
+                ))}
+              </ol>
+            ) : (
+              <p className="empty">No key point concerns what the filters show.</p>
+            )}
+          </div>
+        ) : null}
+        <Figures index={index} figures={figures} onOpen={onOpen} />
+      </div>
+    </Panel>
+  );
+}
+
+function KeyPointItem({ point, n, onOpen }: { point: KeyPoint; n: number; onOpen: (id: string) => void }) {
+  return (
+    <li>
+      <span className="key-point-text">{point.text}</span>{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => onOpen(point.id)}
+        aria-label={`Sources for key point ${n}: ${clipText(point.text, 60)}`}
+        data-export-hide
+      >
+        Sources ({point.citations.length})
+      </button>
+    </li>
+  );
+}
+
+function Figures({ index, figures, onOpen }: { index: DatasetIndex; figures: KeyFigures; onOpen: (id: string) => void }) {
+  const { contacts, aid } = figures;
+  const kinds = [...figures.byKind].sort((a, b) => b[1] - a[1]);
+  return (
+    <div className="key-figures">
+      <h3 className="visually-hidden">Key figures</h3>
+      <section className="figure" aria-label="Contacts">
+        <h4>
+          <span className="figure-number">{contacts.length}</span> {contacts.length === 1 ? 'contact' : 'contacts'}
+        </h4>
+        {contacts.length ? (
+          <ul>
+            {contacts.slice(0, SHOW_AT_MOST).map((e) => (
+              <li key={e.id}>
+                <button type="button" className="link-button figure-link" onClick={() => onOpen(e.id)}>
+                  <span className="figure-date">{formatDate(e.date)}</span> {e.title}
+                </button>
+                {e.initiatedBy ? <span className="muted"> · asked for by {actorName(index, e.initiatedBy)}</span> : null}
+              </li>
+            ))}
+            <More n={contacts.length} />
+          </ul>
+        ) : (
+          <p className="muted">None among the records shown.</p>
+        )}
+      </section>
+      <section className="figure" aria-label="Aid and weapons">
+        <h4>
+          <span className="figure-number">{plural(aid.reduce((n, g) => n + g.items.length, 0), 'aid item')}</span>
+        </h4>
+        {aid.length ? (
+          <ul>
+            {aid.map((g) => (
+              <AidLine key={`${g.stage} ${g.year}`} figure={g} onOpen={onOpen} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">None among the records shown.</p>
+        )}
+      </section>
+      <section className="figure" aria-label="Corroboration">
+        <h4>
+          <span className="figure-number">{figures.singleOutlet}</span> of {plural(figures.facts, 'fact')} rest on one outlet
+        </h4>
+        <p className="muted">Events, quotes and aid items reported by a single outlet (its copies count with it).</p>
+      </section>
+      <section className="figure" aria-label="Open discrepancies">
+        <h4>
+          <span className="figure-number">{figures.discrepancies}</span> open{' '}
+          {figures.discrepancies === 1 ? 'discrepancy' : 'discrepancies'}
+        </h4>
+        {kinds.length ? (
+          <p className="muted">{kinds.map(([kind, n]) => `${DISCREPANCY_KIND_LABEL[kind]} ${n}`).join(' · ')}</p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function AidLine({ figure, onOpen }: { figure: AidFigure; onOpen: (id: string) => void }) {
+  const money = formatTotals(figure.totals);
+  return (
+    <li>
+      <strong>
+        {AID_STAGE_LABEL[figure.stage]} {figure.year}
+      </strong>
+      {money ? `: ${money}` : ''}
+      <ul className="figure-items">
+        {figure.items.slice(0, SHOW_AT_MOST).map((a) => (
+          <li key={a.id}>
+            <button type="button" className="link-button figure-link" onClick={() => onOpen(a.id)}>
+              {a.item}
+            </button>
+            {a.amount ? <span className="muted"> · {formatAmount(a.amount)}</span> : null}
+          </li>
+        ))}
+        <More n={figure.items.length} />
+      </ul>
+    </li>
+  );
+}
+
+function More({ n }: { n: number }) {
+  return n > SHOW_AT_MOST ? <li className="muted">and {plural(n - SHOW_AT_MOST, 'more', 'more')}</li> : null;
+}

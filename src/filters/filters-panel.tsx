@@ -4,7 +4,7 @@ import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
 import { KIND_LABEL, TYPE_LABEL } from '../app/theme';
 import { Panel } from '../components/panel';
-import { dayToIso } from '../lib/dates';
+import { dayToIso, formatDay, isoToDay } from '../lib/dates';
 
 interface Props {
   index: DatasetIndex;
@@ -18,7 +18,10 @@ const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
 
 /** Sources, actors, dates, kinds and text: every control writes the URL; the counts follow. */
 export function FiltersPanel({ index, filters, facets, onChange }: Props) {
+  // Clearing the filters also empties the actor search box: a new key gives the list a fresh start.
+  const [cleared, setCleared] = useState(0);
   const set = (patch: Partial<Filters>, opts?: { replace?: boolean }) => onChange({ ...filters, ...patch }, opts);
+  const dateId = useId();
   const range = index.dayRange;
   const min = range ? dayToIso(range[0]) : undefined;
   const max = range ? dayToIso(range[1]) : undefined;
@@ -27,11 +30,19 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       title="Filters"
       className="filters"
       actions={
-        <button type="button" onClick={() => onChange(NO_FILTERS)} disabled={!isFiltered(filters)}>
+        <button
+          type="button"
+          onClick={() => {
+            onChange(NO_FILTERS);
+            setCleared((n) => n + 1);
+          }}
+          disabled={!isFiltered(filters)}
+        >
           Clear filters
         </button>
       }
     >
+      <p className="filters-note">Each number counts the records that choice would show.</p>
       <div className="filter-group">
         <label className="field">
           <span>Search quotes, summaries and items</span>
@@ -46,7 +57,7 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       </div>
 
       <OutletFilter index={index} filters={filters} facets={facets} set={set} />
-      <ActorFilter index={index} filters={filters} facets={facets} set={set} />
+      <ActorFilter key={cleared} index={index} filters={filters} facets={facets} set={set} />
 
       <fieldset className="filter-group">
         <legend>Dates</legend>
@@ -59,7 +70,11 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
               min={min}
               max={filters.to ?? max}
               onChange={(e) => set({ from: e.target.value || null })}
+              aria-describedby={`${dateId}-from`}
             />
+            <span className="date-echo" id={`${dateId}-from`}>
+              {filters.from ? formatDay(isoToDay(filters.from)) : 'From the first record'}
+            </span>
           </label>
           <label className="field">
             <span>To</span>
@@ -69,7 +84,11 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
               min={filters.from ?? min}
               max={max}
               onChange={(e) => set({ to: e.target.value || null })}
+              aria-describedby={`${dateId}-to`}
             />
+            <span className="date-echo" id={`${dateId}-to`}>
+              {filters.to ? formatDay(isoToDay(filters.to)) : 'To the last record'}
+            </span>
           </label>
         </div>
       </fieldset>

@@ -103,10 +103,10 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const setLayout = (next: PanelLayout) => setParam(PARAMS.panels, writePanelLayout(next, PANEL_IDS));
   const contacts = selection.events.filter(isContact).length;
 
-  const panels: Record<PanelId, { title: string; count: number; unit: string; element: ReactNode }> = {
+  const panels: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
     'bottom-line': {
       title: 'Bottom line',
-      count: dataset.keyPoints ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : 0,
+      count: dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
       unit: 'key points',
       element: <BottomLine index={index} selection={selection} filters={view.filters} isContact={isContact} onOpen={open} />,
     },

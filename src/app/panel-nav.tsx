@@ -5,8 +5,8 @@ import './panel-nav.css';
 export interface NavEntry {
   id: string;
   title: string;
-  /** "26 events": the number shows, the words are read out. */
-  count: number;
+  /** "26 events": the number shows, the words are read out; none where a panel has nothing to count. */
+  count: number | null;
   unit: string;
   collapsed: boolean;
 }
@@ -74,10 +74,10 @@ export function PanelNav({ entries, onGo, onFold, onMove, before }: Props) {
                 onGo(entry.id);
               }}
             >
-              {entry.title} <span className="nav-count">{entry.count.toLocaleString('en-GB')}</span>
+              {entry.title}
+              {entry.count === null ? null : <span className="nav-count">{entry.count.toLocaleString('en-GB')}</span>}
               <span className="visually-hidden">
-                {' '}
-                {entry.unit}
+                {entry.count === null ? '' : ` ${entry.unit}`}
                 {entry.collapsed ? ', folded' : ''}
               </span>
             </a>

@@ -113,7 +113,7 @@ export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedV
   }
 
   let record = params.get(PARAMS.record);
-  if (record !== null && !index.rowById.has(record)) {
+  if (record !== null && !index.rowById.has(record) && !index.keyPoints.has(record)) {
     notices.push(`Ignored unknown record “${clip(record)}”`);
     record = null;
   }

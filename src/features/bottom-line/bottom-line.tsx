@@ -37,7 +37,7 @@ export function BottomLine({ index, selection, filters, isContact, onOpen }: Pro
       subtitle={filtered ? `Following the filters: ${plural(points.length, 'key point')} of ${all}, figures for what is shown` : undefined}
     >
       {description ? <p className="dataset-description">{description}</p> : null}
-      <div className="bottom-line-body">
+      <div className={`bottom-line-body${all > 0 ? '' : ' figures-only'}`}>
         {all > 0 ? (
           <div className="key-points">
             <h3 className="visually-hidden">Key points</h3>

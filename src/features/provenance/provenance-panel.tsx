@@ -4,6 +4,7 @@ import type { Citation, Discrepancy, Source } from '../../dataset/schema';
 import { SOURCE_KIND_LABEL, TYPE_LABEL } from '../../app/theme';
 import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
+import { clipText, recordLabel } from '../../lib/record-label';
 import { highlight } from './highlight';
 
 interface Props {
@@ -60,19 +61,21 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  if (!row) return null;
-  const citations = citationsOf(row.record);
+  const point = row ? undefined : index.keyPoints.get(recordId);
+  if (!row && !point) return null;
+  const citations = row ? citationsOf(row.record) : (point?.citations ?? []);
   const bySource = new Map<string, Citation[]>();
   for (const c of citations) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
-  const concerns: Discrepancy[] = row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
+  const concerns: Discrepancy[] = !row || row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
+  const about = (point?.about ?? []).map((id) => index.rowById.get(id)).filter((r): r is Row => r !== undefined);
 
   return (
     <section className="provenance" aria-labelledby={headingId} data-export-hide>
       <header className="provenance-head">
         <div>
-          <p className="eyebrow">Provenance · {TYPE_LABEL[row.type].replace(/s$/, '').replace(/ie$/, 'y')}</p>
+          <p className="eyebrow">Provenance · {row ? TYPE_LABEL[row.type].replace(/s$/, '').replace(/ie$/, 'y') : 'Key point'}</p>
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-            {recordTitle(row, index)}
+            {row ? recordTitle(row, index) : `Key point: ${clipText(point?.text ?? '', 70)}`}
           </h2>
           <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
         </div>
@@ -81,7 +84,26 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
         </button>
       </header>
       <div className="provenance-body" ref={bodyRef}>
-        {row.type === 'discrepancy' ? <DiscrepancyVersions d={row.record as Discrepancy} index={index} /> : null}
+        {row?.type === 'discrepancy' ? <DiscrepancyVersions d={row.record as Discrepancy} index={index} /> : null}
+        {point ? (
+          <div className="key-point-provenance">
+            <p>{point.text}</p>
+            {about.length ? (
+              <>
+                <h3>Records this point sums up</h3>
+                <ul>
+                  {about.map((r) => (
+                    <li key={r.id}>
+                      <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
+                        {recordLabel(r, index, 90)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : null}
         {[...bySource.entries()].map(([sourceId, cites]) => {
           const source = index.sources.get(sourceId);
           const text = texts.get(sourceId);

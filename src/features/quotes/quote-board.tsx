@@ -1,3 +1,4 @@
+import { clipText } from '../../lib/record-label';
 import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Quote } from '../../dataset/schema';
@@ -129,7 +130,7 @@ function QuoteCard({
       </p>
       <div className="meta">
         <SourceBadges citations={q.citations} index={index} />
-        <ProvenanceButton id={q.id} label={`quote by ${speaker}`} onOpen={onOpen} />
+        <ProvenanceButton id={q.id} label={`quote by ${speaker}: “${clipText(q.text, 60)}”`} onOpen={onOpen} />
         <PinButton id={q.id} label={`quote by ${speaker}`} detail={q.text} />
       </div>
     </li>

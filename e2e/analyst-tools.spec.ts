@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { datasetIdentity, encodeTrayFragment, trayKey } from '../src/features/tray/tray-storage';
 import { expect, openDashboard, panel, test } from './test';
 
 interface Cite {
@@ -286,7 +287,8 @@ test('an analyst pins three records, reloads, reorders, notes, and hands out the
   // A share link loads the tray elsewhere, notes and order included, with a notice.
   await tray.getByRole('button', { name: 'Copy share link' }).click();
   const link = await tray.getByRole('textbox', { name: /^Share link/ }).inputValue();
-  expect(link).toContain('tray=');
+  expect(link).toMatch(/#tray=v1\.[A-Za-z0-9_-]+$/);
+  expect(link).not.toContain('?tray=');
   const elsewhere = await browser.newContext();
   const other = await elsewhere.newPage();
   await other.goto(link);
@@ -301,19 +303,111 @@ test('an analyst pins three records, reloads, reorders, notes, and hands out the
   await elsewhere.close();
 });
 
-test('a damaged saved tray is ignored with a notice, and a tray link with unknown records says so', async ({ page }) => {
+test('a saved tray with an odd pin is read and backed up, and a tray link with unknown records says so', async ({ page }) => {
+  const key = trayKey(datasetIdentity(dataset as unknown as Parameters<typeof datasetIdentity>[0]));
+  const odd = '{"version":1,"items":[{"id":"ev-call-2024-06-25","note":42}]}';
   await openDashboard(page);
-  await page.evaluate(
-    (key) => localStorage.setItem(key, '{"version":1,"items":[{"id":"ev-call-2024-06-25","note":42}]}'),
-    `briefing-tray:v1:${dataset.title}`,
-  );
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, odd]);
   await page.reload();
   const tray = panel(page, 'Briefing tray');
-  await expect(tray.getByRole('status')).toContainText('not in the expected form and has been ignored');
-  await expect(tray.getByText('Nothing pinned yet.')).toBeVisible();
+  await expect(tray.getByRole('status')).toContainText('1 note that was not text (left empty)');
+  await expect(tray.getByRole('status')).toContainText('kept as a backup');
+  await expect(tray.getByRole('textbox', { name: /^Note on / })).toHaveValue('');
+  expect(await page.evaluate((k) => localStorage.getItem(`${k}:backup`), key)).toBe(odd);
 
   await openDashboard(page, '?tray=ev-call-2024-06-25~Lead%2520item,not-a-record,%3Cscript%3E');
   await expect(tray.getByRole('status')).toContainText('Loaded a briefing tray of 1 record from the shared link.');
   await expect(tray.getByRole('status')).toContainText('Ignored unknown records in the shared tray: “not-a-record”, “<script>”');
   await expect(tray.getByRole('textbox', { name: /^Note on / })).toHaveValue('Lead item');
+});
+
+test('a damaged or overlong tray link says so and keeps the local tray', async ({ page }) => {
+  const call = dataset.events.find((e) => e.id === 'ev-call-2024-06-25')!;
+  await openDashboard(page);
+  const tray = panel(page, 'Briefing tray');
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${call.title}`, exact: true })
+    .click();
+  const entries = tray.getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem');
+  await expect(entries).toHaveCount(1);
+  const good = encodeTrayFragment([{ id: 'q-singh-lines-of-communication', note: '' }]);
+  await page.goto(`/#tray=${good.slice(0, -5)}`);
+  await expect(tray.getByRole('status')).toContainText('The shared tray in the link is damaged');
+  await expect(tray.getByRole('status')).toContainText('your tray is unchanged');
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText(call.title);
+  await page.goto(`/#tray=v1.${'A'.repeat(9000)}`);
+  await expect(tray.getByRole('status')).toContainText('is too long (9,003 characters; at most 8,000 are read)');
+  await expect(entries).toHaveCount(1);
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('a tray too long for a link goes as a tray file, which the other side opens', async ({ page, browser }) => {
+  const key = trayKey(datasetIdentity(dataset as unknown as Parameters<typeof datasetIdentity>[0]));
+  const ids = [...dataset.events, ...dataset.quotes, ...dataset.aid].map((r) => r.id).slice(0, 50);
+  let seed = 11;
+  const letter = () => 'абвгдежзийклмнопрстуфхцчшщыэюя '[(seed = (seed * 48271) % 2147483647) % 31];
+  const items = ids.map((id) => ({ id, note: Array.from({ length: 200 }, letter).join('').trim() }));
+  await openDashboard(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify({ version: 1, items })]);
+  await page.reload();
+  const tray = panel(page, 'Briefing tray');
+  await expect(tray.getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem')).toHaveCount(ids.length);
+  await tray.getByRole('button', { name: 'Copy share link' }).click();
+  const warning = tray.getByRole('alert');
+  await expect(warning).toContainText(/A link to this tray would be [\d,]+ characters long, more than the 8,000/);
+  await expect(tray.getByRole('textbox', { name: /^Share link/ })).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await warning.getByRole('button', { name: 'Download tray file' }).click();
+  const file = await (await download).path();
+  expect(JSON.parse(readFileSync(file, 'utf8')).items).toEqual(items);
+
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
+  await openDashboard(other);
+  const otherTray = panel(other, 'Briefing tray');
+  await otherTray.getByLabel('Open tray file…').setInputFiles(file);
+  await expect(otherTray.getByRole('status')).toContainText(`Loaded a briefing tray of ${ids.length} records from the tray file.`);
+  await expect(otherTray.getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem')).toHaveCount(ids.length);
+  await elsewhere.close();
+});
+
+test('two tabs pinning at once both keep their pins; a dataset with the same title leaves the tray alone', async ({ page, context }) => {
+  const call = dataset.events.find((e) => e.id === 'ev-call-2024-06-25')!;
+  const patriot = dataset.aid.find((a) => a.id === 'aid-patriot')!;
+  await openDashboard(page);
+  const second = await context.newPage();
+  await openDashboard(second);
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${call.title}`, exact: true })
+    .click();
+  await panel(second, 'Weapons and aid tracker')
+    .getByRole('button', { name: `Pin ${patriot.item}`, exact: true })
+    .click();
+  for (const p of [page, second]) {
+    const entries = panel(p, 'Briefing tray').getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem');
+    await expect(entries).toHaveCount(2);
+  }
+  await second.close();
+  await page.reload();
+  const entries = panel(page, 'Briefing tray').getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem');
+  await expect(entries).toHaveCount(2);
+
+  // Another dataset under the same title: its own (empty) tray, and the default one keeps its pins.
+  const sameTitle = { ...dataset, events: [...dataset.events, { ...call, id: 'ev-extra-copy' }] };
+  await page.route(
+    (url) => url.pathname === '/fixtures/same-title.json',
+    (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(sameTitle) }),
+  );
+  await page.route(
+    (url) => url.pathname.startsWith('/fixtures/sources/'),
+    async (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop()!;
+      await route.fulfill({ contentType: 'text/plain', body: readFileSync(`public/data/sources/${name}`) });
+    },
+  );
+  await openDashboard(page, '?dataset=/fixtures/same-title.json');
+  await expect(panel(page, 'Briefing tray').getByText('Nothing pinned yet.')).toBeVisible();
+  await openDashboard(page);
+  await expect(entries).toHaveCount(2);
 });

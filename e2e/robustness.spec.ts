@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Locator, Page, Route } from '@playwright/test';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { validDataset } from '../src/testing/test-fixtures';
 import { BROKEN_CASES, readCase, tenTimesDataset, type BrokenCase } from './fixtures/broken/cases';
 import { expect, openDashboard, panel, test } from './test';
 
@@ -10,6 +11,7 @@ const HEADING = {
   refused: 'This dataset link was refused',
   network: 'The dataset could not be reached',
   http: 'The server would not give the dataset',
+  'too-large': 'The dataset is too large to open',
   'not-json': 'The dataset is not a JSON file',
   invalid: 'The dataset does not match the schema',
 } as const;
@@ -66,7 +68,8 @@ test.describe('a corpus of broken datasets: a clear error, nothing run, the page
 
       test(`${c.what}: through ?dataset= and through the file picker`, async ({ page }, testInfo) => {
         const body = readCase(c);
-        await serveCorpus(page, new Map([[c.name, body]]));
+        const files = Object.entries(c.files ?? {}).map(([p, b]) => [p.slice(PREFIX.length), b] as [string, Buffer]);
+        await serveCorpus(page, new Map([[c.name, body], ...files]));
         const origin = new URL(testInfo.project.use.baseURL as string).origin;
         const elsewhere: string[] = [];
         page.on('request', (r) => {
@@ -112,6 +115,66 @@ test.describe('a corpus of broken datasets: a clear error, nothing run, the page
     await expect(loadError(page)).toContainText('120 problems (the first 50 shown):');
     await expect(loadError(page).getByRole('listitem')).toHaveCount(50);
   });
+
+  test('130,000 schema problems: counted, the first 50 listed, no stack overflow', async ({ page }) => {
+    const c = BROKEN_CASES.find((x) => x.name === 'many-schema-problems.json') as BrokenCase;
+    await serveCorpus(page, new Map([[c.name, readCase(c)]]));
+    await page.goto(`/?dataset=${PREFIX}${c.name}`);
+    await expect(loadError(page)).toContainText('The dataset has 130,000 problems', { timeout: 60_000 });
+    await expect(loadError(page)).toContainText('130,000 problems (the first 50 shown):');
+    await expect(loadError(page)).not.toContainText('Maximum call stack');
+    await expect(loadError(page).getByRole('listitem')).toHaveCount(50);
+  });
+});
+
+test.describe('large and odd inputs that are not errors of the data', () => {
+  test('a 600 MB file is refused as too large, with its size, before it is read', async ({ page }, testInfo) => {
+    const path = testInfo.outputPath('huge.json');
+    // Sparse: 600 MB long, nothing written to disk.
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, 600 * 1024 * 1024);
+    closeSync(fd);
+    await openDashboard(page);
+    await page.getByLabel('Open dataset file…').setInputFiles(path);
+    const alert = loadError(page);
+    await expect(alert.getByRole('heading')).toHaveText(HEADING['too-large']);
+    await expect(alert).toContainText('The dataset is too large to open: 600 MB');
+    await expect(alert).toContainText('is 629,145,600 bytes (600 MB); datasets up to 400 MB are read');
+    await expect(alert).not.toContainText('empty');
+  });
+
+  test('a key given twice is a warning on the page, naming its path; the dataset still opens', async ({ page }) => {
+    const text = JSON.stringify(validDataset()).replace('"kind":"call",', '"kind":"summit","kind":"call",');
+    await page.route(
+      (url) => url.pathname === '/fixtures/twice.json',
+      (route) => route.fulfill({ contentType: 'application/json', body: text }),
+    );
+    await openDashboard(page, '?dataset=/fixtures/twice.json');
+    const warning = page.getByRole('status').filter({ hasText: 'The dataset loaded, with a warning' });
+    await expect(warning).toContainText('events[0].kind the key "kind" is given twice in this object; the last value is used');
+  });
+
+  test('an excerpt found 200,000 times, anchored by a prefix, makes one mark and says how often else it occurs', async ({ page }) => {
+    const d = validDataset();
+    d.sources[0].text = `${d.sources[0].text} Lead: abcd ${'abcd '.repeat(200_000)}`;
+    d.quotes[0].citations = [{ source: 'src-wire', excerpt: 'abcd', prefix: 'Lead: ' }];
+    await page.route(
+      (url) => url.pathname === '/fixtures/flood.json',
+      (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(d) }),
+    );
+    await openDashboard(page, '?dataset=/fixtures/flood.json');
+    const started = Date.now();
+    await panel(page, 'Quote board')
+      .getByRole('button', { name: /^Sources for quote by Joe Biden/ })
+      .first()
+      .click();
+    const drawer = page.getByRole('region', { name: /^Quote by Joe Biden/ });
+    await expect(drawer.getByText('the words occur 200,000 more times in this text')).toBeVisible();
+    await expect(drawer.locator('mark')).toHaveCount(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const before = await drawer.locator('mark').evaluate((m) => (m.previousSibling?.textContent ?? '').slice(-6));
+    expect(before).toBe('Lead: ');
+  });
 });
 
 test.describe('links to datasets that are not datasets, on the real server', () => {
@@ -149,8 +212,12 @@ test.describe('big but valid', () => {
     const byLink = Date.now() - started;
     await expect(page.getByRole('heading', { level: 1 })).toContainText('(ten times over)');
     // Long lists are virtualised: the panels' own counts and the list's set size tell what is loaded.
-    const eventCount = panel(page, 'Call timeline').locator('.panel-sub').getByText(new RegExp(`^${big.events} events,`));
-    const quoteCount = panel(page, 'Quote board').locator('.panel-sub').getByText(new RegExp(`^${big.quotes} quotes from`));
+    const eventCount = panel(page, 'Call timeline')
+      .locator('.panel-sub')
+      .getByText(new RegExp(`^${big.events} events,`));
+    const quoteCount = panel(page, 'Quote board')
+      .locator('.panel-sub')
+      .getByText(new RegExp(`^${big.quotes} quotes from`));
     const firstEvent = panel(page, 'Call timeline').getByRole('list', { name: 'Events in date order' }).locator(':scope > li').first();
     await expect(eventCount).toBeVisible();
     await expect(quoteCount).toBeVisible();

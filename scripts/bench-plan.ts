@@ -1,4 +1,5 @@
 import type { DatasetInput } from '../src/dataset/schema';
+import { maxOf, minOf } from '../src/lib/bounds';
 
 export function median(xs: readonly number[]): number {
   return percentile(xs, 50);
@@ -37,8 +38,8 @@ export function filterChanges(dataset: DatasetInput, n: number): FilterChange[] 
     ),
   ];
   const days = dataset.events.filter((e) => e.date.precision === 'day').map((e) => Date.parse(`${e.date.value}T00:00:00Z`) / DAY_MS);
-  const lo = days.length ? Math.min(...days) : Date.parse(`${dataset.date}T00:00:00Z`) / DAY_MS;
-  const hi = days.length ? Math.max(...days) : lo;
+  const lo = days.length ? minOf(days) : Date.parse(`${dataset.date}T00:00:00Z`) / DAY_MS;
+  const hi = days.length ? maxOf(days) : lo;
   const iso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
   const spans = [7, 30, 90, 365];
   const out: FilterChange[] = [];

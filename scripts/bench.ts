@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page, type Response } from '@playwright/te
 import { generateDataset } from '../src/testing/generate';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { median, percentile, filterChanges, type FilterChange } from './bench-plan';
+import { maxOf } from '../src/lib/bounds';
 
 /**
  * `npm run bench`: builds the app, generates 1k / 10k / 100k-record datasets, serves them with
@@ -405,7 +406,7 @@ function table(results: SizeResult[]): string {
     f0(r.heapPeakMB),
     `${f1(r.firstViewJs.beforeDataGzipKB)} / ${f1(r.firstViewJs.gzipKB)}`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => r[i].length))));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }

@@ -260,6 +260,18 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           </ul>
         </div>
       ) : null}
+      {loaded.warnings.length ? (
+        <div className="notices dataset-warnings" role="status">
+          <strong>The dataset loaded, with {loaded.warnings.length === 1 ? 'a warning' : `${loaded.warnings.length} warnings`}:</strong>
+          <ul>
+            {loaded.warnings.map((w, i) => (
+              <li key={i}>
+                <code>{w.path}</code> {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p className="result-summary" aria-live="polite">
         <span>{summary}</span>
         <span className="muted"> · {describeFilters(view.filters, index)}</span>

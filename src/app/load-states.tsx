@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DatasetLoadError } from '../dataset/load';
+import { clipGraphemes } from '../lib/graphemes';
 
 const SHOWN_PROBLEMS = 50;
 
@@ -26,6 +27,7 @@ const TITLES: Record<DatasetLoadError['kind'], string> = {
   refused: 'This dataset link was refused',
   network: 'The dataset could not be reached',
   http: 'The server would not give the dataset',
+  'too-large': 'The dataset is too large to open',
   'not-json': 'The dataset is not a JSON file',
   invalid: 'The dataset does not match the schema',
 };
@@ -43,26 +45,26 @@ export function LoadError({
 }) {
   const known = error instanceof DatasetLoadError ? error : null;
   const problems = known?.problems ?? [];
+  const total = problems.length + (known?.more ?? 0);
   return (
     <div className="load-error" role="alert">
       <h2>{known ? TITLES[known.kind] : 'The dataset could not be loaded'}</h2>
       <p>{error.message}</p>
       {known?.where ? (
         <p className="muted small">
-          Where: <code>{known.where.length > 200 ? `${known.where.slice(0, 199)}…` : known.where}</code>
+          Where: <code>{clipGraphemes(known.where, 200)}</code>
         </p>
       ) : null}
       {problems.length ? (
         <>
           <p>
-            {problems.length === 1 ? '1 problem' : `${problems.length} problems`}
-            {problems.length > SHOWN_PROBLEMS ? ` (the first ${SHOWN_PROBLEMS} shown)` : ''}:
+            {total === 1 ? '1 problem' : `${total.toLocaleString('en-GB')} problems`}
+            {total > SHOWN_PROBLEMS ? ` (the first ${SHOWN_PROBLEMS} shown)` : ''}:
           </p>
           <ul className="problems">
             {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
               <li key={i}>
-                <code>{p.path.length > 160 ? `${p.path.slice(0, 159)}…` : p.path}</code>{' '}
-                {p.message.length > 300 ? `${p.message.slice(0, 299)}…` : p.message}
+                <code>{clipGraphemes(p.path, 160)}</code> {clipGraphemes(p.message, 300)}
               </li>
             ))}
           </ul>

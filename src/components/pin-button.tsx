@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import './pin-button.css';
+import { clipGraphemes } from '../lib/graphemes';
 
 export interface PinState {
   pinned: ReadonlySet<string>;
@@ -15,7 +16,7 @@ export function PinButton({ id, label, detail }: { id: string; label: string; de
   if (!pins) return null;
   const on = pins.pinned.has(id);
   const words = detail?.replace(/\s+/g, ' ').trim();
-  const name = words ? `${label}: “${words.length > 60 ? `${words.slice(0, 59).trimEnd()}…` : words}”` : label;
+  const name = words ? `${label}: “${clipGraphemes(words, 60)}”` : label;
   return (
     <button
       type="button"

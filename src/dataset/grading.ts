@@ -6,6 +6,7 @@ import {
   type CredibilityGrade,
   type ReliabilityGrade,
 } from './grading-vocabulary';
+import { minOf } from '../lib/bounds';
 import type { Dataset, Fact, Source } from './schema';
 
 /**
@@ -180,7 +181,7 @@ export function gradeDataset(dataset: Pick<Dataset, 'sources' | 'discrepancies'>
   };
 
   const describeGroup = (members: string[]): OutletGroup => {
-    const best = Math.min(...members.map(rank));
+    const best = minOf(members.map(rank));
     const repostsOf = (id: string) => sources.get(id)?.reposts ?? [];
     const originals = members.filter((id) => repostsOf(id).length === 0);
     const copies = members.filter((id) => repostsOf(id).length > 0);

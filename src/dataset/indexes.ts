@@ -15,6 +15,8 @@ import {
   type Quote,
   type Source,
 } from './schema';
+import { isolate } from '../lib/bidi';
+import { maxOf, minOf } from '../lib/bounds';
 
 export type RowType = 'event' | 'quote' | 'aid' | 'discrepancy';
 export const ROW_TYPES: readonly RowType[] = ['event', 'quote', 'aid', 'discrepancy'];
@@ -210,8 +212,8 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       outlets: NONE,
       sources: unique(d.versions.map((v) => v.source)),
       actors: who,
-      start: dated.length ? Math.min(...dated.map((r) => r.start)) : Number.NaN,
-      end: dated.length ? Math.max(...dated.map((r) => r.end)) : Number.NaN,
+      start: dated.length ? minOf(dated.map((r) => r.start)) : Number.NaN,
+      end: dated.length ? maxOf(dated.map((r) => r.end)) : Number.NaN,
       text: `${d.topic} ${d.summary} ${d.versions.map((v) => v.reading).join(' ')} ${actorWords(d.concerns.actors)}`.toLowerCase(),
       kinds: [...new Set(linked.flatMap((r) => r.kinds))],
     });
@@ -236,7 +238,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   for (const s of dataset.sources) {
     // Sources whose text names no outlet are never merged: each is its own unknown outlet.
     const key = s.outletEvidence === 'not-named' ? `unnamed:${s.id}` : `outlet:${s.outlet}`;
-    const label = s.outletEvidence === 'not-named' ? `${s.outlet}, ${formatDate(s.published)}` : s.outlet;
+    const label = s.outletEvidence === 'not-named' ? `${isolate(s.outlet)}, ${formatDate(s.published)}` : s.outlet;
     const entry = outletMap.get(key);
     if (entry) entry.sourceIds.push(s.id);
     else outletMap.set(key, { key, label, sourceIds: [s.id] });

@@ -2,13 +2,39 @@ import { queryOptions } from '@tanstack/react-query';
 import { buildIndex, type DatasetIndex } from './indexes';
 import { applyPatch, type PatchEdit } from './patch';
 import type { Dataset } from './schema';
-import { validateDatasetText, type Counts, type Problem } from './validate';
+import { articleText, binaryKind, SNIFF_BYTES } from './sniff';
+import { validateDatasetText, type Counts, type Problem, type TextLoad } from './validate';
 import type { FromWorker, ToWorker } from './validate.worker';
+import { clipGraphemes } from '../lib/graphemes';
 
 export const DEFAULT_DATASET = '/data/briefing.json';
 const MAX_PATH = 500;
 
-export type LoadErrorKind = 'refused' | 'network' | 'http' | 'not-json' | 'invalid';
+export type LoadErrorKind = 'refused' | 'network' | 'http' | 'too-large' | 'not-json' | 'invalid';
+
+/** The largest dataset read: a JavaScript string cannot hold much more, and no briefing needs it. */
+export const MAX_DATASET_BYTES = 400 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+
+function tooLarge(bytes: number, where: string): DatasetLoadError {
+  return new DatasetLoadError('too-large', `The dataset is too large to open: ${megabytes(bytes)}`, where, [
+    {
+      path: '(file)',
+      message: `is ${bytes.toLocaleString('en-GB')} bytes (${megabytes(bytes)}); datasets up to ${megabytes(MAX_DATASET_BYTES)} are read`,
+    },
+  ]);
+}
+
+/** A dataset that is plainly some other kind of file, told by its first bytes before anything is decoded. */
+function notADataset(head: Uint8Array, where: string): DatasetLoadError | null {
+  const kind = binaryKind(head);
+  if (!kind) return null;
+  const shown = kind.replace(/ \(.*\)$/, '');
+  return new DatasetLoadError('not-json', `This is ${shown}, not a dataset`, where, [
+    { path: '(file) line 1, column 1', message: `this is ${kind}, not a JSON dataset (told by its first bytes)` },
+  ]);
+}
 
 /** A failure the page can explain: what failed, where, and the problems found. */
 export class DatasetLoadError extends Error {
@@ -17,6 +43,8 @@ export class DatasetLoadError extends Error {
     message: string,
     readonly where: string,
     readonly problems: Problem[] = [],
+    /** Problems found beyond those listed. */
+    readonly more = 0,
   ) {
     super(message);
     this.name = 'DatasetLoadError';
@@ -29,6 +57,8 @@ export interface LoadedDataset {
   index: DatasetIndex;
   texts: Map<string, string>;
   counts: Counts;
+  /** What passed but deserves a word, such as a key given twice. */
+  warnings: Problem[];
 }
 
 /**
@@ -40,7 +70,7 @@ export function resolveDatasetPath(
   base: string = window.location.href,
 ): { ok: true; url: string } | { ok: false; message: string } {
   if (param === null || param === '') return { ok: true, url: new URL(DEFAULT_DATASET, base).href };
-  const shown = param.length > 80 ? `${param.slice(0, 79)}…` : param;
+  const shown = clipGraphemes(param, 80);
   const refuse = (why: string) => ({ ok: false as const, message: `Refused dataset “${shown}”: ${why}` });
   if (param.length > MAX_PATH) return refuse('the path is too long');
   // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -61,7 +91,7 @@ export function resolveDatasetPath(
 /** A server that sends no answer at all (not even headers) this long is treated as unreachable. */
 export const FIRST_BYTE_TIMEOUT_MS = 30_000;
 
-async function fetchText(url: string, signal: AbortSignal, what: string): Promise<string> {
+async function fetchBytes(url: string, signal: AbortSignal, what: string, maxBytes = Infinity): Promise<Uint8Array> {
   // Our own controller, so a hung server can be given up on without the caller having aborted.
   const controller = new AbortController();
   const forward = () => controller.abort(signal.reason);
@@ -89,8 +119,10 @@ async function fetchText(url: string, signal: AbortSignal, what: string): Promis
       const status = [response.status, response.statusText].filter(Boolean).join(' ');
       throw new DatasetLoadError('http', `The server answered ${status} for ${what}`, url);
     }
+    const length = Number(response.headers.get('content-length'));
+    if (Number.isFinite(length) && length > maxBytes) throw tooLarge(length, url);
     try {
-      return await response.text();
+      return new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       if (signal.aborted) throw error;
       throw new DatasetLoadError('network', `The connection dropped while reading ${what}: ${(error as Error).message}`, url);
@@ -107,7 +139,7 @@ export const WORKER_ABOVE = 1_000_000;
 export async function loadDatasetText(
   text: string,
   origin: string,
-  loadText: (textPath: string) => Promise<string | undefined>,
+  loadText: (textPath: string) => Promise<TextLoad>,
   signal?: AbortSignal,
 ): Promise<LoadedDataset> {
   if (/^\s*</.test(text)) {
@@ -120,30 +152,31 @@ export async function loadDatasetText(
     if (loaded) return loaded;
   }
   const result = await validateDatasetText(text, loadText);
-  if (!result.ok) throw problemsError(result.problems, origin);
+  if (!result.ok) throw problemsError(result.problems, origin, result.more);
   performance.mark('dataset-validated');
   const index = buildIndex(result.dataset);
   performance.mark('dataset-indexed');
-  return { origin, index, texts: await sourceTexts(result.dataset, loadText), counts: result.counts };
+  return { origin, index, texts: await sourceTexts(result.dataset, loadText), counts: result.counts, warnings: result.warnings };
 }
 
-function problemsError(problems: Problem[], origin: string): DatasetLoadError {
+function problemsError(problems: Problem[], origin: string, more = 0): DatasetLoadError {
   // Only file-level problems (syntax, emptiness) mean "not JSON"; "must not be empty" on a field does not.
   const syntax = problems.every((p) => p.path.startsWith('(file)'));
-  const n = problems.length;
+  const n = problems.length + more;
   return new DatasetLoadError(
     syntax ? 'not-json' : 'invalid',
-    syntax ? 'The file is not valid JSON' : `The dataset has ${n} problem${n === 1 ? '' : 's'}`,
+    syntax ? 'The file is not valid JSON' : `The dataset has ${n.toLocaleString('en-GB')} problem${n === 1 ? '' : 's'}`,
     origin,
     problems,
+    more,
   );
 }
 
-async function sourceTexts(dataset: Dataset, loadText: (textPath: string) => Promise<string | undefined>): Promise<Map<string, string>> {
+async function sourceTexts(dataset: Dataset, loadText: (textPath: string) => Promise<TextLoad>): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const s of dataset.sources) {
     const t = s.text ?? (await loadText(s.textPath as string));
-    if (t !== undefined) texts.set(s.id, t);
+    if (typeof t === 'string') texts.set(s.id, t);
   }
   return texts;
 }
@@ -159,7 +192,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function loadInWorker(
   text: string,
   origin: string,
-  loadText: (textPath: string) => Promise<string | undefined>,
+  loadText: (textPath: string) => Promise<TextLoad>,
   signal?: AbortSignal,
 ): Promise<LoadedDataset | null> {
   let worker: Worker;
@@ -208,23 +241,39 @@ async function loadInWorker(
     performance.mark('dataset-validated');
     if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
     if (result.type === 'unavailable') return null;
-    if (!result.ok) throw problemsError(result.problems, origin);
+    if (!result.ok) throw problemsError(result.problems, origin, result.more);
     if (!dataset || !index) return null;
-    return { origin, index, texts: await sourceTexts(dataset, loadText), counts: result.counts };
+    return { origin, index, texts: await sourceTexts(dataset, loadText), counts: result.counts, warnings: result.warnings };
   } finally {
     signal?.removeEventListener('abort', stop);
     worker.terminate();
   }
 }
 
+/** The dataset's bytes as text: refused first if they are plainly an image, an archive or a PDF. */
+function datasetText(bytes: Uint8Array, where: string): string {
+  const wrong = notADataset(bytes.subarray(0, SNIFF_BYTES), where);
+  if (wrong) throw wrong;
+  // Decoded as fetch's response.text() is (UTF-8, replacing what is not), so UTF-16 is told apart by the parser.
+  return new TextDecoder().decode(bytes);
+}
+
+export const REFUSED_TEXT_PATH = 'was refused: only same-origin paths are allowed';
+
 function sameOriginText(base: string, signal: AbortSignal) {
-  const cache = new Map<string, Promise<string | undefined>>();
-  return (textPath: string) => {
+  const cache = new Map<string, Promise<TextLoad>>();
+  return (textPath: string): Promise<TextLoad> => {
     const resolved = resolveDatasetPath(textPath, base);
-    if (!resolved.ok) return Promise.resolve(undefined);
+    if (!resolved.ok) return Promise.resolve({ failed: REFUSED_TEXT_PATH });
     let p = cache.get(resolved.url);
     if (!p) {
-      p = fetchText(resolved.url, signal, `source text ${textPath}`).catch(() => undefined);
+      p = fetchBytes(resolved.url, signal, `source text ${textPath}`).then(
+        (bytes): TextLoad => {
+          const checked = articleText(bytes);
+          return checked.ok ? checked.text : { failed: `is not an article text: ${checked.why}` };
+        },
+        () => undefined,
+      );
       cache.set(resolved.url, p);
     }
     return p;
@@ -235,7 +284,7 @@ export function datasetQuery(url: string) {
   return queryOptions({
     queryKey: ['dataset', url] as const,
     queryFn: async ({ signal }) => {
-      const text = await fetchText(url, signal, 'the dataset');
+      const text = datasetText(await fetchBytes(url, signal, 'the dataset', MAX_DATASET_BYTES), url);
       return loadDatasetText(text, url, sameOriginText(url, signal), signal);
     },
     staleTime: Infinity,
@@ -250,7 +299,12 @@ export function fileQuery(file: File) {
     queryFn: async ({ signal }) => {
       // Decoded as fetch's response.text() is (UTF-8), so a file reads the same from disk and by link:
       // Chromium's file.text() would quietly accept UTF-16 that the link route and the command line refuse.
-      const text = new TextDecoder().decode(await file.arrayBuffer());
+      const where = `file: ${file.name}`;
+      // Size and first bytes before reading: a 600 MB file is too large, not "empty"; a photo is a photo.
+      if (file.size > MAX_DATASET_BYTES) throw tooLarge(file.size, where);
+      const wrong = notADataset(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), where);
+      if (wrong) throw wrong;
+      const text = datasetText(new Uint8Array(await file.arrayBuffer()), where);
       const base = new URL(DEFAULT_DATASET, window.location.href).href;
       return loadDatasetText(text, `file: ${file.name}`, sameOriginText(base, signal), signal);
     },

@@ -50,10 +50,20 @@ export const FuzzyDate = z.strictObject({
   as: z.string().min(1).optional(),
 });
 
+/**
+ * Where an excerpt occurs more than once, the words just before (`prefix`) or after (`suffix`) it
+ * pick the occurrence meant, as a W3C Web Annotation TextQuoteSelector does.
+ */
+const Selector = {
+  prefix: z.string().min(1).max(200).optional(),
+  suffix: z.string().min(1).max(200).optional(),
+};
+
 export const Citation = z.strictObject({
   source: Id,
   /** Copied verbatim from the source text: an exact substring. */
   excerpt: z.string().min(1, 'must not be empty'),
+  ...Selector,
 });
 
 const Citations = z.array(Citation).min(1, 'needs at least one citation');
@@ -205,6 +215,7 @@ export const DISCREPANCY_KINDS = ['conflict', 'vague', 'misdating', 'claim', 'sp
 export const DiscrepancyVersion = z.strictObject({
   source: Id,
   excerpt: z.string().min(1, 'must not be empty'),
+  ...Selector,
   /** What this source says, in our words. */
   reading: Text,
   /** How likely we judge this version to be true, in the words of ICD 203. */
@@ -241,6 +252,8 @@ export const KeyPoint = z.strictObject({
 
 export const Dataset = z.strictObject({
   $schema: z.string().optional(),
+  /** A stable identity across versions and titles; the briefing tray is kept under it. */
+  id: Id.optional(),
   title: Text,
   version: Text,
   /** The date the dataset was compiled. */

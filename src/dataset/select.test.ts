@@ -177,6 +177,28 @@ describe('select', () => {
   });
 });
 
+describe('dates in the years 1–99', () => {
+  it('from=0050-01-01&to=0050-12-31 shows an event of the year 50, not one of 1950', () => {
+    const d = validDataset();
+    d.events[0].date = { value: '1950-06-01', precision: 'day' };
+    d.events[1].date = { value: '0050-06-01', precision: 'day' };
+    delete d.events[1].end;
+    const index = buildIndex(Dataset.parse(d));
+    const s = select(index, { ...NO_FILTERS, from: '0050-01-01', to: '0050-12-31' });
+    expect(s.events.map((e) => e.id)).toEqual([d.events[1].id]);
+  });
+});
+
+describe('bidi', () => {
+  it('an unclosed U+202E in an unnamed outlet is isolated from the date after it', () => {
+    const d = validDataset();
+    Object.assign(d.sources[1], { outlet: 'Unnamed outlet\u202E', outletEvidence: 'not-named', outletExcerpt: undefined });
+    const index = buildIndex(Dataset.parse(d));
+    const labels = [...index.outlets.values()].map((o) => o.label);
+    expect(labels).toContain('\u2068Unnamed outlet\u202E\u2069, Jul 2024');
+  });
+});
+
 describe('grade filters', () => {
   // The wire is usually reliable, the site unreliable; the call is contradicted but judged probably true.
   const index = buildIndex(

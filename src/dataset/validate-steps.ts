@@ -1,5 +1,15 @@
 import { diff, type PatchEdit } from './patch';
-import { checkReferences, checkShape, countRecords, inlineTexts, parseJson, type ValidationResult } from './validate';
+import {
+  capProblems,
+  checkReferences,
+  duplicateKeyWarnings,
+  checkShape,
+  countRecords,
+  inlineTexts,
+  parseJson,
+  type TextLoad,
+  type ValidationResult,
+} from './validate';
 
 /**
  * `validateDatasetText` taken step by step, for the validation worker: the same checks in the same
@@ -11,7 +21,7 @@ import { checkReferences, checkShape, countRecords, inlineTexts, parseJson, type
  */
 export async function validateInSteps(
   text: string,
-  loadTexts: (textPaths: string[]) => Promise<(string | undefined)[]>,
+  loadTexts: (textPaths: string[]) => Promise<TextLoad[]>,
   onShape: (edits: PatchEdit[]) => void,
 ): Promise<ValidationResult> {
   const parsed = parseJson(text);
@@ -27,6 +37,6 @@ export async function validateInSteps(
     wanted.forEach((s, i) => texts.set(s.id, loaded[i]));
   }
   const problems = checkReferences(dataset, texts);
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, dataset, counts: countRecords(dataset) };
+  if (problems.length > 0) return capProblems({ ok: false, problems });
+  return { ok: true, dataset, counts: countRecords(dataset), warnings: duplicateKeyWarnings(text) };
 }

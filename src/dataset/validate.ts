@@ -1,6 +1,21 @@
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
-import { Dataset, RECORD_TYPES, type FuzzyDate, type RecordType } from './schema';
+import { z } from 'zod';
+import { anchor, type Quote } from './anchor';
+import { duplicateKeys } from './duplicate-keys';
+import {
+  Actor,
+  AidItem,
+  Dataset,
+  Discrepancy,
+  Event,
+  Quote as QuoteRecord,
+  RECORD_TYPES,
+  Source,
+  type Citation,
+  type FuzzyDate,
+  type RecordType,
+} from './schema';
+import { clipGraphemes } from '../lib/graphemes';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
 export interface Problem {
@@ -10,12 +25,39 @@ export interface Problem {
 
 export type Counts = Record<RecordType | 'citations', number> & { keyPoints?: number };
 
-export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+/** `more`: how many problems were found beyond those listed (the list stops at MAX_PROBLEMS). */
+export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[]; more?: number };
 
-export type ValidationResult = { ok: true; dataset: Dataset; counts: Counts } | { ok: false; problems: Problem[] };
+/** `warnings`: what passed but deserves a word (a key given twice, whose last value counts). */
+export type ValidationResult =
+  { ok: true; dataset: Dataset; counts: Counts; warnings: Problem[] } | { ok: false; problems: Problem[]; more?: number };
 
-/** Article texts by source id; `undefined` where a source's text could not be had. */
-export type SourceTexts = ReadonlyMap<string, string | undefined>;
+/** Keys given twice in one object, as warnings: JSON keeps the last value, which may not be the one meant. */
+export function duplicateKeyWarnings(text: string): Problem[] {
+  return duplicateKeys(text.startsWith(BOM) ? text.slice(1) : text).map((path) => ({
+    path: formatPath(path.map((k) => (typeof k === 'string' ? clip(k, 60) : k))),
+    message: `the key "${clip(String(path[path.length - 1]), 60)}" is given twice in this object; the last value is used`,
+  }));
+}
+
+/** The most problems a result lists; the rest are counted, so a file with 500k faults stays readable. */
+export const MAX_PROBLEMS = 200;
+
+/** Keeps the first MAX_PROBLEMS problems and counts the rest. */
+export function capProblems<R extends { ok: boolean }>(result: R): R {
+  const r = result as unknown as { ok: false; problems: Problem[]; more?: number };
+  if (r.ok || r.problems.length <= MAX_PROBLEMS) return result;
+  return { ...result, problems: r.problems.slice(0, MAX_PROBLEMS), more: (r.more ?? 0) + r.problems.length - MAX_PROBLEMS };
+}
+
+/**
+ * An article text as loaded: the text, `undefined` where it could not be had, or why it was refused
+ * or is not an article text (`failed` reads on from `textPath "…"`, e.g. "was refused: …").
+ */
+export type TextLoad = string | { failed: string } | undefined;
+
+/** Article texts by source id. */
+export type SourceTexts = ReadonlyMap<string, TextLoad>;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -49,6 +91,12 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   if (body.trim() === '') {
     return { ok: false, problems: [{ path: '(file)', message: 'the file is empty: expected a JSON object' }] };
+  }
+  if (/^\s*</.test(body)) {
+    return {
+      ok: false,
+      problems: [{ path: '(file) line 1, column 1', message: 'starts with “<”: the server sent a web page instead of the dataset' }],
+    };
   }
   try {
     return { ok: true, value: JSON.parse(body) };
@@ -103,12 +151,71 @@ function describeParseError(code: string): string {
   return words[code] ?? code;
 }
 
+type Issue = z.ZodError['issues'][number];
+
 function zodProblems(error: z.ZodError): Problem[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, clip(key)]), message: `unknown field "${clip(key)}"` }))
-      : [{ path: formatPath(issue.path), message: issue.message }],
-  );
+  return issueProblems(error.issues, []);
+}
+
+function issueProblems(issues: readonly Issue[], prefix: readonly PropertyKey[]): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const path = prefix.length ? [...prefix, ...issue.path] : issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ path: formatPath([...path, clip(key)]), message: `unknown field "${clip(key)}"` });
+    } else out.push({ path: formatPath(path), message: issue.message });
+  }
+  return out;
+}
+
+const RECORD_SCHEMAS: Record<RecordType, z.ZodType> = {
+  sources: Source,
+  actors: Actor,
+  events: Event,
+  quotes: QuoteRecord,
+  aid: AidItem,
+  discrepancies: Discrepancy,
+};
+
+/** Records checked per schema call: zod gathers issues with push(...spread), which overflows past ~100k. */
+const SLICE = 1000;
+
+function offsetProblems(error: z.ZodError, type: RecordType, offset: number): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const [i, ...rest] = issue.path;
+    for (const p of issueProblems([{ ...issue, path: rest }], [type, (i as number) + offset])) out.push(p);
+  }
+  return out;
+}
+
+/** One list of records, a slice at a time; a record too broken to list its problems says so. */
+function checkList(type: RecordType, list: readonly unknown[], problems: Problem[]): unknown[] {
+  const schema = z.array(RECORD_SCHEMAS[type]);
+  const out: unknown[] = [];
+  const take = (items: unknown[]) => {
+    for (const item of items) out.push(item);
+  };
+  for (let at = 0; at < list.length; at += SLICE) {
+    const slice = list.slice(at, at + SLICE);
+    try {
+      const r = schema.safeParse(slice);
+      if (r.success) take(r.data as unknown[]);
+      else for (const p of offsetProblems(r.error, type, at)) problems.push(p);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      slice.forEach((record, i) => {
+        try {
+          const r = schema.safeParse([record]);
+          if (!r.success) for (const p of offsetProblems(r.error, type, at + i)) problems.push(p);
+        } catch (inner) {
+          if (!(inner instanceof RangeError)) throw inner;
+          problems.push({ path: `${type}[${at + i}]`, message: 'has too many problems to list (more than 100,000 in this record)' });
+        }
+      });
+    }
+  }
+  return out;
 }
 
 /** Types and required fields: everything one record can say about itself. */
@@ -120,8 +227,18 @@ export function checkShape(raw: unknown): ShapeResult {
       problems: [{ path: '(root)', message: `expected a dataset object with title, version, sources, … but found ${found}` }],
     };
   }
-  const result = Dataset.safeParse(raw);
-  return result.success ? { ok: true, dataset: result.data } : { ok: false, problems: zodProblems(result.error) };
+  const fields = raw as Record<string, unknown>;
+  const lists = new Set<string>(RECORD_TYPES.filter((t) => Array.isArray(fields[t])));
+  // Object.fromEntries defines own properties, so a "__proto__" key stays a plain key to report.
+  const head = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, lists.has(k) ? [] : v]));
+  const top = Dataset.safeParse(head);
+  const problems = top.success ? [] : zodProblems(top.error);
+  const records = new Map<string, unknown[]>();
+  for (const type of RECORD_TYPES) if (lists.has(type)) records.set(type, checkList(type, fields[type] as unknown[], problems));
+  if (!top.success || problems.length) return capProblems({ ok: false, problems });
+  const dataset = { ...top.data } as Record<string, unknown>;
+  for (const [type, list] of records) dataset[type] = list;
+  return { ok: true, dataset: dataset as Dataset };
 }
 
 /** Compares two ISO dates at the precision both share ("2024-07" vs "2024-07-12" compares months). */
@@ -131,6 +248,12 @@ export function compareIsoDates(a: string, b: string): number {
   const y = b.slice(0, n);
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/** An excerpt shorter than this (not counting spaces) would mark a place anywhere. */
+export const MIN_EXCERPT = 4;
+/** An excerpt found more often than this needs a prefix or suffix to say which occurrence it means. */
+export const MAX_OCCURRENCES = 5;
+const ENOUGH_WORDS = new RegExp(`(?:\\S\\s*){${MIN_EXCERPT}}`);
 
 const ID_KINDS = ['sources', 'actors', 'events', 'quotes', 'aid', 'discrepancies'] as const;
 
@@ -169,23 +292,43 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     if (id !== undefined && !ids[kind].has(id)) add(path, `refers to ${what} "${id}", which is not in ${kind}`);
   };
 
-  const excerpt = (path: string, sourceId: string, words: string) => {
-    if (!ids.sources.has(sourceId)) {
-      add(`${path}.source`, `refers to source "${sourceId}", which is not in sources`);
+  const excerpt = (path: string, c: Quote & { source: string }) => {
+    const words = c.excerpt;
+    if (!ENOUGH_WORDS.test(words)) {
+      add(`${path}.excerpt`, `is too short to mark its place: an excerpt needs at least ${MIN_EXCERPT} characters besides spaces`);
+    }
+    if (!ids.sources.has(c.source)) {
+      add(`${path}.source`, `refers to source "${c.source}", which is not in sources`);
       return;
     }
-    const text = texts.get(sourceId);
-    if (text === undefined) return; // reported once per source below
+    const text = texts.get(c.source);
+    if (typeof text !== 'string') return; // reported once per source below
     if (!text.includes(words)) {
-      add(`${path}.excerpt`, `excerpt not found verbatim in source "${sourceId}": "${clip(words)}"`);
+      add(`${path}.excerpt`, `excerpt not found verbatim in source "${c.source}": "${clip(words)}"`);
+      return;
+    }
+    const found = anchor(text, c, MAX_OCCURRENCES);
+    if ((c.prefix !== undefined || c.suffix !== undefined) && !found.selected) {
+      add(
+        `${path}.${c.prefix !== undefined ? 'prefix' : 'suffix'}`,
+        `no occurrence of the excerpt in source "${c.source}" has this ${c.prefix !== undefined ? 'prefix' : 'suffix'}${c.prefix !== undefined && c.suffix !== undefined ? ' and suffix' : ''}`,
+      );
+    } else if (c.prefix === undefined && c.suffix === undefined && found.others + 1 > MAX_OCCURRENCES) {
+      add(
+        `${path}.excerpt`,
+        `occurs more than ${MAX_OCCURRENCES} times in source "${c.source}": add a prefix or suffix (the words just before or after it) to say which is meant: "${clip(words)}"`,
+      );
     }
   };
-  const citations = (path: string, list: readonly { source: string; excerpt: string }[]) =>
-    list.forEach((c, i) => excerpt(`${path}.citations[${i}]`, c.source, c.excerpt));
+  const citations = (path: string, list: readonly Citation[]) => list.forEach((c, i) => excerpt(`${path}.citations[${i}]`, c));
 
   dataset.sources.forEach((s, i) => {
     const path = `sources[${i}]`;
     const text = texts.get(s.id);
+    if (typeof text === 'object') {
+      add(`${path}.textPath`, `the text of source "${s.id}": textPath “${clip(s.textPath ?? '')}” ${text.failed}`);
+      return;
+    }
     if (text === undefined) {
       add(
         `${path}.${s.text === undefined ? 'textPath' : 'text'}`,
@@ -235,7 +378,7 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
 
   dataset.discrepancies.forEach((d, i) => {
     const path = `discrepancies[${i}]`;
-    d.versions.forEach((v, j) => excerpt(`${path}.versions[${j}]`, v.source, v.excerpt));
+    d.versions.forEach((v, j) => excerpt(`${path}.versions[${j}]`, v));
     d.concerns.events.forEach((id, j) => ref(`${path}.concerns.events[${j}]`, 'events', id, 'event'));
     d.concerns.quotes.forEach((id, j) => ref(`${path}.concerns.quotes[${j}]`, 'quotes', id, 'quote'));
     d.concerns.aid.forEach((id, j) => ref(`${path}.concerns.aid[${j}]`, 'aid', id, 'aid item'));
@@ -272,7 +415,7 @@ function effectiveBeforeAnnounced(announced: FuzzyDate, effective: FuzzyDate): b
 }
 
 function clip(s: string, max = 80): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return clipGraphemes(s, max);
 }
 
 export function countRecords(dataset: Dataset): Counts {
@@ -289,31 +432,28 @@ export function countRecords(dataset: Dataset): Counts {
 }
 
 /** Inline texts first; the rest come from `loadText` (a file read in Node, a fetch in the browser). */
-export function inlineTexts(dataset: Dataset): Map<string, string | undefined> {
+export function inlineTexts(dataset: Dataset): Map<string, TextLoad> {
   return new Map(dataset.sources.filter((s) => s.text !== undefined).map((s) => [s.id, s.text]));
 }
 
 /** The whole check, for a dataset whose source texts are already at hand. */
 export function validateParsed(raw: unknown, texts: (dataset: Dataset) => SourceTexts): ValidationResult {
   const shape = checkShape(raw);
-  return shape.ok ? finishValidation(shape.dataset, texts(shape.dataset)) : shape;
+  return shape.ok ? capProblems(finishValidation(shape.dataset, texts(shape.dataset))) : shape;
 }
 
 /** The cross-record checks on a dataset whose shape has already passed. */
 function finishValidation(dataset: Dataset, texts: SourceTexts): ValidationResult {
   const problems = checkReferences(dataset, texts);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, dataset, counts: countRecords(dataset) };
+  return { ok: true, dataset, counts: countRecords(dataset), warnings: [] };
 }
 
 /**
  * The one entry used by the app, the tests and the command line: parse, check shape, fetch the
  * article texts that are not inline, then check references and excerpts.
  */
-export async function validateDatasetText(
-  text: string,
-  loadText: (textPath: string) => Promise<string | undefined>,
-): Promise<ValidationResult> {
+export async function validateDatasetText(text: string, loadText: (textPath: string) => Promise<TextLoad>): Promise<ValidationResult> {
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
   const shape = checkShape(parsed.value);
@@ -327,5 +467,6 @@ export async function validateDatasetText(
       }),
   );
   // The shape has passed: check references on it directly rather than running the schema twice.
-  return finishValidation(shape.dataset, texts);
+  const result = capProblems(finishValidation(shape.dataset, texts));
+  return result.ok ? { ...result, warnings: duplicateKeyWarnings(text) } : result;
 }

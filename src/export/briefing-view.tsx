@@ -13,6 +13,7 @@ import { formatMadeAt, outletNames } from './caption';
 import { footnoteBook, type Footnote } from './footnotes';
 import { paginate, type BlockSize, type PagePlan } from './paginate';
 import './briefing.css';
+import { maxOf, minOf } from '../lib/bounds';
 
 export type BriefingFormat = 'a4' | 'slide';
 const FORMATS: Record<BriefingFormat, string> = { a4: 'A4 portrait', slide: '16:9 slide' };
@@ -85,8 +86,8 @@ function TimelineStrip({ events }: { events: readonly Event[] }) {
   const spans = events.map((e) => ({ e, span: dateSpan(e.date, e.end) }));
   const inside = spans.filter(({ span }) => span[0] >= lo0 && span[0] <= hi0);
   if (!inside.length) return null;
-  let lo = Math.min(...inside.map((s) => s.span[0]));
-  let hi = Math.max(...inside.map((s) => Math.min(s.span[1], Number.isFinite(hi0) ? hi0 : s.span[1])));
+  let lo = minOf(inside.map((s) => s.span[0]));
+  let hi = maxOf(inside.map((s) => Math.min(s.span[1], Number.isFinite(hi0) ? hi0 : s.span[1])));
   if (hi - lo < 6) {
     lo -= 3;
     hi += 3;

@@ -1,3 +1,4 @@
+import { maxOf } from '../lib/bounds';
 /** Heights in CSS pixels of one block (a panel, the cover, the footnotes) as laid out on the page. */
 export interface BlockSize {
   key: string;
@@ -47,7 +48,7 @@ export function paginate(blocks: readonly BlockSize[], pageHeight: number, block
     const rows: [number, number, number][] = [];
     for (let i = 0; i < b.items.length; i += b.columns) {
       const to = Math.min(b.items.length, i + b.columns);
-      rows.push([i, to, Math.max(...b.items.slice(i, to))]);
+      rows.push([i, to, maxOf(b.items.slice(i, to))]);
     }
     if (b.breakBefore) newPage();
     const firstRow = rows.length ? rows[0][2] : 0;

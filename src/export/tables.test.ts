@@ -138,3 +138,22 @@ describe('recordsTable', () => {
     expect(table.rows.map((r) => `${r.values.type}:${r.id}`)).toEqual(['event:ev-call', 'discrepancy:disc-call-date']);
   });
 });
+
+describe('toCsv at scale', () => {
+  it('writes 140,000 records without overflowing the stack', () => {
+    const rows = Array.from({ length: 140_000 }, (_, i) => ({
+      id: `r-${i}`,
+      values: { id: `r-${i}` },
+      citations:
+        i === 7
+          ? [
+              { source: 's', outlet: 'O', excerpt: 'a' },
+              { source: 's', outlet: 'O', excerpt: 'b' },
+            ]
+          : [],
+    }));
+    const csv = toCsv({ name: 'records', columns: ['id'], rows, records: [] });
+    expect(csv.split('\r\n')[0]).toContain('citation 2');
+    expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(140_001);
+  });
+});

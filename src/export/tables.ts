@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { citationsOf, type DatasetIndex, type Row } from '../dataset/indexes';
 import type { AidItem, Citation, Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
+import { maxOf } from '../lib/bounds';
 
 /** A citation as exported: the source id, the outlet it belongs to, and the verbatim excerpt. */
 export interface ExportCitation {
@@ -133,7 +134,7 @@ export function aidTable(aid: readonly AidItem[], index: DatasetIndex): ExportTa
 }
 
 export function discrepanciesTable(discrepancies: readonly Discrepancy[], index: DatasetIndex): ExportTable {
-  const most = Math.max(0, ...discrepancies.map((d) => d.versions.length));
+  const most = Math.max(0, maxOf(discrepancies.map((d) => d.versions.length)));
   const readings = Array.from({ length: most }, (_, i) => `reading ${i + 1}`);
   return {
     name: 'discrepancies',
@@ -226,7 +227,7 @@ export const citationCell = (c: ExportCitation) => `${c.outlet}: “${c.excerpt}
  * one `citation N` column per citation, each cell reading `Outlet: “excerpt”`.
  */
 export function toCsv(table: ExportTable): string {
-  const most = Math.max(0, ...table.rows.map((r) => r.citations.length));
+  const most = Math.max(0, maxOf(table.rows.map((r) => r.citations.length)));
   const citationCols = Array.from({ length: most }, (_, i) => citationColumn(i + 1));
   const fields = [...table.columns, OUTLETS_COLUMN, SOURCES_COLUMN, ...citationCols];
   const data = table.rows.map((r) =>

@@ -26,3 +26,15 @@ describe('dates', () => {
     expect(formatDate({ value: '2026-01-01', precision: 'year' })).toBe('2026');
   });
 });
+
+describe('years 1–99', () => {
+  it('are the years written, not 1901–1999', () => {
+    expect(dayToIso(isoToDay('0050-01-01'))).toBe('0050-01-01');
+    expect(isoToDay('0050-06-15')).toBeLessThan(isoToDay('1950-06-15'));
+    expect(dayToIso(isoToDay('0001-03'))).toBe('0001-03-01');
+    const [a, b] = dateSpan({ value: '0099', precision: 'year' });
+    expect([dayToIso(a), dayToIso(b)]).toEqual(['0099-01-01', '0099-12-31']);
+    const [c, d] = dateSpan({ value: '0004-02', precision: 'month' });
+    expect([dayToIso(c), dayToIso(d)]).toEqual(['0004-02-01', '0004-02-29']);
+  });
+});

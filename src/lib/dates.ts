@@ -3,10 +3,17 @@ import type { FuzzyDate } from '../dataset/schema';
 const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** Date.UTC with years 0–99 taken as written: Date.UTC itself reads them as 1900–1999. */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  const at = new Date(0);
+  at.setUTCFullYear(year, monthIndex, day);
+  return at.getTime();
+}
+
 /** Days since 1970-01-01 (UTC) of the first day an ISO date of any precision covers. */
 export function isoToDay(iso: string): number {
   const [y, m = 1, d = 1] = iso.split('-').map(Number);
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  return Math.floor(utcMs(y, m - 1, d) / DAY_MS);
 }
 
 export function dayToIso(day: number): string {
@@ -26,7 +33,7 @@ function lastDayOf(date: FuzzyDate): number {
   if (parts.length === 1) return isoToDay(`${parts[0] + 1}-01-01`) - 1;
   if (parts.length === 2 || date.precision === 'month') {
     const [y, m] = parts;
-    return Math.floor(Date.UTC(y, m, 1) / DAY_MS) - 1 + slack;
+    return Math.floor(utcMs(y, m, 1) / DAY_MS) - 1 + slack;
   }
   return isoToDay(date.value) + slack;
 }

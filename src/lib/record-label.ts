@@ -1,5 +1,7 @@
 import type { DatasetIndex, Row, RowType } from '../dataset/indexes';
 import type { AidItem, Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
+import { isolate } from './bidi';
+import { clipGraphemes } from './graphemes';
 
 export const TYPE_NAME: Record<RowType, string> = {
   event: 'Event',
@@ -10,7 +12,7 @@ export const TYPE_NAME: Record<RowType, string> = {
 
 export function clipText(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  return clipGraphemes(flat, max);
 }
 
 function actor(index: DatasetIndex, id: string | undefined): string {
@@ -25,7 +27,8 @@ export function recordLabel(row: Row, index: DatasetIndex, max = 110): string {
     case 'quote': {
       const q = row.record as Quote;
       const who = actor(index, q.speaker);
-      return `${who}: ${q.mode === 'direct' ? '“' : ''}${clipText(q.text, Math.max(20, max - who.length - 4))}${q.mode === 'direct' ? '”' : ''}`;
+      const words = isolate(clipText(q.text, Math.max(20, max - who.length - 4)));
+      return `${isolate(who)}: ${q.mode === 'direct' ? '“' : ''}${words}${q.mode === 'direct' ? '”' : ''}`;
     }
     case 'aid':
       return (row.record as AidItem).item;

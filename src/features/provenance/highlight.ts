@@ -1,15 +1,21 @@
+import { anchor, type Quote } from '../../dataset/anchor';
+
 export interface Segment {
   text: string;
   /** Index of the excerpt this segment highlights, or -1 for plain text. */
   mark: number;
 }
 
-/** Pure: splits a text into plain and highlighted runs for every occurrence of every excerpt. */
-export function highlight(text: string, excerpts: readonly string[]): Segment[] {
+/**
+ * Pure: splits a text into plain and highlighted runs, one run per excerpt at the occurrence it
+ * cites, so an excerpt found 500,000 times still makes one mark.
+ */
+export function highlight(text: string, quotes: readonly (Quote | string)[]): Segment[] {
   const ranges: [number, number, number][] = [];
-  excerpts.forEach((ex, i) => {
-    if (!ex) return;
-    for (let at = text.indexOf(ex); at !== -1; at = text.indexOf(ex, at + ex.length)) ranges.push([at, at + ex.length, i]);
+  quotes.forEach((q, i) => {
+    const quote = typeof q === 'string' ? { excerpt: q } : q;
+    const { at } = anchor(text, quote);
+    if (at >= 0) ranges.push([at, at + quote.excerpt.length, i]);
   });
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const segments: Segment[] = [];

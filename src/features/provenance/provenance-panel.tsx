@@ -5,6 +5,7 @@ import { SOURCE_KIND_LABEL, TYPE_LABEL } from '../../app/theme';
 import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
 import { clipText, recordLabel } from '../../lib/record-label';
+import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
 
 interface Props {
@@ -114,18 +115,29 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
               <SourceFacts source={source} />
               <p className="cited">
                 Cited:{' '}
-                {cites.map((c, i) => (
-                  <q key={i}>{c.excerpt}</q>
-                ))}
+                {cites.map((c, i) => {
+                  const others = text === undefined ? 0 : anchor(text, c).others;
+                  return (
+                    <span key={i}>
+                      <q>{c.excerpt}</q>
+                      {others ? (
+                        <span className="muted small occurs">
+                          {' '}
+                          (the marked occurrence; the words occur {others.toLocaleString('en-GB')} more time{others === 1 ? '' : 's'} in
+                          this text)
+                        </span>
+                      ) : null}
+                    </span>
+                  );
+                })}
               </p>
               {text === undefined ? (
                 <p className="muted">The article text is not available.</p>
               ) : (
                 <div className="article-text" tabIndex={0} aria-label={`Full text of ${source.title}`}>
-                  {highlight(
-                    text,
-                    cites.map((c) => c.excerpt),
-                  ).map((seg, i) => (seg.mark >= 0 ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>))}
+                  {highlight(text, cites).map((seg, i) =>
+                    seg.mark >= 0 ? <mark key={i}>{seg.text}</mark> : <span key={i}>{seg.text}</span>,
+                  )}
                 </div>
               )}
             </article>

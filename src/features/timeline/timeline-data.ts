@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event, EventKind } from '../../dataset/schema';
 import { EVENT_KINDS } from '../../dataset/schema';
 import { dateSpan, formatDay } from '../../lib/dates';
+import { maxOf, minOf } from '../../lib/bounds';
 
 export interface TimelinePoint {
   /** Day number (x). */
@@ -207,8 +208,8 @@ export function timelineSummary(data: TimelineData, events: readonly Event[]): s
   if (data.points.length === 0) return 'No events on the chart.';
   const shown = data.points.reduce((n, p) => n + (p.count > 0 ? p.count : 0), 0);
   const days = data.points.map((p) => p.day);
-  const first = Math.min(...days);
-  const last = Math.max(...days);
+  const first = minOf(days);
+  const last = maxOf(days);
   const onChart = new Set(data.points.flatMap((p) => p.ids));
   const calls = events.filter((e) => e.kind === 'call' && onChart.has(e.id));
   const callText = calls.length

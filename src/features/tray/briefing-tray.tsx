@@ -9,7 +9,7 @@ import { briefPng } from './brief-png';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
-import { encodeTrayLink, NOTE_MAX, type TrayItem } from './tray-storage';
+import { encodeTrayFragment, LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
 import './briefing-tray.css';
 
 interface Props {
@@ -38,7 +38,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
   const pinned = tray.items.length > 0;
   const shown = useMemo(() => (pinned ? new Set(rows.map((r) => r.id)) : new Set<string>()), [rows, pinned]);
   const [sheet, setSheet] = useState<'png' | 'print' | null>(null);
-  const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
+  const [link, setLink] = useState<{ url: string; copied: boolean } | { tooLong: number } | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; by: -1 | 1 } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -101,13 +101,24 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
+  const downloadTrayFile = () => {
+    const url = URL.createObjectURL(new Blob([trayFile(tray.items, index.dataset.title)], { type: 'application/json' }));
+    download(url, `briefing-tray-${today()}.json`);
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
   const shareLink = async () => {
     const url = new URL(window.location.href);
     const keep = url.searchParams.get('dataset');
     url.search = '';
     if (keep) url.searchParams.set('dataset', keep);
-    url.searchParams.set('tray', encodeTrayLink(tray.items));
+    // In the fragment, which the browser never sends to a server, so no server limit on headers applies.
+    url.hash = `${TRAY_FRAGMENT}=${encodeTrayFragment(tray.items)}`;
     const text = url.toString();
+    if (text.length > LINK_MAX) {
+      setLink({ tooLong: text.length });
+      return;
+    }
     let copied: boolean;
     try {
       await navigator.clipboard.writeText(text);
@@ -139,7 +150,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
           <div className="tray-notice-actions">
             {tray.previous ? (
               <button type="button" onClick={tray.undo}>
-                Undo
+                Restore previous tray
               </button>
             ) : null}
             <button type="button" onClick={tray.dismiss}>
@@ -184,6 +195,22 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
         <button type="button" onClick={() => void shareLink()} disabled={empty}>
           Copy share link
         </button>
+        <button type="button" onClick={downloadTrayFile} disabled={empty}>
+          Download tray file
+        </button>
+        <label className="tray-open-file">
+          <span className="button-like">Open tray file…</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void tray.openFile(file);
+            }}
+          />
+        </label>
         <button type="button" onClick={tray.clear} disabled={empty}>
           Clear tray
         </button>
@@ -191,7 +218,20 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
       {tray.items.length > 5 ? (
         <p className="muted small tray-fit">Each item’s sources are listed in full; a printed page holds about five items.</p>
       ) : null}
-      {link ? <ShareLink url={link.url} copied={link.copied} /> : null}
+      {link && 'tooLong' in link ? (
+        <div className="tray-share" role="alert">
+          <p className="small">
+            A link to this tray would be {link.tooLong.toLocaleString('en-GB')} characters long, more than the{' '}
+            {LINK_MAX.toLocaleString('en-GB')} a link can be relied on to carry. Send the tray file instead; the recipient opens it with
+            “Open tray file…”.
+          </p>
+          <button type="button" onClick={downloadTrayFile}>
+            Download tray file
+          </button>
+        </div>
+      ) : link ? (
+        <ShareLink url={link.url} copied={link.copied} />
+      ) : null}
       {brief
         ? createPortal(
             <div className="tray-sheet-host" ref={hostRef} aria-hidden="true">

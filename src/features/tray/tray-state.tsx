@@ -3,13 +3,33 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import { PinContext, type PinState } from '../../components/pin-button';
 import { PARAMS } from '../../filters/url-state';
 import { useUrlParams } from '../../filters/use-url';
-import { cleanNote, decodeTrayLink, readTray, TRAY_LIMIT, trayKey, writeTray, type TrayItem } from './tray-storage';
+import {
+  cleanNote,
+  datasetIdentity,
+  decodeTrayFragment,
+  decodeTrayLink,
+  legacyTrayKey,
+  mergeTrays,
+  readTray,
+  readTrayFile,
+  serialiseTray,
+  TRAY_FILE_MAX,
+  TRAY_FRAGMENT,
+  TRAY_LIMIT,
+  trayFragmentOf,
+  trayKey,
+  writeTray,
+  type ReadResult,
+  type TrayItem,
+} from './tray-storage';
 
 export interface TrayApi {
   items: TrayItem[];
   notices: string[];
-  /** The tray as it was before a shared link replaced it or it was cleared. */
+  /** The tray as it was before a link or file replaced it, it was cleared, or pins were lost on reading. */
   previous: TrayItem[] | null;
+  /** Replaces the tray with a tray file's pins (the tray as it was stays restorable). */
+  openFile: (file: File) => Promise<void>;
   toggle: (id: string) => void;
   remove: (id: string) => void;
   move: (id: string, by: -1 | 1) => void;
@@ -38,13 +58,49 @@ function storage(): Storage | null {
 }
 
 function load(key: string, index: DatasetIndex): State {
-  const read = readTray(storage(), key);
+  const store = storage();
+  let read = readTray(store, key);
+  let fromLegacy = false;
+  if (read.items.length === 0 && read.notices.length === 0) {
+    // Trays were kept by title before: adopt that one (left where it is) if its pins are in this dataset.
+    const legacy = readTray(store, legacyTrayKey(index.dataset.title));
+    if (legacy.items.some((i) => index.rowById.has(i.id))) {
+      read = { items: legacy.items, notices: [] };
+      fromLegacy = true;
+    }
+  }
   const known = read.items.filter((i) => index.rowById.has(i.id));
   const notices = [...read.notices];
   const lost = read.items.length - known.length;
-  if (lost)
-    notices.push(`${lost} pinned record${lost > 1 ? 's are' : ' is'} not in this dataset and ${lost > 1 ? 'were' : 'was'} dropped.`);
-  return { key, items: known, notices, previous: null };
+  if (lost && !fromLegacy) {
+    try {
+      const raw = store?.getItem(key);
+      if (raw) store?.setItem(`${key}:backup`, raw);
+    } catch {
+      // Nothing more to keep it in.
+    }
+    notices.push(
+      `${lost} pinned record${lost > 1 ? 's are' : ' is'} not in this dataset and ${lost > 1 ? 'were' : 'was'} set aside; “Restore previous tray” brings ${lost > 1 ? 'them' : 'it'} back.`,
+    );
+  }
+  return { key, items: known, notices, previous: lost && !fromLegacy ? read.items : null };
+}
+
+/** Puts a shared tray (link or file) in place of this one, keeping this one restorable. */
+function replaceWith(s: State, r: ReadResult & { failed?: boolean }, from: string): State {
+  if (r.failed) return { ...s, notices: r.notices };
+  if (r.items.length === 0)
+    return { ...s, notices: [...r.notices, `The ${from} held no records of this dataset; your tray is unchanged.`] };
+  const before = s.items.length ? ` Your previous tray (${s.items.length}) was replaced; “Restore previous tray” brings it back.` : '';
+  return {
+    ...s,
+    items: r.items,
+    previous: s.items.length ? s.items : s.previous,
+    notices: [
+      `Loaded a briefing tray of ${r.items.length} record${r.items.length > 1 ? 's' : ''} from the ${from}.${before}`,
+      ...r.notices,
+    ],
+  };
 }
 
 interface ProviderProps {
@@ -65,37 +121,94 @@ export function TrayProvider({ index, children }: ProviderProps) {
     next.delete(PARAMS.tray);
     navigate(next, { replace: true });
   }, [navigate]);
-  const key = trayKey(index.dataset.title);
+  const identity = useMemo(() => datasetIdentity(index.dataset), [index]);
+  const key = trayKey(identity);
   const [state, setState] = useState<State>(() => load(key, index));
   if (state.key !== key) setState(load(key, index));
+  /** What this tab last saved or read: the base a change from another tab is merged against. */
+  const synced = useRef<{ key: string; items: TrayItem[] }>({ key: state.key, items: state.items });
 
   useEffect(() => {
     if (state.key !== key) return;
-    const problem = writeTray(storage(), key, state.items);
+    if (synced.current.key !== key || synced.current.items === state.items) {
+      // The tray as loaded: nothing to save, and a saved tray that could not be read whole stays as it
+      // is (besides its backup) until the analyst changes the tray.
+      synced.current = { key, items: state.items };
+      return;
+    }
+    const store = storage();
+    let stored: string | null | undefined;
+    try {
+      stored = store?.getItem(key);
+    } catch {
+      stored = undefined;
+    }
+    synced.current = { key, items: state.items };
+    // Unchanged (a merge from another tab, a first load): writing it again would only echo to that tab.
+    if (stored === (state.items.length ? serialiseTray(state.items) : null)) return;
+    const problem = writeTray(store, key, state.items);
     if (problem) setState((s) => (s.notices.includes(problem) ? s : { ...s, notices: [...s.notices, problem] }));
   }, [key, state.key, state.items]);
+
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== key || event.storageArea !== storage()) return;
+      const theirs = readTray(storage(), key).items.filter((i) => index.rowById.has(i.id));
+      const base = synced.current.key === key ? synced.current.items : [];
+      setState((s) => {
+        if (s.key !== key) return s;
+        const merged = mergeTrays(base, s.items, theirs);
+        synced.current = { key, items: theirs };
+        return { ...s, items: merged };
+      });
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [key, index]);
 
   const readLink = useRef<string | null>(null);
   useEffect(() => {
     if (link === null || readLink.current === link) return;
     readLink.current = link;
     const r = decodeTrayLink(link, (id) => index.rowById.has(id));
-    setState((s) => {
-      if (r.items.length === 0)
-        return { ...s, notices: [...r.notices, 'The shared link held no records of this dataset; your tray is unchanged.'] };
-      const before = s.items.length ? ` Your previous tray (${s.items.length}) was replaced; “Undo” brings it back.` : '';
-      return {
-        ...s,
-        items: r.items,
-        previous: s.items.length ? s.items : null,
-        notices: [
-          `Loaded a briefing tray of ${r.items.length} record${r.items.length > 1 ? 's' : ''} from the shared link.${before}`,
-          ...r.notices,
-        ],
-      };
-    });
+    setState((s) => replaceWith(s, r, 'shared link'));
     onLinkRead();
   }, [link, index, onLinkRead]);
+
+  // `#tray=…`: read once, then taken out of the address so a reload shows the tray as left.
+  useEffect(() => {
+    const readFragment = () => {
+      const raw = trayFragmentOf(window.location.hash);
+      if (raw === null) return;
+      const rest = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+      rest.delete(TRAY_FRAGMENT);
+      const hash = rest.toString();
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`,
+      );
+      const r = decodeTrayFragment(raw, (id) => index.rowById.has(id));
+      setState((s) => replaceWith(s, r, 'shared link'));
+    };
+    readFragment();
+    window.addEventListener('hashchange', readFragment);
+    return () => window.removeEventListener('hashchange', readFragment);
+  }, [index]);
+
+  const openFile = useCallback(
+    async (file: File) => {
+      if (file.size > TRAY_FILE_MAX) {
+        const mb = (file.size / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+        setState((s) => ({ ...s, notices: [`The tray file “${file.name}” is too large (${mb} MB); your tray is unchanged.`] }));
+        return;
+      }
+      const text = new TextDecoder().decode(await file.arrayBuffer());
+      const r = readTrayFile(text, (id) => index.rowById.has(id));
+      setState((s) => replaceWith(s, r, 'tray file'));
+    },
+    [index],
+  );
 
   const update = useCallback((f: (items: TrayItem[]) => TrayItem[] | string) => {
     setState((s) => {
@@ -126,6 +239,7 @@ export function TrayProvider({ index, children }: ProviderProps) {
       items: state.items,
       notices: state.notices,
       previous: state.previous,
+      openFile,
       toggle,
       remove: (id) => update((items) => items.filter((i) => i.id !== id)),
       move: (id, by) =>
@@ -145,11 +259,14 @@ export function TrayProvider({ index, children }: ProviderProps) {
           previous: s.items.length ? s.items : null,
           notices: s.items.length ? ['Cleared the tray.'] : [],
         })),
-      undo: () => setState((s) => (s.previous ? { ...s, items: s.previous, previous: null, notices: [] } : s)),
+      undo: () =>
+        setState((s) =>
+          s.previous ? { ...s, items: s.previous, previous: s.items.length ? s.items : null, notices: ['Restored the previous tray.'] } : s,
+        ),
       dismiss: () => setState((s) => ({ ...s, notices: [], previous: null })),
       notify,
     }),
-    [state, update, toggle, notify],
+    [state, update, toggle, notify, openFile],
   );
 
   // Pin buttons only care which ids are pinned, not about notes being typed.

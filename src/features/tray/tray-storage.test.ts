@@ -5,12 +5,20 @@ import { Dataset } from '../../dataset/schema';
 import { validDataset } from '../../testing/test-fixtures';
 import { briefMarkdown, buildBrief, escapeMarkdown, parseCitations, unescapeMarkdown } from './tray-markdown';
 import {
+  backupKey,
+  cleanNote,
+  datasetIdentity,
+  decodeTrayFragment,
   decodeTrayLink,
-  encodeTrayLink,
+  encodeTrayFragment,
   LINK_MAX,
+  mergeTrays,
   NOTE_MAX,
   readTray,
+  readTrayFile,
   TRAY_LIMIT,
+  trayFile,
+  trayFragmentOf,
   trayKey,
   writeTray,
   type TrayItem,
@@ -29,7 +37,7 @@ class MemoryStorage {
   }
 }
 
-const KEY = trayKey('Test briefing');
+const KEY = trayKey(datasetIdentity(Dataset.parse(validDataset())));
 
 describe('tray storage', () => {
   it('round-trips the tray in order with its notes, and forgets an empty tray', () => {
@@ -45,21 +53,14 @@ describe('tray storage', () => {
     expect(readTray(s, KEY)).toEqual({ items: [], notices: [] });
   });
 
-  it('ignores damaged or foreign stored data with a notice instead of throwing', () => {
+  it('keeps damaged stored data as a backup with a notice instead of throwing or deleting it', () => {
     const s = new MemoryStorage();
-    for (const bad of [
-      '{not json',
-      '[]',
-      JSON.stringify({ version: 2, items: [] }),
-      JSON.stringify({ version: 1, items: [{ id: 'ok', note: 1 }] }),
-      JSON.stringify({ version: 1, items: [{ id: '<script>', note: '' }] }),
-      JSON.stringify({ version: 1, items: [{ id: 'ok', note: 'x'.repeat(NOTE_MAX + 1) }] }),
-      JSON.stringify({ version: 1, items: Array.from({ length: TRAY_LIMIT + 1 }, (_, i) => ({ id: `r${i}`, note: '' })) }),
-    ]) {
+    for (const bad of ['{not json', '[]', '{"version":1}']) {
       s.setItem(KEY, bad);
       const r = readTray(s, KEY);
-      expect(r.items, bad.slice(0, 40)).toEqual([]);
-      expect(r.notices).toHaveLength(1);
+      expect(r.items, bad).toEqual([]);
+      expect(r.notices).toEqual([expect.stringMatching(/could not be read\. The saved copy is kept as a backup/)]);
+      expect(s.getItem(backupKey(KEY))).toBe(bad);
     }
     const throwing = {
       getItem(): string | null {
@@ -95,16 +96,16 @@ describe('tray storage', () => {
 describe('tray link', () => {
   const known = (id: string) => ['ev-call', 'q-stand', 'aid-pkg'].includes(id);
 
-  it('round-trips ids and notes with any characters through URLSearchParams', () => {
+  it('reads the old ?tray= form: ids and notes with any characters through URLSearchParams', () => {
     const items: TrayItem[] = [
       { id: 'ev-call', note: 'Who called? 50%, ~maybe~ & “so” — Кремль' },
       { id: 'q-stand', note: '' },
       { id: 'aid-pkg', note: 'a,b,c' },
     ];
-    const params = new URLSearchParams({ tray: encodeTrayLink(items) });
+    const old = items.map((i) => (i.note ? `${i.id}~${encodeURIComponent(i.note)}` : i.id)).join(',');
+    const params = new URLSearchParams({ tray: old });
     const back = decodeTrayLink(new URLSearchParams(params.toString()).get('tray')!, known);
     expect(back).toEqual({ items, notices: [] });
-    expect(encodeTrayLink([{ id: 'q-stand', note: '' }])).toBe('q-stand');
   });
 
   it('ignores unknown ids, unreadable notes and overlong links with notices', () => {
@@ -194,5 +195,135 @@ describe('brief', () => {
     }
     expect(escapeMarkdown('*x*')).toBe('\\*x\\*');
     expect(escapeMarkdown('Kyiv Post [14]: [a](b) [3](x)')).toBe('Kyiv Post [14]: \\[a\\](b) \\[3\\](x)');
+  });
+});
+
+describe('a saved tray with one odd thing is read, not deleted whole', () => {
+  const pin = (i: number) => ({ id: `r${i}`, note: '' });
+  it.each([
+    ['51 pins', { version: 1, items: Array.from({ length: TRAY_LIMIT + 1 }, (_, i) => pin(i)) }, TRAY_LIMIT, /51 pins where 50 fit/],
+    [
+      'a 201-character note',
+      { version: 1, items: [{ id: 'ok', note: 'x'.repeat(NOTE_MAX + 1) }, pin(1)] },
+      2,
+      /1 note over 200 characters/,
+    ],
+    ['version 2', { version: 2, items: [pin(1), pin(2)] }, 2, /newer version of the dashboard \(version 2\)/],
+    ['an extra field in a pin', { version: 1, items: [{ ...pin(1), colour: 'red' }, pin(2)] }, 2, /unknown field “colour”/],
+    ['an extra field in the tray', { version: 1, items: [pin(1)], owner: 'x' }, 1, /unknown field “owner”/],
+    ['a note that is a number', { version: 1, items: [{ id: 'ok', note: 1 }, pin(2)] }, 2, /not text/],
+    ['a pin whose id is markup', { version: 1, items: [{ id: '<script>', note: '' }, pin(2)] }, 1, /without a readable record id/],
+  ])('%s', (_, stored, count, notice) => {
+    const s = new MemoryStorage();
+    const raw = JSON.stringify(stored);
+    s.setItem(KEY, raw);
+    const r = readTray(s, KEY);
+    expect(r.items).toHaveLength(count);
+    expect(r.notices).toEqual([expect.stringMatching(notice)]);
+    expect(r.notices[0]).toMatch(/kept as a backup/);
+    expect(s.getItem(backupKey(KEY))).toBe(raw);
+    expect(s.getItem(KEY)).toBe(raw);
+  });
+});
+
+describe('tray identity', () => {
+  it('is the dataset id where there is one, else a hash of its records: never the title', () => {
+    const a = Dataset.parse(validDataset());
+    const sameTitle = Dataset.parse({ ...validDataset(), events: validDataset().events.slice(1) });
+    expect(a.title).toBe(sameTitle.title);
+    expect(datasetIdentity(a)).not.toBe(datasetIdentity(sameTitle));
+    expect(datasetIdentity(a)).toBe(datasetIdentity(Dataset.parse({ ...validDataset(), title: 'Renamed' })));
+    expect(datasetIdentity(Dataset.parse({ ...validDataset(), id: 'story-1' }))).toBe('id:story-1');
+  });
+});
+
+describe('two tabs', () => {
+  const t = (...ids: string[]) => ids.map((id) => ({ id, note: '' }));
+  it('keep both tabs’ new pins, honour removals on either side, and keep a note edited here', () => {
+    expect(mergeTrays([], t('a'), t('b')).map((i) => i.id)).toEqual(['b', 'a']);
+    expect(mergeTrays(t('a', 'b'), t('a'), t('a', 'b', 'c')).map((i) => i.id)).toEqual(['a', 'c']);
+    expect(mergeTrays(t('a', 'b'), t('a', 'b'), t('b')).map((i) => i.id)).toEqual(['b']);
+    expect(mergeTrays(t('a'), [{ id: 'a', note: 'mine' }], [{ id: 'a', note: '' }])).toEqual([{ id: 'a', note: 'mine' }]);
+    expect(mergeTrays(t('a'), t('a'), [{ id: 'a', note: 'theirs' }])).toEqual([{ id: 'a', note: 'theirs' }]);
+  });
+});
+
+describe('share link in the fragment', () => {
+  const known = (id: string) => /^r\d+$/.test(id) || id === 'ev-call';
+  const russian = 'Министр обороны подтвердил звонок, но отказался комментировать детали разговора с американской стороной. ';
+
+  it('round-trips ids and notes with any characters, and is read from a location hash', () => {
+    const items: TrayItem[] = [
+      { id: 'ev-call', note: 'Who called? 50%, ~maybe~ & “so” — Кремль #x=y' },
+      { id: 'r1', note: '' },
+    ];
+    const value = encodeTrayFragment(items);
+    expect(value).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    const hash = `#tray=${value}`;
+    expect(decodeTrayFragment(trayFragmentOf(hash)!, known)).toEqual({ items, notices: [], failed: false });
+  });
+
+  it('fits ten pins with Russian notes, which the old form could not', () => {
+    const items = Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, note: cleanNote(russian.repeat(3)) }));
+    const oldForm = new URLSearchParams({ tray: items.map((i) => `${i.id}~${encodeURIComponent(i.note)}`).join(',') }).toString();
+    expect(oldForm.length).toBeGreaterThan(LINK_MAX);
+    expect(encodeTrayFragment(items).length).toBeLessThan(LINK_MAX - 500);
+  });
+
+  it('never throws on a note cut after 199 letters and an emoji', () => {
+    const note = cleanNote(`${'a'.repeat(199)}😀`);
+    expect(note).toBe('a'.repeat(199));
+    const lone = [{ id: 'r1', note: `${'a'.repeat(10)}\uD83D` }];
+    expect(() => encodeTrayFragment(lone)).not.toThrow();
+    expect(decodeTrayFragment(encodeTrayFragment(lone), known).items).toEqual(lone);
+  });
+
+  it('says when a link is damaged, too long, or of another version, and reads nothing from it', () => {
+    const good = encodeTrayFragment([{ id: 'r1', note: 'x' }]);
+    for (const [raw, why] of [
+      [good.slice(0, good.length - 6), /damaged/],
+      ['v1.!!!', /damaged/],
+      ['r1,r2', /does not start with a version/],
+      [`v9.${good.slice(3)}`, /another version/],
+      [`v1.${'A'.repeat(LINK_MAX)}`, /too long/],
+    ] as const) {
+      const r = decodeTrayFragment(raw, known);
+      expect(r.failed, raw.slice(0, 20)).toBe(true);
+      expect(r.notices).toEqual([expect.stringMatching(why)]);
+      expect(r.notices[0]).toMatch(/your tray is unchanged/);
+    }
+  });
+
+  it('reports unknown records and odd pins in a link', () => {
+    const r = decodeTrayFragment(
+      encodeTrayFragment([
+        { id: 'r1', note: '' },
+        { id: 'nope', note: '' },
+      ]),
+      known,
+    );
+    expect(r.items.map((i) => i.id)).toEqual(['r1']);
+    expect(r.notices).toEqual([expect.stringMatching(/unknown record in the shared tray: “nope”/)]);
+  });
+});
+
+describe('tray file', () => {
+  const known = (id: string) => /^r\d+$/.test(id);
+  it('holds a tray too long for a link, and reads back', () => {
+    let seed = 7;
+    const letter = () => 'абвгдежзийклмнопрстуфхцчшщыэюя '[(seed = (seed * 48271) % 2147483647) % 31];
+    const items = Array.from({ length: TRAY_LIMIT }, (_, i) => ({
+      id: `r${i}`,
+      note: Array.from({ length: NOTE_MAX }, letter).join('').trim(),
+    }));
+    const link = `http://127.0.0.1:4173/#tray=${encodeTrayFragment(items)}`;
+    expect(link.length).toBeGreaterThan(LINK_MAX);
+    expect(readTrayFile(trayFile(items, 'Test briefing'), known)).toEqual({ items, notices: [], failed: false });
+  });
+
+  it('refuses what is not a tray file, saying so', () => {
+    expect(readTrayFile('{"title":"x"}', known).notices[0]).toMatch(/not a briefing tray file; your tray is unchanged/);
+    expect(readTrayFile('<html>', known).notices[0]).toMatch(/not valid JSON/);
+    expect(readTrayFile('{"format":"briefing-tray","version":3,"items":[]}', known).notices[0]).toMatch(/another version/);
   });
 });

@@ -1,37 +1,75 @@
-import { z } from 'zod';
-import { ID_PATTERN } from '../../dataset/schema';
+import { deflateSync, inflateSync } from 'fflate';
+import { ID_PATTERN, RECORD_TYPES, type Dataset } from '../../dataset/schema';
+import { clipGraphemes, cutGraphemes } from '../../lib/graphemes';
 
 export const TRAY_LIMIT = 50;
 export const NOTE_MAX = 200;
-/** A shared link longer than this is refused rather than half-read. */
+/** A share link (the whole address) longer than this is not offered, and an incoming one is refused rather than half-read. */
 export const LINK_MAX = 8000;
+/** A tray file larger than this is not read. */
+export const TRAY_FILE_MAX = 1_000_000;
+/** The fragment key of a shared tray: `#tray=v1.<deflated JSON, base64url>`. A fragment never reaches a server. */
+export const TRAY_FRAGMENT = 'tray';
+const LINK_VERSION = 1;
+const FILE_FORMAT = 'briefing-tray';
 
-const TrayItemSchema = z.strictObject({
-  id: z.string().regex(ID_PATTERN),
-  note: z.string().max(NOTE_MAX),
-});
-
-const StoredTray = z.strictObject({
-  version: z.literal(1),
-  items: z.array(TrayItemSchema).max(TRAY_LIMIT),
-});
-
-export type TrayItem = z.infer<typeof TrayItemSchema>;
+export interface TrayItem {
+  id: string;
+  note: string;
+}
 
 export interface ReadResult {
   items: TrayItem[];
   notices: string[];
 }
 
-/** One tray per dataset, so ids of one story never turn up as unknown records in another. */
-export function trayKey(datasetTitle: string): string {
-  return `briefing-tray:v1:${datasetTitle}`;
+/** A tray read from a link or a file; `failed` when nothing could be read, so the local tray stays. */
+export interface SharedResult extends ReadResult {
+  failed: boolean;
 }
 
-/** A note is one line of plain text. */
+type ReadableStorage = Pick<Storage, 'getItem'> & Partial<Pick<Storage, 'setItem'>>;
+
+/** 32-bit FNV-1a, twice with different seeds: a cheap identity for a dataset's records. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Which dataset a tray belongs to: its `id` where it declares one, else a hash of its record ids.
+ * Never the title, which two different datasets may share.
+ */
+export function datasetIdentity(dataset: Pick<Dataset, 'id' | (typeof RECORD_TYPES)[number]>): string {
+  if (dataset.id) return `id:${dataset.id}`;
+  const ids = RECORD_TYPES.map((t) => `${t}:${dataset[t].map((r) => r.id).join(',')}`).join('\n');
+  return `records:${hash(ids)}`;
+}
+
+export function trayKey(identity: string): string {
+  return `briefing-tray:v2:${identity}`;
+}
+
+/** Where trays were kept by title before; read once when a dataset has no tray of its own yet. */
+export function legacyTrayKey(title: string): string {
+  return `briefing-tray:v1:${title}`;
+}
+
+/** A saved tray that could not be read whole is copied here before anything else is written. */
+export function backupKey(key: string): string {
+  return `${key}:backup`;
+}
+
+/** A note is one line of plain text, cut between characters, never inside one. */
 export function cleanNote(note: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this strips
-  return note.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, NOTE_MAX);
+  return cutGraphemes(note.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, NOTE_MAX * 2), NOTE_MAX);
 }
 
 function dedupe(items: readonly TrayItem[]): TrayItem[] {
@@ -39,24 +77,88 @@ function dedupe(items: readonly TrayItem[]): TrayItem[] {
   return items.filter((i) => !seen.has(i.id) && (seen.add(i.id), true));
 }
 
-/** Reads the saved tray; anything unreadable is ignored with a notice, never thrown. */
-export function readTray(storage: Pick<Storage, 'getItem'> | null, key: string): ReadResult {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Pins from stored or shared data, one at a time: one odd pin never costs the others. */
+function readItems(list: unknown): { items: TrayItem[]; odd: string[] } {
+  if (!Array.isArray(list)) return { items: [], odd: ['no list of pins'] };
+  const odd: string[] = [];
+  const items: TrayItem[] = [];
+  let badIds = 0;
+  let longNotes = 0;
+  let badNotes = 0;
+  const extra = new Set<string>();
+  for (const entry of list.slice(0, TRAY_LIMIT)) {
+    const e = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : null;
+    if (!e || typeof e.id !== 'string' || !ID_PATTERN.test(e.id)) {
+      badIds++;
+      continue;
+    }
+    for (const k of Object.keys(e)) if (k !== 'id' && k !== 'note') extra.add(clipGraphemes(k, 40));
+    let note = '';
+    if (typeof e.note === 'string') {
+      note = cleanNote(e.note);
+      if (note.length < e.note.length) longNotes++;
+    } else if (e.note !== undefined) badNotes++;
+    items.push({ id: e.id, note });
+  }
+  if (list.length > TRAY_LIMIT) odd.push(`${list.length} pins where ${TRAY_LIMIT} fit (the first ${TRAY_LIMIT} were kept)`);
+  if (badIds) odd.push(`${plural(badIds, 'pin')} without a readable record id`);
+  if (longNotes) odd.push(`${plural(longNotes, 'note')} over ${NOTE_MAX} characters (cut to fit)`);
+  if (badNotes) odd.push(`${plural(badNotes, 'note')} that ${badNotes === 1 ? 'was' : 'were'} not text (left empty)`);
+  if (extra.size) odd.push(`unknown field${extra.size > 1 ? 's' : ''} ${[...extra].map((k) => `“${k}”`).join(', ')} (ignored)`);
+  return { items: dedupe(items), odd };
+}
+
+function keepBackup(storage: ReadableStorage, key: string, raw: string): boolean {
+  try {
+    storage.setItem?.(backupKey(key), raw);
+    return storage.setItem !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the saved tray; never throws and never discards it. Whatever cannot be read whole (damaged,
+ * from a newer version, one odd pin) is read as far as it goes, copied to the backup key, and reported.
+ */
+export function readTray(storage: ReadableStorage | null, key: string): ReadResult {
   let raw: string | null;
   try {
     raw = storage ? storage.getItem(key) : null;
   } catch {
     return { items: [], notices: ['The saved briefing tray could not be read in this browser; starting with an empty tray.'] };
   }
-  if (raw === null) return { items: [], notices: [] };
+  if (raw === null || !storage) return { items: [], notices: [] };
+  const kept = () => (keepBackup(storage, key, raw) ? ' The saved copy is kept as a backup in this browser.' : '');
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { items: [], notices: ['The saved briefing tray was damaged and has been ignored.'] };
+    return { items: [], notices: [`The saved briefing tray is damaged and could not be read.${kept()}`] };
   }
-  const result = StoredTray.safeParse(parsed);
-  if (!result.success) return { items: [], notices: ['The saved briefing tray was not in the expected form and has been ignored.'] };
-  return { items: dedupe(result.data.items), notices: [] };
+  const stored = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  if (!stored || !Array.isArray(stored.items)) {
+    return { items: [], notices: [`The saved briefing tray is not in the expected form and could not be read.${kept()}`] };
+  }
+  const { items, odd } = readItems(stored.items);
+  const version = stored.version;
+  if (version !== 1) {
+    odd.unshift(
+      typeof version === 'number' && version > 1
+        ? `the form of a newer version of the dashboard (version ${version})`
+        : 'no version this dashboard knows',
+    );
+  }
+  const extra = Object.keys(stored).filter((k) => k !== 'version' && k !== 'items');
+  if (extra.length)
+    odd.push(`unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `“${clipGraphemes(k, 40)}”`).join(', ')} (ignored)`);
+  if (!odd.length) return { items, notices: [] };
+  return {
+    items,
+    notices: [`The saved briefing tray had ${odd.join('; ')}. ${plural(items.length, 'pin was', 'pins were')} read.${kept()}`],
+  };
 }
 
 /** Saves the tray; returns a notice when the browser refuses (private mode, full storage). */
@@ -64,27 +166,102 @@ export function writeTray(storage: Pick<Storage, 'setItem' | 'removeItem'> | nul
   if (!storage) return 'This browser does not keep the tray; it will be lost on reload.';
   try {
     if (items.length === 0) storage.removeItem(key);
-    else storage.setItem(key, JSON.stringify({ version: 1, items }));
+    else storage.setItem(key, serialiseTray(items));
     return null;
   } catch {
     return 'The tray could not be saved in this browser; it will be lost on reload.';
   }
 }
 
-/**
- * `id~note,id,id~note`: ids cannot hold `~` or `,`, and each note is percent-encoded, so any text
- * survives; URLSearchParams encodes the whole value once more.
- */
-export function encodeTrayLink(items: readonly TrayItem[]): string {
-  return items
-    .slice(0, TRAY_LIMIT)
-    .map((i) => (i.note.trim() ? `${i.id}~${encodeURIComponent(i.note.trim())}` : i.id))
-    .join(',');
+export function serialiseTray(items: readonly TrayItem[]): string {
+  return JSON.stringify({ version: 1, items });
 }
 
+/**
+ * Another tab changed the saved tray: theirs is what it saved, base what this tab last saved or read,
+ * ours what this tab holds now. Their order wins; pins this tab added since are kept at the end, pins
+ * it removed stay removed, and a note edited here is kept.
+ */
+export function mergeTrays(base: readonly TrayItem[], ours: readonly TrayItem[], theirs: readonly TrayItem[]): TrayItem[] {
+  const inBase = new Map(base.map((i) => [i.id, i]));
+  const inOurs = new Map(ours.map((i) => [i.id, i]));
+  const merged: TrayItem[] = [];
+  for (const t of theirs) {
+    const before = inBase.get(t.id);
+    const mine = inOurs.get(t.id);
+    if (before && !mine) continue; // removed here
+    merged.push(mine && before && mine.note !== before.note ? mine : t);
+  }
+  const have = new Set(merged.map((i) => i.id));
+  for (const o of ours) if (!inBase.has(o.id) && !have.has(o.id)) merged.push(o);
+  return dedupe(merged).slice(0, TRAY_LIMIT);
+}
+
+/** Shared pins against the dataset: unknown ids are reported, the rest kept in order. */
+function known(items: readonly TrayItem[], isKnown: (id: string) => boolean, what: string): ReadResult {
+  const unknown = items.filter((i) => !isKnown(i.id)).map((i) => clipGraphemes(i.id, 40));
+  const notices = unknown.length
+    ? [`Ignored unknown record${unknown.length > 1 ? 's' : ''} in the ${what}: ${unknown.map((u) => `“${u}”`).join(', ')}`]
+    : [];
+  return { items: items.filter((i) => isKnown(i.id)), notices };
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** `v1.` and the pins as `[[id, note?], …]`, deflated and base64url-encoded. Any text survives, even half a surrogate pair. */
+export function encodeTrayFragment(items: readonly TrayItem[]): string {
+  const compact = items.slice(0, TRAY_LIMIT).map((i) => (i.note.trim() ? [i.id, i.note.trim()] : [i.id]));
+  return `v${LINK_VERSION}.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(compact)), { level: 9 }))}`;
+}
+
+/** The value of `#tray=` in a location hash, or null. */
+export function trayFragmentOf(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return params.get(TRAY_FRAGMENT);
+}
+
+const unchanged = 'your tray is unchanged';
+
+export function decodeTrayFragment(raw: string, isKnown: (id: string) => boolean): SharedResult {
+  const fail = (why: string): SharedResult => ({ items: [], notices: [`The shared tray in the link ${why}; ${unchanged}.`], failed: true });
+  if (raw.length > LINK_MAX)
+    return fail(`is too long (${raw.length.toLocaleString('en-GB')} characters; at most ${LINK_MAX.toLocaleString('en-GB')} are read)`);
+  const m = /^v(\d{1,6})\.(.*)$/s.exec(raw);
+  if (!m) return fail('is damaged (it does not start with a version such as “v1.”)');
+  if (Number(m[1]) !== LINK_VERSION) return fail(`was made by another version of the dashboard (v${clipGraphemes(m[1], 8)})`);
+  let list: unknown;
+  try {
+    list = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflateSync(fromBase64Url(m[2]))));
+  } catch {
+    return fail('is damaged (it may have been cut short when copied)');
+  }
+  if (!Array.isArray(list)) return fail('is damaged (no list of pins)');
+  const { items, odd } = readItems(list.map((e) => (Array.isArray(e) ? { id: e[0], ...(e.length > 1 ? { note: e[1] } : {}) } : e)));
+  const r = known(items, isKnown, 'shared tray');
+  if (odd.length) r.notices.push(`The shared tray had ${odd.join('; ')}.`);
+  return { ...r, failed: false };
+}
+
+/**
+ * The old `?tray=id~note,id` form: ids cannot hold `~` or `,`, and each note is percent-encoded.
+ * Still read, so links made before the fragment form keep working.
+ */
 export function decodeTrayLink(raw: string, isKnown: (id: string) => boolean): ReadResult {
   const notices: string[] = [];
-  if (raw.length > LINK_MAX) return { items: [], notices: ['The shared tray in the link is too long and has been ignored.'] };
+  if (raw.length > LINK_MAX)
+    return { items: [], notices: [`The shared tray in the link is too long and could not be read; ${unchanged}.`] };
   const parts = raw.split(',').filter((p) => p.trim() !== '');
   if (parts.length > TRAY_LIMIT) notices.push(`The shared tray lists ${parts.length} records; only the first ${TRAY_LIMIT} were loaded.`);
   const unknown: string[] = [];
@@ -94,7 +271,7 @@ export function decodeTrayLink(raw: string, isKnown: (id: string) => boolean): R
     const cut = part.indexOf('~');
     const id = (cut < 0 ? part : part.slice(0, cut)).trim();
     if (!ID_PATTERN.test(id) || !isKnown(id)) {
-      unknown.push(id.length > 40 ? `${id.slice(0, 39)}…` : id);
+      unknown.push(clipGraphemes(id, 40));
       continue;
     }
     let note = '';
@@ -114,4 +291,27 @@ export function decodeTrayLink(raw: string, isKnown: (id: string) => boolean): R
       `${badNotes} note${badNotes > 1 ? 's' : ''} in the shared tray could not be read and ${badNotes > 1 ? 'were' : 'was'} left empty.`,
     );
   return { items: dedupe(items), notices };
+}
+
+/** A tray file, for a tray whose link would be too long to send. */
+export function trayFile(items: readonly TrayItem[], datasetTitle: string): string {
+  return `${JSON.stringify({ format: FILE_FORMAT, version: 1, dataset: datasetTitle, items }, null, 2)}\n`;
+}
+
+export function readTrayFile(text: string, isKnown: (id: string) => boolean): SharedResult {
+  const fail = (why: string): SharedResult => ({ items: [], notices: [`The tray file ${why}; ${unchanged}.`], failed: true });
+  if (text.length > TRAY_FILE_MAX) return fail(`is too large (${text.length.toLocaleString('en-GB')} characters)`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return fail('is not valid JSON');
+  }
+  const file = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  if (!file || file.format !== FILE_FORMAT || !Array.isArray(file.items)) return fail('is not a briefing tray file');
+  if (file.version !== 1) return fail(`was made by another version of the dashboard (version ${clipGraphemes(String(file.version), 8)})`);
+  const { items, odd } = readItems(file.items);
+  const r = known(items, isKnown, 'tray file');
+  if (odd.length) r.notices.push(`The tray file had ${odd.join('; ')}.`);
+  return { ...r, failed: false };
 }

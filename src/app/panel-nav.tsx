@@ -74,8 +74,7 @@ export function PanelNav({ entries, onGo, onFold, onMove, before }: Props) {
                 onGo(entry.id);
               }}
             >
-              {entry.title}
-              {entry.count === null ? null : <span className="nav-count">{entry.count.toLocaleString('en-GB')}</span>}
+              {entry.title} {entry.count === null ? null : <span className="nav-count">{entry.count.toLocaleString('en-GB')}</span>}
               <span className="visually-hidden">
                 {entry.count === null ? '' : ` ${entry.unit}`}
                 {entry.collapsed ? ', folded' : ''}

@@ -62,9 +62,10 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       <fieldset className="filter-group">
         <legend>Dates</legend>
         <div className="date-row">
-          <label className="field">
-            <span>From</span>
+          <div className="field">
+            <label htmlFor={`${dateId}-from-input`}>From</label>
             <input
+              id={`${dateId}-from-input`}
               type="date"
               value={filters.from ?? ''}
               min={min}
@@ -75,10 +76,11 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
             <span className="date-echo" id={`${dateId}-from`}>
               {filters.from ? formatDay(isoToDay(filters.from)) : 'From the first record'}
             </span>
-          </label>
-          <label className="field">
-            <span>To</span>
+          </div>
+          <div className="field">
+            <label htmlFor={`${dateId}-to-input`}>To</label>
             <input
+              id={`${dateId}-to-input`}
               type="date"
               value={filters.to ?? ''}
               min={filters.from ?? min}
@@ -89,7 +91,7 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
             <span className="date-echo" id={`${dateId}-to`}>
               {filters.to ? formatDay(isoToDay(filters.to)) : 'To the last record'}
             </span>
-          </label>
+          </div>
         </div>
       </fieldset>
 

@@ -145,7 +145,8 @@ export function parseView(params: URLSearchParams, index: DatasetIndex): ParsedV
   }
 
   const panels = parsePanelLayout(params.get(PARAMS.panels), PANEL_IDS);
-  if (panels.unknown.length) notices.push(`Ignored unknown panel${panels.unknown.length > 1 ? 's' : ''}: ${panels.unknown.map((p) => `“${clip(p)}”`).join(', ')}`);
+  if (panels.unknown.length)
+    notices.push(`Ignored unknown panel${panels.unknown.length > 1 ? 's' : ''}: ${panels.unknown.map((p) => `“${clip(p)}”`).join(', ')}`);
 
   return {
     filters: { ...NO_FILTERS, sources, actors, types, kinds, from, to, q },

@@ -81,7 +81,7 @@ function Figures({ index, figures, onOpen }: { index: DatasetIndex; figures: Key
   return (
     <div className="key-figures">
       <h3 className="visually-hidden">Key figures</h3>
-      <section className="figure" aria-label="Contacts">
+      <div className="figure">
         <h4>
           <span className="figure-number">{contacts.length}</span> {contacts.length === 1 ? 'contact' : 'contacts'}
         </h4>
@@ -100,10 +100,15 @@ function Figures({ index, figures, onOpen }: { index: DatasetIndex; figures: Key
         ) : (
           <p className="muted">None among the records shown.</p>
         )}
-      </section>
-      <section className="figure" aria-label="Aid and weapons">
+      </div>
+      <div className="figure">
         <h4>
-          <span className="figure-number">{plural(aid.reduce((n, g) => n + g.items.length, 0), 'aid item')}</span>
+          <span className="figure-number">
+            {plural(
+              aid.reduce((n, g) => n + g.items.length, 0),
+              'aid item',
+            )}
+          </span>
         </h4>
         {aid.length ? (
           <ul>
@@ -114,22 +119,20 @@ function Figures({ index, figures, onOpen }: { index: DatasetIndex; figures: Key
         ) : (
           <p className="muted">None among the records shown.</p>
         )}
-      </section>
-      <section className="figure" aria-label="Corroboration">
+      </div>
+      <div className="figure">
         <h4>
           <span className="figure-number">{figures.singleOutlet}</span> of {plural(figures.facts, 'fact')} rest on one outlet
         </h4>
         <p className="muted">Events, quotes and aid items reported by a single outlet (its copies count with it).</p>
-      </section>
-      <section className="figure" aria-label="Open discrepancies">
+      </div>
+      <div className="figure">
         <h4>
           <span className="figure-number">{figures.discrepancies}</span> open{' '}
           {figures.discrepancies === 1 ? 'discrepancy' : 'discrepancies'}
         </h4>
-        {kinds.length ? (
-          <p className="muted">{kinds.map(([kind, n]) => `${DISCREPANCY_KIND_LABEL[kind]} ${n}`).join(' · ')}</p>
-        ) : null}
-      </section>
+        {kinds.length ? <p className="muted">{kinds.map(([kind, n]) => `${DISCREPANCY_KIND_LABEL[kind]} ${n}`).join(' · ')}</p> : null}
+      </div>
     </div>
   );
 }

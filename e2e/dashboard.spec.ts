@@ -101,6 +101,29 @@ test('another dataset of the same schema loads through ?dataset=', async ({ page
   await expect(panel(page, 'Quote board').locator('.quote-card')).toHaveCount(1);
 });
 
+test('a dataset that declares its own event kinds and categories is labelled and filtered by them', async ({ page }) => {
+  await page.route(
+    (url) => url.pathname === '/fixtures/maritime-talks.json',
+    (route) => route.fulfill({ path: 'e2e/fixtures/valid/maritime-talks.json' }),
+  );
+  await openDashboard(page, '?dataset=/fixtures/maritime-talks.json&kind=working-dinner,meeting');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Black Sea maritime-security talks (test fixture)');
+  await expect(page.getByText('Some of the link was ignored')).toHaveCount(0);
+  const timeline = panel(page, 'Call timeline');
+  const events = timeline.getByRole('list', { name: 'Events in date order' }).locator(':scope > li');
+  await expect(events).toHaveCount(3);
+  await expect(events.locator('.kind-tag')).toHaveText(['Meeting', 'Working dinner', 'Meeting']);
+  const kinds = panel(page, 'Filters').getByRole('group', { name: 'Event kind' });
+  await expect(kinds.getByRole('checkbox', { name: 'Working dinner' })).toBeChecked();
+  await expect(kinds.getByRole('checkbox', { name: 'Exercise' })).not.toBeChecked();
+  await expect(panel(page, 'Weapons and aid tracker').getByRole('cell', { name: 'Vessel refit' })).toBeVisible();
+
+  // A kind the dataset does not declare is refused like any unknown value.
+  await openDashboard(page, '?dataset=/fixtures/maritime-talks.json&kind=call');
+  await expect(page.getByText('Ignored unknown event kind: “call”')).toBeVisible();
+  await expect(events).toHaveCount(4);
+});
+
 test('links that mean nothing are ignored with a notice, and foreign datasets are refused unasked', async ({ page }) => {
   await openDashboard(page, '?actor=peskov,nobody&from=2024-99-01&zzz=1');
   await expect(page.getByText('Ignored unknown actor: “nobody”')).toBeVisible();

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource-variable/inter';
+import './lib/palette.css';
 import './app/styles.css';
 import { App } from './app/app';
 import { AppProviders } from './app/providers';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { DatasetLoadError, datasetQuery, fileQuery, resolveDatasetPath, type LoadedDataset } from '../dataset/load';
-import { PARAMS } from '../filters/url-state';
+import { readParam, writeView } from '../dataset/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { Dashboard } from './dashboard';
 import { TrayProvider } from '../features/tray/tray-state';
@@ -16,7 +16,7 @@ const noFile = () => (placeholder ??= new File([], '(none)'));
 export function App() {
   const [params, navigate] = useUrlParams();
   const [file, setFile] = useState<File | null>(null);
-  const datasetParam = params.get(PARAMS.dataset);
+  const datasetParam = readParam(params, 'dataset');
   const resolved = resolveDatasetPath(datasetParam);
 
   useEffect(() => setFile(null), [datasetParam]);
@@ -30,9 +30,7 @@ export function App() {
 
   const openDefault = useCallback(() => {
     setFile(null);
-    const next = new URLSearchParams(params);
-    next.delete(PARAMS.dataset);
-    navigate(next);
+    navigate(writeView(params, { dataset: null }));
   }, [navigate, params]);
 
   const opener = <DatasetOpener onFile={setFile} />;

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoadedDataset } from '../dataset/load';
-import type { Event } from '../dataset/schema';
 import { keyPointsFor } from '../dataset/bottom-line';
 import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/select';
-import { movePanel, PANEL_IDS, toggleCollapsed, writePanelLayout, type PanelId, type PanelLayout } from '../filters/panel-layout';
+import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../dataset/panel-layout';
 import { PanelSlot, panelElementId } from '../components/panel';
 import { PanelNav } from './panel-nav';
 import { FiltersPanel } from '../filters/filters-panel';
-import { PARAMS, parseView, withFilters } from '../filters/url-state';
+import { parseView, withFilters, writeView, type View } from '../dataset/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { AidTracker } from '../features/aid/aid-tracker';
 import { BottomLine } from '../features/bottom-line/bottom-line';
@@ -31,8 +30,6 @@ import './offscreen-panels.css';
 
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
 const LARGE_DATASET = 500;
-
-const isContact = (e: Event) => e.kind === 'call';
 
 interface Props {
   loaded: LoadedDataset;
@@ -64,51 +61,41 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     filtersButton.current?.focus();
   }, []);
 
-  const setParam = useCallback(
-    (key: string, value: string | null, opts?: { replace?: boolean }) => {
-      const next = new URLSearchParams(params);
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-      navigate(next, opts);
-    },
-    [params, navigate],
-  );
+  const setView = useCallback((part: Partial<View>) => navigate(writeView(params, part)), [params, navigate]);
   const setFilters = useCallback((f: Filters, opts?: { replace?: boolean }) => navigate(withFilters(params, f), opts), [params, navigate]);
   const open = useCallback(
     (id: string) => {
       if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.provenance')) {
         returnFocus.current = document.activeElement;
       }
-      setParam(PARAMS.record, id);
+      setView({ record: id });
     },
-    [setParam],
+    [setView],
   );
   const close = useCallback(() => {
-    setParam(PARAMS.record, null);
+    setView({ record: null });
     const target = returnFocus.current;
     returnFocus.current = null;
     window.setTimeout(() => target?.isConnected && target.focus(), 0);
-  }, [setParam]);
+  }, [setView]);
 
   if (view.briefing) return <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} />;
-  const briefingLink = new URLSearchParams(params);
-  briefingLink.set(PARAMS.view, 'briefing');
-  briefingLink.delete(PARAMS.record);
+  const briefingLink = writeView(params, { briefing: true, record: null });
 
   const { dataset } = index;
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
   const combination = describeCombination(view.filters);
   const active = activeFilterCount(view.filters);
   const layout = view.panels;
-  const setLayout = (next: PanelLayout) => setParam(PARAMS.panels, writePanelLayout(next, PANEL_IDS));
-  const contacts = selection.events.filter(isContact).length;
+  const setLayout = (panels: PanelLayout) => setView({ panels });
+  const contacts = selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length;
 
   const panels: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
     'bottom-line': {
       title: 'Bottom line',
       count: dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
       unit: 'key points',
-      element: <BottomLine index={index} selection={selection} filters={view.filters} isContact={isContact} onOpen={open} />,
+      element: <BottomLine index={index} selection={selection} filters={view.filters} onOpen={open} />,
     },
     timeline: {
       title: 'Call timeline',
@@ -122,7 +109,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           lane={view.lane}
           selected={view.record}
           animate={animate}
-          onLane={(lane) => setParam(PARAMS.lane, lane === 'kind' ? null : lane)}
+          onLane={(lane) => setView({ lane })}
           onOpen={open}
           onDates={(from, to) => setFilters({ ...view.filters, from, to })}
         />
@@ -138,7 +125,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           quotes={selection.quotes}
           group={view.group}
           selected={view.record}
-          onGroup={(g) => setParam(PARAMS.group, g === 'speaker' ? null : g)}
+          onGroup={(group) => setView({ group })}
           onOpen={open}
         />
       ),
@@ -154,7 +141,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           sort={view.sort}
           selected={view.record}
           animate={animate}
-          onSort={(s) => setParam(PARAMS.sort, `${s.dir === 'desc' ? '-' : ''}${s.key}`)}
+          onSort={(sort) => setView({ sort })}
           onOpen={open}
         />
       ),
@@ -175,7 +162,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           selection={selection}
           singleOnly={view.singleSource}
           selected={view.record}
-          onSingleOnly={(on) => setParam(PARAMS.coverage, on ? 'single' : null)}
+          onSingleOnly={(singleSource) => setView({ singleSource })}
           onOpen={open}
         />
       ),
@@ -189,7 +176,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           index={index}
           events={selection.events}
           picked={view.compare}
-          onPick={(ids) => setParam(PARAMS.compare, ids.join(','))}
+          onPick={(compare) => setView({ compare })}
           onOpen={open}
         />
       ),

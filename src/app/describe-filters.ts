@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters } from '../dataset/select';
 import { formatDay, isoToDay } from '../lib/dates';
-import { KIND_LABEL, TYPE_LABEL } from './theme';
+import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 
 /** Filters in words, for the result line, captions and exports: "Sources: Kyiv Post · Actors: Peskov". */
 export function describeFilters(f: Filters, index: DatasetIndex): string {
@@ -15,8 +15,8 @@ export function describeFilters(f: Filters, index: DatasetIndex): string {
   if (f.from || f.to) {
     parts.push(`${f.from ? formatDay(isoToDay(f.from)) : 'start'} – ${f.to ? formatDay(isoToDay(f.to)) : 'end'}`);
   }
-  if (f.types.length) parts.push(`Types: ${f.types.map((t) => TYPE_LABEL[t]).join(', ')}`);
-  if (f.kinds.length) parts.push(`Kinds: ${f.kinds.map((k) => KIND_LABEL[k]).join(', ')}`);
+  if (f.types.length) parts.push(`Types: ${f.types.map((t) => RECORD_TYPE_NAME[t].many).join(', ')}`);
+  if (f.kinds.length) parts.push(`Kinds: ${f.kinds.map((k) => termLabel(index.vocabulary.eventKinds, k)).join(', ')}`);
   if (f.q.trim()) parts.push(`Search: “${f.q.trim()}”`);
   return parts.length ? parts.join(' · ') : 'No filters';
 }

@@ -1,6 +1,6 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Citation } from '../dataset/schema';
-import { SOURCE_KIND_LABEL } from '../app/theme';
+import { SOURCE_KIND_LABEL } from '../dataset/vocabulary';
 import { plural } from '../lib/format';
 
 /** The outlets behind a record, each marked when it is a repost, a wire copy or opinion. */

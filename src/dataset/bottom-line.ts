@@ -85,9 +85,13 @@ export function keyPointsFor(index: DatasetIndex, selection: Selection, filtered
 
 /**
  * Pure: the figures an analyst reads first, from whatever dataset is loaded and what the filters
- * leave. `isContact` says which events are contacts (the event kinds the dataset flags so).
+ * leave. Contacts are the events of the kinds the dataset's vocabulary flags as contacts.
  */
-export function keyFigures(index: DatasetIndex, selection: Selection, isContact: (event: Event) => boolean): KeyFigures {
+export function keyFigures(
+  index: DatasetIndex,
+  selection: Selection,
+  isContact: (event: Event) => boolean = (e) => index.vocabulary.contactKinds.has(e.kind),
+): KeyFigures {
   const facts = [...selection.events, ...selection.quotes, ...selection.aid];
   let singleOutlet = 0;
   for (const fact of facts) if (index.rowById.get(fact.id)?.outlets.length === 1) singleOutlet++;

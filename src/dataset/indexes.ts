@@ -1,8 +1,8 @@
 import { dateSpan as spanOfDate, formatDate } from '../lib/dates';
+import { resolveVocabulary, type ResolvedVocabulary } from './vocabulary';
 import { gradeDataset, type Grading } from './grading';
 import { RELIABILITY_GRADES } from './grading-vocabulary';
 import {
-  EVENT_KINDS,
   type Actor,
   type AidItem,
   type Citation,
@@ -64,12 +64,13 @@ export interface RowKeys {
   actorsAt: Int32Array;
   outlets: Int32Array;
   outletsAt: Int32Array;
-  /** Positions in EVENT_KINDS. */
+  /** Positions in `vocabulary.eventKinds.list`. */
   kinds: Int32Array;
   kindsAt: Int32Array;
   sourceIds: string[];
   actorIds: string[];
   outletKeys: string[];
+  kindIds: string[];
   /**
    * Credibility 1–6 of each row (see grading.ts); a discrepancy takes the best of the records it
    * concerns, and 0 where it concerns none (never filtered out by credibility).
@@ -99,12 +100,13 @@ export interface DatasetIndex {
   outletOfSource: Map<string, string>;
   /** First and last day any dated record covers. */
   dayRange: [number, number] | null;
+  /** Event kinds (with which are contacts), aid categories and statuses: the dataset's own or the default. */
+  vocabulary: ResolvedVocabulary;
   /** Source reliability and fact credibility, with their reasons. */
   grading: Grading;
 }
 
 const NONE: readonly never[] = [];
-const KIND_LIST = Object.fromEntries(EVENT_KINDS.map((k) => [k, [k]])) as unknown as Record<EventKind, readonly EventKind[]>;
 
 /** Without repeats, in order. Most lists hold one or two ids, so those skip the Set. */
 function unique(xs: readonly string[]): readonly string[] {
@@ -120,6 +122,14 @@ function citedSources(list: readonly Citation[]): readonly string[] {
 }
 
 export function buildIndex(dataset: Dataset): DatasetIndex {
+  const vocabulary = resolveVocabulary(dataset);
+  // One shared array per kind, so a hundred thousand rows do not each carry their own.
+  const kindLists = new Map<EventKind, readonly EventKind[]>();
+  const kindList = (kind: EventKind): readonly EventKind[] => {
+    let list = kindLists.get(kind);
+    if (!list) kindLists.set(kind, (list = [kind]));
+    return list;
+  };
   const actors = new Map(dataset.actors.map((a) => [a.id, a]));
   const events = new Map(dataset.events.map((e) => [e.id, e]));
   const wordsOfActor = new Map(dataset.actors.map((a) => [a.id, a.aliases.length ? `${a.name} ${a.aliases.join(' ')}` : a.name]));
@@ -145,7 +155,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 
   const kindOf = (eventId: string | undefined): readonly EventKind[] => {
     const kind = eventId ? events.get(eventId)?.kind : undefined;
-    return kind ? KIND_LIST[kind] : NONE;
+    return kind ? kindList(kind) : NONE;
   };
 
   const rows: Row[] = [];
@@ -161,7 +171,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       start,
       end,
       text: `${e.title} ${e.summary} ${e.kind} ${actorWords(e.actors)}`.toLowerCase(),
-      kinds: KIND_LIST[e.kind],
+      kinds: kindList(e.kind),
     });
   }
   for (const q of dataset.quotes) {
@@ -258,7 +268,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   return {
     dataset,
     rows,
-    keys: { ...rowKeys(rows, dataset), ...gradeKeys(rows, grading) },
+    keys: { ...rowKeys(rows, dataset, vocabulary), ...gradeKeys(rows, grading) },
     positionOf: new Map(rows.map((r, i) => [r.record, i])),
     outlets: [...outletMap.values()],
     outletOfSource,
@@ -270,6 +280,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     discrepanciesByRecord,
     sourceOrder: dataset.sources.map((s) => s.id),
     dayRange: lo <= hi ? [lo, hi] : null,
+    vocabulary,
     grading,
   };
 }
@@ -337,12 +348,12 @@ function interner(seed: readonly string[]) {
   };
 }
 
-function rowKeys(rows: readonly Row[], dataset: Dataset): Omit<RowKeys, 'credibility' | 'reliability'> {
+function rowKeys(rows: readonly Row[], dataset: Dataset, vocabulary: ResolvedVocabulary): Omit<RowKeys, 'credibility' | 'reliability'> {
   const n = rows.length;
   const sourceIds = interner(dataset.sources.map((s) => s.id));
   const actorIds = interner(dataset.actors.map((a) => a.id));
   const outletKeys = interner([]);
-  const kindAt = new Map<string, number>(EVENT_KINDS.map((k, i) => [k, i]));
+  const kindAt = new Map<string, number>(vocabulary.eventKinds.list.map((k, i) => [k.id, i]));
   const packed = (list: (r: Row) => readonly string[], number: (id: string) => number) => {
     const at = new Int32Array(n + 1);
     let total = 0;
@@ -386,6 +397,7 @@ function rowKeys(rows: readonly Row[], dataset: Dataset): Omit<RowKeys, 'credibi
     sourceIds: sourceIds.ids,
     actorIds: actorIds.ids,
     outletKeys: outletKeys.ids,
+    kindIds: vocabulary.eventKinds.list.map((t) => t.id),
   };
 }
 

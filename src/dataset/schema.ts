@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DATE_PRECISIONS } from '../lib/dates';
+import { DEFAULT_AID_CATEGORIES, DEFAULT_AID_STATUSES, DEFAULT_EVENT_KINDS } from './vocabulary';
 import { CREDIBILITY_GRADES, LIKELIHOODS, RELIABILITY_GRADES } from './grading-vocabulary';
 
 /**
@@ -35,8 +37,6 @@ export const IsoDate = z
   .string()
   .regex(ISO_DATE_PATTERN, { error: 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
   .refine(isRealIsoDate, 'is not a real calendar date');
-
-export const DATE_PRECISIONS = ['day', 'weekday', 'month', 'year', 'approximate'] as const;
 
 /**
  * A date as the sources give it. `value` is our best reading; `precision` says how much of it the
@@ -135,25 +135,41 @@ export const Actor = z.strictObject({
   citations: Citations,
 });
 
-export const EVENT_KINDS = [
-  'call',
-  'summit',
-  'announcement',
-  'strike',
-  'appointment',
-  'legal',
-  'statement',
-  'interview',
-  'deployment',
-  'other',
-] as const;
+/**
+ * Event kinds, aid categories and aid statuses are a dataset's own vocabulary: ids it may declare in
+ * `vocabulary`, or those of the default vocabulary (src/dataset/vocabulary.ts). Records refer to them
+ * by id; the validator checks every reference against the vocabulary that applies.
+ */
+const Term = z.strictObject({
+  id: Id,
+  /** How the dashboard names it: "Working dinner". */
+  label: Text,
+});
+
+const EventKindTerm = Term.extend({
+  /** Calls, meetings, visits: a contact between the sides, which the timeline emphasises and Compare defaults to. */
+  contact: z.boolean().default(false),
+});
+
+/** A reference to a term; the JSON Schema names the default ones for editors. */
+const termRef = (list: string, defaults: readonly { id: string }[]) =>
+  Id.describe(`An id from vocabulary.${list}; without that list, one of: ${defaults.map((t) => t.id).join(', ')}`);
+
+const terms = <T extends z.ZodType>(term: T) => z.array(term).min(1, 'needs at least one entry; leave it out for the default vocabulary');
+
+export const Vocabulary = z.strictObject({
+  eventKinds: terms(EventKindTerm).optional(),
+  aidCategories: terms(Term).optional(),
+  aidStatuses: terms(Term).optional(),
+});
 
 export const Event = z.strictObject({
   id: Id,
   date: FuzzyDate,
   /** Last day, for events that span several days (a summit). */
   end: FuzzyDate.optional(),
-  kind: z.enum(EVENT_KINDS),
+  /** An event kind of the dataset's vocabulary (call, meeting, summit, … by default). */
+  kind: termRef('eventKinds', DEFAULT_EVENT_KINDS),
   title: Text,
   /** One line in our own words. */
   summary: Text,
@@ -180,11 +196,6 @@ export const Quote = z.strictObject({
   citations: Citations,
 });
 
-export const AID_CATEGORIES = ['aid-package', 'weapon-system', 'deployment', 'strike-permission', 'other'] as const;
-
-/** Announced is kept apart from delivered, as the Kiel Institute's Ukraine Support Tracker does. */
-export const AID_STATUSES = ['announced', 'planned', 'in-effect', 'delivered', 'reported'] as const;
-
 export const Amount = z.strictObject({
   value: z.number().finite().nonnegative(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
@@ -197,11 +208,13 @@ export const AidItem = z.strictObject({
   /** Where it goes, when that is a place rather than a recipient (a deployment). */
   location: z.string().min(1).optional(),
   item: Text,
-  category: z.enum(AID_CATEGORIES),
+  /** An aid category of the dataset's vocabulary (aid-package, weapon-system, … by default). */
+  category: termRef('aidCategories', DEFAULT_AID_CATEGORIES),
   amount: Amount.optional(),
   announced: FuzzyDate,
   effective: FuzzyDate.optional(),
-  status: z.enum(AID_STATUSES),
+  /** An aid status of the dataset's vocabulary; by default announced is kept apart from delivered. */
+  status: termRef('aidStatuses', DEFAULT_AID_STATUSES),
   /** The package this item belongs to (a Patriot system inside a $225 million package). */
   partOf: Id.optional(),
   event: Id.optional(),
@@ -259,6 +272,8 @@ export const Dataset = z.strictObject({
   /** The date the dataset was compiled. */
   date: IsoDate,
   description: z.string().optional(),
+  /** The dataset's own event kinds, aid categories and statuses; each list left out takes the default. */
+  vocabulary: Vocabulary.optional(),
   /** What an analyst needs in ten seconds: a few points, each cited. */
   keyPoints: z.array(KeyPoint).optional(),
   sources: z.array(Source),
@@ -276,12 +291,15 @@ export type Source = z.infer<typeof Source>;
 export type SourceKind = Source['kind'];
 export type Actor = z.infer<typeof Actor>;
 export type Event = z.infer<typeof Event>;
+/** An event kind id, checked against the dataset's vocabulary by the validator. */
 export type EventKind = Event['kind'];
 export type Quote = z.infer<typeof Quote>;
 export type AidItem = z.infer<typeof AidItem>;
 export type AidStatus = AidItem['status'];
 export type AidCategory = AidItem['category'];
 export type Discrepancy = z.infer<typeof Discrepancy>;
+export type DiscrepancyKind = Discrepancy['kind'];
+export type Vocabulary = z.infer<typeof Vocabulary>;
 export type KeyPoint = z.infer<typeof KeyPoint>;
 export type SourceReliability = z.infer<typeof SourceReliability>;
 export type CredibilityJudgement = z.infer<typeof CredibilityJudgement>;

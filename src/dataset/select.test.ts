@@ -3,9 +3,12 @@ import { isoToDay } from '../lib/dates';
 import { generateDataset } from '../testing/generate';
 import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { buildIndex, ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
-import { Dataset, EVENT_KINDS, type Discrepancy, type EventKind, type Fact } from './schema';
+import { Dataset, type Discrepancy, type EventKind, type Fact } from './schema';
 import { isFiltered, NO_FILTERS, select, type Filters, type Selection } from './select';
 import { mutated, validDataset } from '../testing/test-fixtures';
+import { DEFAULT_EVENT_KINDS } from './vocabulary';
+
+const EVENT_KINDS = DEFAULT_EVENT_KINDS.map((k) => k.id);
 
 /** A row's grades by their plain definition: the fact's own, a discrepancy's best concerned fact, 0 for none. */
 function gradesOf(index: DatasetIndex, row: Row): { credibility: number; reliability: ReliabilityGrade } {

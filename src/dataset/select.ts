@@ -1,7 +1,7 @@
 import { isoToDay } from '../lib/dates';
 import { ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
 import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
-import { EVENT_KINDS, type AidItem, type Discrepancy, type Event, type EventKind, type Quote } from './schema';
+import type { AidItem, Discrepancy, Event, EventKind, Quote } from './schema';
 
 export interface Filters {
   sources: string[];
@@ -178,7 +178,7 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
   const sourceOk = chosen(filters.sources, k.sourceIds);
   const actorOk = chosen(filters.actors, k.actorIds);
   const typeOk = chosen(filters.types, ROW_TYPES);
-  const kindOk = chosen(filters.kinds, EVENT_KINDS);
+  const kindOk = chosen(filters.kinds, k.kindIds);
   const from = filters.from ? isoToDay(filters.from) : -Infinity;
   const to = filters.to ? isoToDay(filters.to) : Infinity;
   const dated = filters.from !== null || filters.to !== null;
@@ -190,7 +190,7 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
   const outletCounts = new Int32Array(k.outletKeys.length);
   const actorCounts = new Int32Array(k.actorIds.length);
   const typeCounts = new Int32Array(ROW_TYPES.length);
-  const kindCounts = new Int32Array(EVENT_KINDS.length);
+  const kindCounts = new Int32Array(k.kindIds.length);
   // Indexed by the grade itself; 0 (no grade) is never counted.
   const credibilityCounts = new Int32Array(CREDIBILITY_GRADES.length + 1);
   const reliabilityCounts = new Int32Array(RELIABILITY_GRADES.length);
@@ -237,7 +237,7 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
       outlets: toMap(k.outletKeys, outletCounts),
       actors: toMap(k.actorIds, actorCounts),
       types: toMap(ROW_TYPES, typeCounts),
-      kinds: toMap(EVENT_KINDS, kindCounts),
+      kinds: toMap(k.kindIds, kindCounts),
       credibility: toMap([0, ...CREDIBILITY_GRADES], credibilityCounts) as Map<CredibilityGrade, number>,
       reliability: toMap(RELIABILITY_GRADES, reliabilityCounts),
     },

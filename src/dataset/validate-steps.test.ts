@@ -15,6 +15,9 @@ const cases: [string, string, string][] = [
   ['the briefing dataset', readFileSync('public/data/briefing.json', 'utf8'), 'public/data'],
   ['the test fixture', JSON.stringify(validDataset()), 'public/data'],
   ['a generated dataset', JSON.stringify(generateDataset({ records: 300, seed: 4 })), 'public/data'],
+  ...readdirSync('e2e/fixtures/valid')
+    .filter((f) => f.endsWith('.json'))
+    .map((f): [string, string, string] => [`valid/${f}`, readFileSync(`e2e/fixtures/valid/${f}`, 'utf8'), 'public/data']),
   ...readdirSync('e2e/fixtures/broken')
     .filter((f) => f.endsWith('.json'))
     .map((f): [string, string, string] => [`broken/${f}`, readFileSync(`e2e/fixtures/broken/${f}`, 'utf8'), 'public/data']),

@@ -15,6 +15,7 @@ import {
   type FuzzyDate,
   type RecordType,
 } from './schema';
+import { resolveVocabulary, type Term, type TermList } from './vocabulary';
 import { clipGraphemes } from '../lib/graphemes';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
@@ -218,7 +219,7 @@ function checkList(type: RecordType, list: readonly unknown[], problems: Problem
   return out;
 }
 
-/** Types and required fields: everything one record can say about itself. */
+/** Types, required fields and the vocabulary's terms: everything one record can say about itself. */
 export function checkShape(raw: unknown): ShapeResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const found = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`;
@@ -238,7 +239,47 @@ export function checkShape(raw: unknown): ShapeResult {
   if (!top.success || problems.length) return capProblems({ ok: false, problems });
   const dataset = { ...top.data } as Record<string, unknown>;
   for (const [type, list] of records) dataset[type] = list;
+  const vocabularyProblems = checkVocabulary(dataset as Dataset);
+  if (vocabularyProblems.length) return capProblems({ ok: false, problems: vocabularyProblems });
   return { ok: true, dataset: dataset as Dataset };
+}
+
+/**
+ * Event kinds, aid categories and statuses against the vocabulary that applies: checked with the
+ * shape, as the enums they stand for were, so an unknown kind stops validation where a wrong type does.
+ */
+export function checkVocabulary(dataset: Dataset): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const declared = dataset.vocabulary ?? {};
+  for (const list of ['eventKinds', 'aidCategories', 'aidStatuses'] as const) {
+    const seen = new Map<string, number>();
+    declared[list]?.forEach((t, i) => {
+      const earlier = seen.get(t.id);
+      if (earlier !== undefined)
+        add(`vocabulary.${list}[${i}].id`, `duplicate id "${t.id}" (first used at vocabulary.${list}[${earlier}])`);
+      else seen.set(t.id, i);
+    });
+  }
+  const vocabulary = resolveVocabulary(dataset);
+  const term = (path: string, terms: TermList<Term>, id: string, what: string, list: keyof typeof declared) => {
+    if (terms.byId.has(id)) return;
+    const known = terms.list.map((t) => t.id);
+    const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+    add(
+      path,
+      declared[list]
+        ? `"${clip(id)}" is not an ${what} declared in vocabulary.${list}: expected one of ${shown}`
+        : `"${clip(id)}" is not an ${what}: expected one of ${shown} (the default vocabulary; a dataset may declare its own in vocabulary.${list})`,
+    );
+  };
+
+  dataset.events.forEach((e, i) => term(`events[${i}].kind`, vocabulary.eventKinds, e.kind, 'event kind', 'eventKinds'));
+  dataset.aid.forEach((a, i) => {
+    term(`aid[${i}].category`, vocabulary.aidCategories, a.category, 'aid category', 'aidCategories');
+    term(`aid[${i}].status`, vocabulary.aidStatuses, a.status, 'aid status', 'aidStatuses');
+  });
+  return problems;
 }
 
 /** Compares two ISO dates at the precision both share ("2024-07" vs "2024-07-12" compares months). */

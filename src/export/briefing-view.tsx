@@ -1,11 +1,12 @@
 import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../dataset/indexes';
-import { EVENT_KINDS, type AidItem, type Event } from '../dataset/schema';
+import type { AidItem, Event } from '../dataset/schema';
 import type { Selection } from '../dataset/select';
-import { PARAMS, type ParsedView } from '../filters/url-state';
+import { writeView, type BriefingFormat, type ParsedView } from '../dataset/url-state';
 import { describeFilters } from '../app/describe-filters';
-import { DISCREPANCY_KIND_LABEL, KIND_COLOR, KIND_LABEL, STATUS_LABEL } from '../app/theme';
-import { sortAid, type SortKey } from '../features/aid/aid-data';
+import { DISCREPANCY_KIND_LABEL, termLabel, type EventKindTerm, type TermList } from '../dataset/vocabulary';
+import { EVENT_KIND_COLOR } from '../lib/palette';
+import { sortAid } from '../features/aid/aid-data';
 import { focusWindow } from '../features/timeline/timeline-data';
 import { dateSpan, formatDate, formatDateRange, formatDay } from '../lib/dates';
 import { formatAmount, plural } from '../lib/format';
@@ -15,7 +16,6 @@ import { paginate, type BlockSize, type PagePlan } from './paginate';
 import './briefing.css';
 import { maxOf, minOf } from '../lib/bounds';
 
-export type BriefingFormat = 'a4' | 'slide';
 const FORMATS: Record<BriefingFormat, string> = { a4: 'A4 portrait', slide: '16:9 slide' };
 const BLOCK_GAP = 18;
 
@@ -81,7 +81,7 @@ function Refs({ numbers, measuring }: { numbers: number[]; measuring: boolean })
   );
 }
 
-function TimelineStrip({ events }: { events: readonly Event[] }) {
+function TimelineStrip({ events, vocabulary }: { events: readonly Event[]; vocabulary: TermList<EventKindTerm> }) {
   const [lo0, hi0] = focusWindow(events);
   const spans = events.map((e) => ({ e, span: dateSpan(e.date, e.end) }));
   const inside = spans.filter(({ span }) => span[0] >= lo0 && span[0] <= hi0);
@@ -92,7 +92,7 @@ function TimelineStrip({ events }: { events: readonly Event[] }) {
     lo -= 3;
     hi += 3;
   }
-  const kinds = EVENT_KINDS.filter((k) => inside.some(({ e }) => e.kind === k));
+  const kinds = vocabulary.list.map((t) => t.id).filter((k) => inside.some(({ e }) => e.kind === k));
   const W = 1000;
   const left = 118;
   const right = 14;
@@ -116,7 +116,7 @@ function TimelineStrip({ events }: { events: readonly Event[] }) {
           <g key={k}>
             <line x1={left} x2={W - right} y1={y(k)} y2={y(k)} stroke="#e3e6ea" />
             <text x={left - 8} y={y(k) + 4} textAnchor="end" fontSize="13" fill="#1b1f24">
-              {KIND_LABEL[k]}
+              {termLabel(vocabulary, k)}
             </text>
           </g>
         ))}
@@ -135,7 +135,7 @@ function TimelineStrip({ events }: { events: readonly Event[] }) {
         {inside.map(({ e, span }) => {
           const cx = x(span[0]);
           const cy = y(e.kind);
-          const color = KIND_COLOR[e.kind];
+          const color = vocabulary.byId.get(e.kind)?.hex ?? EVENT_KIND_COLOR.other;
           const fuzzy = e.date.precision !== 'day';
           // Only events that really last several days get a bar; a vague date is drawn dashed instead.
           const end = e.end ? Math.min(span[1], hi) : span[0];
@@ -161,7 +161,7 @@ function TimelineStrip({ events }: { events: readonly Event[] }) {
       </svg>
       <figcaption className="b-legend">
         <span>
-          <span style={{ color: KIND_COLOR.call }}>★</span> call
+          <span style={{ color: EVENT_KIND_COLOR.call }}>★</span> call
         </span>
         <span>● event on a known day</span>
         <span>◌ date approximate, month or weekday only</span>
@@ -225,7 +225,7 @@ function buildBlocks(
     title: 'Call timeline',
     breakBefore: slide,
     columns: slide ? 2 : 1,
-    intro: selection.events.length ? <TimelineStrip events={selection.events} /> : undefined,
+    intro: selection.events.length ? <TimelineStrip events={selection.events} vocabulary={index.vocabulary.eventKinds} /> : undefined,
     items: selection.events.length
       ? selection.events.map((e) => {
           const refs = book.cite(e.citations);
@@ -233,9 +233,12 @@ function buildBlocks(
             <li className="b-event">
               <div className="b-date">
                 {formatDateRange(e.date, e.end)}
-                <span className={`b-kind kind-tag kind-${e.kind}`}>
+                <span
+                  className={`b-kind kind-tag kind-${e.kind}`}
+                  style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.hex }}
+                >
                   {e.kind === 'call' ? '★ ' : ''}
-                  {KIND_LABEL[e.kind]}
+                  {termLabel(index.vocabulary.eventKinds, e.kind)}
                 </span>
               </div>
               <div>
@@ -280,7 +283,7 @@ function buildBlocks(
       : empty('No quotes match the filters.'),
   };
 
-  const aidRows = sortAid(selection.aid, view.sort.key as SortKey, view.sort.dir, index);
+  const aidRows = sortAid(selection.aid, view.sort.key, view.sort.dir, index);
   const aid: Block = {
     key: 'aid',
     title: 'Weapons and aid tracker',
@@ -307,7 +310,7 @@ function buildBlocks(
               <td>{formatAmount(a.amount)}</td>
               <td>{formatDate(a.announced)}</td>
               <td>{a.effective ? formatDate(a.effective) : '—'}</td>
-              <td>{STATUS_LABEL[a.status]}</td>
+              <td>{termLabel(index.vocabulary.aidStatuses, a.status)}</td>
             </tr>
           );
         })
@@ -493,8 +496,7 @@ function usePagePlan(blocks: Block[], measureRef: React.RefObject<HTMLDivElement
  * slides that print one to a sheet, every record's sources as numbered footnotes at the end.
  */
 export function BriefingView({ index, view, selection, params, navigate }: Props) {
-  const rawFormat = params.get(PARAMS.format);
-  const format: BriefingFormat = rawFormat === 'slide' ? 'slide' : 'a4';
+  const { format } = view;
   const [madeAt] = useState(() => new Date());
   const measureRef = useRef<HTMLDivElement>(null);
   const pagesRef = useRef<HTMLDivElement>(null);
@@ -523,15 +525,8 @@ export function BriefingView({ index, view, selection, params, navigate }: Props
     }
   }, [plan]);
 
-  const dashboardLink = new URLSearchParams(params);
-  dashboardLink.delete(PARAMS.view);
-  dashboardLink.delete(PARAMS.format);
-  const formatLink = (f: BriefingFormat) => {
-    const next = new URLSearchParams(params);
-    if (f === 'a4') next.delete(PARAMS.format);
-    else next.set(PARAMS.format, f);
-    return next;
-  };
+  const dashboardLink = writeView(params, { briefing: false, format: 'a4' });
+  const formatLink = (f: BriefingFormat) => writeView(params, { format: f });
   const byKey = new Map(blocks.map((b) => [b.key, b]));
   const footer = `${index.dataset.title} · ${describeFilters(view.filters, index)}`;
 
@@ -553,9 +548,9 @@ export function BriefingView({ index, view, selection, params, navigate }: Props
           ))}
         </span>
         <span className="b-muted">Print or save as PDF from the browser: one {format === 'a4' ? 'page' : 'slide'} per sheet.</span>
-        {rawFormat !== null && rawFormat !== format ? (
+        {view.notices.length ? (
           <span className="b-notice" role="status">
-            Ignored layout “{rawFormat.slice(0, 40)}”
+            {view.notices.join(' · ')}
           </span>
         ) : null}
       </nav>

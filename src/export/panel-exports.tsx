@@ -1,10 +1,10 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Selection } from '../dataset/select';
-import type { ParsedView } from '../filters/url-state';
+import type { ParsedView } from '../dataset/url-state';
 import { describeFilters } from '../app/describe-filters';
 import { PanelTools } from '../components/panel';
-import { sortAid, type SortKey } from '../features/aid/aid-data';
+import { sortAid } from '../features/aid/aid-data';
 import { makeCaption } from './caption';
 import { ExportMenu, type ExportSpec } from './export-menu';
 import { aidTable, discrepanciesTable, eventsTable, quotesTable, recordsTable, type ExportMeta, type ExportTable } from './tables';
@@ -23,7 +23,7 @@ function panelTable(title: string, { index, selection, view }: Args): (() => Exp
     case 'Quote board':
       return () => quotesTable(selection.quotes, index);
     case 'Weapons and aid tracker':
-      return () => aidTable(sortAid(selection.aid, view.sort.key as SortKey, view.sort.dir, index), index);
+      return () => aidTable(sortAid(selection.aid, view.sort.key, view.sort.dir, index), index);
     case 'Discrepancies':
       return () => discrepanciesTable(selection.discrepancies, index);
     default:

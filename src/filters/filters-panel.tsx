@@ -1,8 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import { EVENT_KINDS } from '../dataset/schema';
 import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
-import { KIND_LABEL, TYPE_LABEL } from '../app/theme';
+import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
 import { Panel } from '../components/panel';
 import { dayToIso, formatDay, isoToDay } from '../lib/dates';
 
@@ -106,7 +105,7 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
                   checked={filters.types.includes(t)}
                   onChange={(e) => set({ types: toggle(filters.types, t, e.target.checked) })}
                 />
-                <span className="option-name">{TYPE_LABEL[t]}</span>
+                <span className="option-name">{RECORD_TYPE_NAME[t].many}</span>
                 <span className="count">{facets.types.get(t) ?? 0}</span>
               </label>
             </li>
@@ -117,20 +116,22 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       <fieldset className="filter-group">
         <legend>Event kind</legend>
         <ul className="option-list compact">
-          {EVENT_KINDS.filter((k) => filters.kinds.includes(k) || index.dataset.events.some((e) => e.kind === k)).map((k) => (
-            <li key={k}>
-              <label className="option">
-                <input
-                  type="checkbox"
-                  checked={filters.kinds.includes(k)}
-                  onChange={(e) => set({ kinds: toggle(filters.kinds, k, e.target.checked) })}
-                />
-                <span className={`kind-dot kind-${k}`} aria-hidden="true" />
-                <span className="option-name">{KIND_LABEL[k]}</span>
-                <span className="count">{facets.kinds.get(k) ?? 0}</span>
-              </label>
-            </li>
-          ))}
+          {index.vocabulary.eventKinds.list
+            .filter(({ id }) => filters.kinds.includes(id) || index.dataset.events.some((e) => e.kind === id))
+            .map(({ id: k, label, color }) => (
+              <li key={k}>
+                <label className="option">
+                  <input
+                    type="checkbox"
+                    checked={filters.kinds.includes(k)}
+                    onChange={(e) => set({ kinds: toggle(filters.kinds, k, e.target.checked) })}
+                  />
+                  <span className={`kind-dot kind-${k}`} style={{ background: color }} aria-hidden="true" />
+                  <span className="option-name">{label}</span>
+                  <span className="count">{facets.kinds.get(k) ?? 0}</span>
+                </label>
+              </li>
+            ))}
         </ul>
       </fieldset>
     </Panel>

@@ -1,4 +1,13 @@
-import type { FuzzyDate } from '../dataset/schema';
+/** How much of a date the sources support; the schema's `precision` takes these values. */
+export const DATE_PRECISIONS = ['day', 'weekday', 'month', 'year', 'approximate'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** A date as the schema carries it (see FuzzyDate in src/dataset/schema.ts). */
+interface FuzzyDate {
+  value: string;
+  precision: DatePrecision;
+  as?: string;
+}
 
 const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -61,14 +70,6 @@ export function formatDate(date: FuzzyDate): string {
 export function formatDateRange(date: FuzzyDate, end?: FuzzyDate): string {
   return end && end.value !== date.value ? `${formatDate(date)} – ${formatDate(end)}` : formatDate(date);
 }
-
-export const PRECISION_LABEL: Record<FuzzyDate['precision'], string> = {
-  day: 'exact day',
-  weekday: 'weekday only; date inferred',
-  month: 'month only',
-  year: 'year only',
-  approximate: 'approximate',
-};
 
 /** Short label of a day number for chart axes: "12 Jul 2024". */
 export function formatDay(day: number): string {

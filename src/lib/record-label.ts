@@ -1,14 +1,7 @@
-import type { DatasetIndex, Row, RowType } from '../dataset/indexes';
+import type { DatasetIndex, Row } from '../dataset/indexes';
 import type { AidItem, Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
 import { isolate } from './bidi';
 import { clipGraphemes } from './graphemes';
-
-export const TYPE_NAME: Record<RowType, string> = {
-  event: 'Event',
-  quote: 'Quote',
-  aid: 'Aid item',
-  discrepancy: 'Discrepancy',
-};
 
 export function clipText(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

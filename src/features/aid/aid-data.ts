@@ -2,14 +2,15 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { totalsByCurrency, type Money } from '../../lib/format';
 
-export type SortKey = 'donor' | 'item' | 'category' | 'amount' | 'announced' | 'effective' | 'status' | 'sources';
+import type { AidSortKey } from '../../dataset/url-state';
 
-const STATUS_ORDER = ['announced', 'planned', 'in-effect', 'reported', 'delivered'];
+export type SortKey = AidSortKey;
 
 const collate = new Intl.Collator().compare;
 
 /** Pure: a sorted copy; items without a value for the key sort last either way. */
 export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'desc', index: DatasetIndex): AidItem[] {
+  const statusOrder = new Map(index.vocabulary.aidStatuses.list.map((t, i) => [t.id, i]));
   const value = (a: AidItem): string | number | undefined => {
     switch (key) {
       case 'donor':
@@ -25,7 +26,8 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
       case 'effective':
         return a.effective?.value;
       case 'status':
-        return STATUS_ORDER.indexOf(a.status);
+        // In the vocabulary's order, which runs from announced towards delivered.
+        return statusOrder.get(a.status);
       case 'sources':
         return new Set(a.citations.map((c) => c.source)).size;
     }

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
-import { STATUS_LABEL } from '../../app/theme';
+import { termLabel } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
 import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
 import { PinButton } from '../../components/pin-button';
@@ -16,7 +16,7 @@ import { ChartTable } from '../../components/chart-table';
 interface Props {
   index: DatasetIndex;
   aid: AidItem[];
-  sort: { key: string; dir: 'asc' | 'desc' };
+  sort: { key: SortKey; dir: 'asc' | 'desc' };
   selected: string | null;
   animate: boolean;
   onSort: (sort: { key: SortKey; dir: 'asc' | 'desc' }) => void;
@@ -38,7 +38,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen }: Props) {
-  const key = sort.key as SortKey;
+  const { key } = sort;
   const rows = useMemo(() => sortAid(aid, key, sort.dir, index), [aid, key, sort.dir, index]);
   const years = useMemo(() => aidByYear(aid), [aid]);
   const chart = useChart();
@@ -66,12 +66,12 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
         ) : null}
         <DiscrepancyMarker id={a.id} index={index} />
       </td>
-      <td>{a.category.replace('-', ' ')}</td>
+      <td>{termLabel(index.vocabulary.aidCategories, a.category)}</td>
       <td className="num">{formatAmount(a.amount)}</td>
       <td>{formatDate(a.announced)}</td>
       <td>{a.effective ? formatDate(a.effective) : '—'}</td>
       <td>
-        <span className={`status status-${a.status}`}>{STATUS_LABEL[a.status]}</span>
+        <span className={`status status-${a.status}`}>{termLabel(index.vocabulary.aidStatuses, a.status)}</span>
       </td>
       <td>
         <SourceBadges citations={a.citations} index={index} />

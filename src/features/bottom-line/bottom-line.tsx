@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { AID_STAGE_LABEL, keyFigures, keyPointsFor, type AidFigure, type KeyFigures } from '../../dataset/bottom-line';
 import type { DatasetIndex } from '../../dataset/indexes';
-import type { Event, KeyPoint } from '../../dataset/schema';
+import type { KeyPoint } from '../../dataset/schema';
 import { isFiltered, type Filters, type Selection } from '../../dataset/select';
-import { DISCREPANCY_KIND_LABEL } from '../../app/theme';
+import { DISCREPANCY_KIND_LABEL } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
 import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
@@ -18,15 +18,14 @@ interface Props {
   index: DatasetIndex;
   selection: Selection;
   filters: Filters;
-  isContact: (event: Event) => boolean;
   onOpen: (id: string) => void;
 }
 
 /** The first screen: the dataset's own words on what matters, and the figures behind what is shown. */
-export function BottomLine({ index, selection, filters, isContact, onOpen }: Props) {
+export function BottomLine({ index, selection, filters, onOpen }: Props) {
   const filtered = isFiltered(filters);
   const points = useMemo(() => keyPointsFor(index, selection, filtered, filters.sources), [index, selection, filtered, filters.sources]);
-  const figures = useMemo(() => keyFigures(index, selection, isContact), [index, selection, isContact]);
+  const figures = useMemo(() => keyFigures(index, selection), [index, selection]);
   const all = index.dataset.keyPoints?.length ?? 0;
   const { description } = index.dataset;
   return (

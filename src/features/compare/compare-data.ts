@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Discrepancy, Event, FuzzyDate, Quote } from '../../dataset/schema';
-import { KIND_LABEL } from '../../app/theme';
-import { dateSpan, formatDate, formatDateRange, PRECISION_LABEL } from '../../lib/dates';
+import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
+import { dateSpan, formatDate, formatDateRange } from '../../lib/dates';
 
 /** Words of a source that back a line of the comparison. */
 export interface Evidence {
@@ -94,7 +94,12 @@ export function compareEvents(index: DatasetIndex, aId: string, bId: string, opt
 
   push('date', 'Date', [dateItem(a)], [dateItem(b)]);
   push('precision', 'Date precision', [precisionItem(a.date)], [precisionItem(b.date)]);
-  push('kind', 'Kind', [{ text: KIND_LABEL[a.kind] }], [{ text: KIND_LABEL[b.kind] }]);
+  push(
+    'kind',
+    'Kind',
+    [{ text: termLabel(index.vocabulary.eventKinds, a.kind) }],
+    [{ text: termLabel(index.vocabulary.eventKinds, b.kind) }],
+  );
   push('requested', 'Requested by', [requesterItem(index, a)], [requesterItem(index, b)]);
   push('readout', 'Read out by', readoutItems(index, quotesA), readoutItems(index, quotesB));
 

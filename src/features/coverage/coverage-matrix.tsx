@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Selection } from '../../dataset/select';
-import { SOURCE_KIND_LABEL } from '../../app/theme';
+import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel, TYPE_NAME } from '../../lib/record-label';
+import { recordDate, recordLabel } from '../../lib/record-label';
 import { coverageData, describeCell, type CoverageCell, type CoverageColumn, type CoverageRow } from './coverage-data';
 import './coverage-matrix.css';
 
@@ -128,7 +128,7 @@ function MatrixRow({
   return (
     <tr className={`${row.single ? 'is-single' : ''}${selected ? ' is-selected' : ''}`}>
       <th scope="row" className="cov-fact">
-        <span className={`cov-type type-${row.type}`}>{TYPE_NAME[row.type]}</span>
+        <span className={`cov-type type-${row.type}`}>{RECORD_TYPE_NAME[row.type].one}</span>
         {date ? <span className="cov-date">{formatDate(date)}</span> : null}
         <span className="cov-label">{label}</span>
         <span className="cov-inline-count">{row.single ? '① Single source' : plural(row.outletCount, 'outlet')}</span>

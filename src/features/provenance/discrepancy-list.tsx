@@ -1,4 +1,4 @@
-import { DISCREPANCY_KIND_LABEL } from '../../app/theme';
+import { DISCREPANCY_KIND_LABEL } from '../../dataset/vocabulary';
 import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Discrepancy } from '../../dataset/schema';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { citationsOf, type DatasetIndex, type Row } from '../../dataset/indexes';
 import type { Citation, Discrepancy, Source } from '../../dataset/schema';
-import { SOURCE_KIND_LABEL, TYPE_LABEL } from '../../app/theme';
+import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
 import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
 import { clipText, recordLabel } from '../../lib/record-label';
@@ -74,7 +74,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
     <section className="provenance" aria-labelledby={headingId} data-export-hide>
       <header className="provenance-head">
         <div>
-          <p className="eyebrow">Provenance · {row ? TYPE_LABEL[row.type].replace(/s$/, '').replace(/ie$/, 'y') : 'Key point'}</p>
+          <p className="eyebrow">Provenance · {row ? RECORD_TYPE_NAME[row.type].one : 'Key point'}</p>
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
             {row ? recordTitle(row, index) : `Key point: ${clipText(point?.text ?? '', 70)}`}
           </h2>

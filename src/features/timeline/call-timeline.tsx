@@ -2,14 +2,15 @@ import { useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
 import type { Filters } from '../../dataset/select';
-import { KIND_COLOR, KIND_LABEL } from '../../app/theme';
 import { Panel } from '../../components/panel';
 import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
 import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
-import { dayToIso, formatDateRange, formatDay, isoToDay, PRECISION_LABEL } from '../../lib/dates';
+import { dayToIso, formatDateRange, formatDay, isoToDay } from '../../lib/dates';
+import { EVENT_KIND_COLOR } from '../../lib/palette';
+import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
 import { plural } from '../../lib/format';
 import { overviewBins, timelineData, timelineSummary } from './timeline-data';
 import { ChartTable } from '../../components/chart-table';
@@ -63,6 +64,7 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
               height={chartHeight}
               animate={animate}
               selected={selected}
+              kinds={index.vocabulary.eventKinds}
               onOpen={onOpen}
             />
           ) : (
@@ -74,7 +76,7 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
           rows={data.points}
           columns={[
             { label: data.binDays > 1 ? 'Period from' : 'Date', value: (p) => formatDay(p.day) },
-            { label: lane === 'kind' ? 'Kind' : 'Actor', value: (p) => data.lanes[p.lane] },
+            { label: lane === 'kind' ? 'Kind' : 'Actor', value: (p) => data.laneLabels[p.lane] },
             { label: 'Event', value: (p) => p.label },
             { label: 'Events', value: (p) => p.count, numeric: true },
           ]}
@@ -98,7 +100,7 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
       <p className="legend" aria-label="Legend">
         <span className="legend-item">
           <svg width="14" height="14" aria-hidden="true">
-            <polygon points="7,0 9,5 14,5 10,8.5 11.5,14 7,10.5 2.5,14 4,8.5 0,5 5,5" fill={KIND_COLOR.call} />
+            <polygon points="7,0 9,5 14,5 10,8.5 11.5,14 7,10.5 2.5,14 4,8.5 0,5 5,5" fill={EVENT_KIND_COLOR.call} />
           </svg>{' '}
           Call (star)
         </span>
@@ -204,9 +206,9 @@ function EventList({
         <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
           {formatDateRange(e.date, e.end)}
         </time>
-        <span className={`kind-tag kind-${e.kind}`}>
+        <span className={`kind-tag kind-${e.kind}`} style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.color }}>
           {e.kind === 'call' ? '★ ' : ''}
-          {KIND_LABEL[e.kind]}
+          {termLabel(index.vocabulary.eventKinds, e.kind)}
         </span>
       </div>
       <div className="event-body">

@@ -1,8 +1,9 @@
 import { Bar, BarChart, Brush, CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useMemo } from 'react';
-import { KIND_COLOR, KIND_LABEL } from '../../app/theme';
+import { termLabel, type EventKindTerm, type TermList } from '../../dataset/vocabulary';
 import { plainTick, useChartHover } from '../../components/chart-bits';
 import { formatDay } from '../../lib/dates';
+import { EVENT_KIND_COLOR } from '../../lib/palette';
 import type { TimelineData, TimelinePoint } from './timeline-data';
 
 /*
@@ -46,9 +47,11 @@ export function TimelineChart({
   height,
   animate,
   selected,
+  kinds,
   onOpen,
 }: {
   data: TimelineData;
+  kinds: TermList<EventKindTerm>;
   width: number;
   height: number;
   animate: boolean;
@@ -66,8 +69,8 @@ export function TimelineChart({
     return niceTicks(d0, d1, dateTickCount(width)).filter((t) => left + ((t - d0) / (d1 - d0)) * (right - left) + 40 <= width);
   }, [d0, d1, width]);
   const laneTick = useMemo(
-    () => plainTick((i) => data.lanes[Number(i)] ?? '', { fill: 'var(--text)', fontSize: 12, maxChars: 15 }),
-    [data.lanes],
+    () => plainTick((i) => data.laneLabels[Number(i)] ?? '', { fill: 'var(--text)', fontSize: 12, maxChars: 15 }),
+    [data.laneLabels],
   );
   return (
     <div {...hoverHandlers}>
@@ -92,7 +95,7 @@ export function TimelineChart({
           dataKey="lane"
           domain={[-0.5, data.lanes.length - 0.5]}
           ticks={data.lanes.map((_, i) => i)}
-          tickFormatter={(i: number) => data.lanes[i] ?? ''}
+          tickFormatter={(i: number) => data.laneLabels[i] ?? ''}
           reversed
           width={LANE_AXIS_WIDTH}
           stroke="var(--muted)"
@@ -102,7 +105,11 @@ export function TimelineChart({
         />
         <ZAxis type="number" dataKey="count" range={data.binDays > 1 ? [40, 400] : [90, 90]} />
         {hover ? (
-          <Tooltip cursor={{ strokeDasharray: '3 3' }} content={<PointTip binDays={data.binDays} />} isAnimationActive={false} />
+          <Tooltip
+            cursor={{ strokeDasharray: '3 3' }}
+            content={<PointTip binDays={data.binDays} kinds={kinds} />}
+            isAnimationActive={false}
+          />
         ) : null}
         <Scatter
           name="Events"
@@ -112,7 +119,7 @@ export function TimelineChart({
             const id = p.payload?.ids[0];
             if (id && p.payload?.count === 1) onOpen(id);
           }}
-          shape={(props: unknown) => <EventShape {...(props as ShapeProps)} selected={selected} />}
+          shape={(props: unknown) => <EventShape {...(props as ShapeProps)} selected={selected} kinds={kinds} />}
         />
       </ScatterChart>
     </div>
@@ -125,11 +132,12 @@ interface ShapeProps {
   size?: number;
   payload?: TimelinePoint;
   selected: string | null;
+  kinds: TermList<EventKindTerm>;
 }
 
-function EventShape({ cx = 0, cy = 0, payload, selected }: ShapeProps) {
+function EventShape({ cx = 0, cy = 0, payload, selected, kinds }: ShapeProps) {
   if (!payload) return null;
-  const color = payload.kind === 'mixed' ? 'var(--muted)' : KIND_COLOR[payload.kind];
+  const color = (payload.kind !== 'mixed' && kinds.byId.get(payload.kind)?.color) || 'var(--muted)';
   const r = payload.count > 1 ? Math.min(16, 5 + Math.sqrt(payload.count) * 1.6) : payload.isCall ? 10 : 6;
   const isSelected = selected !== null && payload.ids.includes(selected);
   const stroke = isSelected ? 'var(--text)' : 'var(--panel)';
@@ -142,9 +150,9 @@ function EventShape({ cx = 0, cy = 0, payload, selected }: ShapeProps) {
     return (
       <polygon
         points={pts}
-        fill={KIND_COLOR.call}
+        fill={EVENT_KIND_COLOR.call}
         fillOpacity={payload.approx ? 0.35 : 1}
-        stroke={payload.approx ? KIND_COLOR.call : stroke}
+        stroke={payload.approx ? EVENT_KIND_COLOR.call : stroke}
         strokeDasharray={payload.approx ? '3 2' : undefined}
         strokeWidth={isSelected ? 2.5 : 1.5}
         style={{ cursor: 'pointer' }}
@@ -166,7 +174,17 @@ function EventShape({ cx = 0, cy = 0, payload, selected }: ShapeProps) {
   );
 }
 
-function PointTip({ active, payload, binDays }: { active?: boolean; payload?: { payload?: TimelinePoint }[]; binDays: number }) {
+function PointTip({
+  active,
+  payload,
+  binDays,
+  kinds,
+}: {
+  active?: boolean;
+  payload?: { payload?: TimelinePoint }[];
+  binDays: number;
+  kinds: TermList<EventKindTerm>;
+}) {
   const p = payload?.[0]?.payload;
   if (!active || !p) return null;
   return (
@@ -174,7 +192,7 @@ function PointTip({ active, payload, binDays }: { active?: boolean; payload?: { 
       <strong>{p.label}</strong>
       <div>
         {binDays > 1 ? `${formatDay(p.day)} – ${formatDay(p.day + binDays - 1)}` : formatDay(p.day)}
-        {p.kind !== 'mixed' ? ` · ${KIND_LABEL[p.kind]}` : ''}
+        {p.kind !== 'mixed' ? ` · ${termLabel(kinds, p.kind)}` : ''}
       </div>
       {p.count === 1 ? <div className="muted">Click to see its sources</div> : null}
     </div>

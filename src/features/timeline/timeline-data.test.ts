@@ -43,6 +43,24 @@ describe('timelineData', () => {
     expect(data.binDays).toBe(1);
   });
 
+  it('orders and names kind lanes by the dataset’s own vocabulary', () => {
+    const events = [ev('d1', '2024-06-25', 'working-dinner'), ev('m1', '2024-07-10', 'meeting')];
+    const index = indexOf(events);
+    const own = buildIndex({
+      ...index.dataset,
+      vocabulary: {
+        eventKinds: [
+          { id: 'meeting', label: 'Meeting', contact: true },
+          { id: 'working-dinner', label: 'Working dinner', contact: true },
+        ],
+      },
+    });
+    const data = timelineData(events, 'kind', own);
+    expect(data.lanes).toEqual(['meeting', 'working-dinner']);
+    expect(data.laneLabels).toEqual(['Meeting', 'Working dinner']);
+    expect(timelineData(events, 'actor', own).laneLabels).toEqual(['Others']);
+  });
+
   it('puts an event in each of its actors’ lanes', () => {
     const events = [ev('e1', '2024-06-25', 'call', ['a', 'b']), ev('e2', '2024-06-26', 'call', ['a'])];
     const data = timelineData(events, 'actor', indexOf(events));

@@ -1,6 +1,5 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event, EventKind } from '../../dataset/schema';
-import { EVENT_KINDS } from '../../dataset/schema';
 import { dateSpan, formatDay } from '../../lib/dates';
 import { maxOf, minOf } from '../../lib/bounds';
 
@@ -20,7 +19,10 @@ export interface TimelinePoint {
 }
 
 export interface TimelineData {
+  /** Lane keys: event kind ids, or actor names. */
   lanes: string[];
+  /** What each lane is called on the chart. */
+  laneLabels: string[];
   points: TimelinePoint[];
   /** Days per bin: 1 means one point per event per lane. */
   binDays: number;
@@ -38,10 +40,14 @@ const MAX_ACTOR_LANES = 8;
 function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: DatasetIndex) {
   if (mode === 'kind') {
     const present = new Set(events.map((e) => e.kind));
-    const lanes = EVENT_KINDS.filter((k) => present.has(k));
-    const pos = new Map<string, number>(lanes.map((k, i) => [k, i]));
-    const single = lanes.map((_, i) => [i]);
-    return { lanes: lanes as string[], laneOf: (e: Event) => single[pos.get(e.kind) as number] };
+    const kinds = index.vocabulary.eventKinds.list.filter((k) => present.has(k.id));
+    const pos = new Map<string, number>(kinds.map((k, i) => [k.id, i]));
+    const single = kinds.map((_, i) => [i]);
+    return {
+      lanes: kinds.map((k) => k.id),
+      laneLabels: kinds.map((k) => k.label),
+      laneOf: (e: Event) => single[pos.get(e.kind) as number],
+    };
   }
   const counts = new Map<string, number>();
   for (const e of events) for (const a of e.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
@@ -56,6 +62,7 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
   if (hasOther) lanes.push('Others');
   return {
     lanes,
+    laneLabels: lanes,
     laneOf: (e: Event) => {
       const own = e.actors.map((a) => pos.get(a)).filter((x): x is number => x !== undefined);
       return own.length && own.length === e.actors.length ? [...new Set(own)] : [...new Set([...own, other])];
@@ -97,8 +104,8 @@ export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', inde
     if (b > hi) hi = b;
   });
   const hiddenAfter = all.length - events.length - hiddenBefore;
-  const { lanes, laneOf } = laneKeys(events, mode, index);
-  if (events.length === 0) return { lanes, points: [], binDays: 1, domain: [0, 1], hiddenBefore, hiddenAfter };
+  const { lanes, laneLabels, laneOf } = laneKeys(events, mode, index);
+  if (events.length === 0) return { lanes, laneLabels, points: [], binDays: 1, domain: [0, 1], hiddenBefore, hiddenAfter };
   const binDays = pickBin(events.length, hi - lo);
   if (binDays === 1 && events.length <= MAX_POINTS) {
     const points = events.flatMap((e, i) =>
@@ -113,7 +120,7 @@ export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', inde
         label: e.title,
       })),
     );
-    return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore, hiddenAfter };
+    return { lanes, laneLabels, points, binDays, domain: pad(lo, hi), hiddenBefore, hiddenAfter };
   }
   // Keyed by a number (lanes are far fewer than 1024): a string key per event costs more than the binning.
   const bins = new Map<number, TimelinePoint>();
@@ -134,7 +141,7 @@ export function timelineData(all: readonly Event[], mode: 'kind' | 'actor', inde
   });
   const points = [...bins.values()];
   for (const p of points) if (p.count > 1) p.label = `${p.count} events`;
-  return { lanes, points, binDays, domain: pad(lo, hi), hiddenBefore, hiddenAfter };
+  return { lanes, laneLabels, points, binDays, domain: pad(lo, hi), hiddenBefore, hiddenAfter };
 }
 
 /** Share of events the focus window must hold. */

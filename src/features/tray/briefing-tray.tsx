@@ -4,7 +4,9 @@ import type { DatasetIndex, Row } from '../../dataset/indexes';
 import { Panel } from '../../components/panel';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel, TYPE_NAME } from '../../lib/record-label';
+import { recordDate, recordLabel } from '../../lib/record-label';
+import { readParam, writeView } from '../../dataset/url-state';
+import { RECORD_TYPE_NAME } from '../../dataset/vocabulary';
 import { briefPng } from './brief-png';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
@@ -109,9 +111,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
 
   const shareLink = async () => {
     const url = new URL(window.location.href);
-    const keep = url.searchParams.get('dataset');
-    url.search = '';
-    if (keep) url.searchParams.set('dataset', keep);
+    url.search = writeView(new URLSearchParams(), { dataset: readParam(url.searchParams, 'dataset') }).toString();
     // In the fragment, which the browser never sends to a server, so no server limit on headers applies.
     url.hash = `${TRAY_FRAGMENT}=${encodeTrayFragment(tray.items)}`;
     const text = url.toString();
@@ -282,7 +282,7 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
         </span>
         <div className="tray-item-body">
           <p className="tray-meta">
-            {TYPE_NAME[row.type]}
+            {RECORD_TYPE_NAME[row.type].one}
             {date ? ` · ${formatDate(date)}` : ''}
             {hidden ? <span className="tray-hidden">Hidden by filters</span> : null}
           </p>

@@ -1,9 +1,9 @@
 import { citationsOf, type DatasetIndex, type RowType } from '../../dataset/indexes';
 import type { AidItem, Discrepancy, Event, Quote } from '../../dataset/schema';
-import { STATUS_LABEL } from '../../app/theme';
+import { RECORD_TYPE_NAME, termLabel } from '../../dataset/vocabulary';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { formatAmount } from '../../lib/format';
-import { recordDate, recordLabel, TYPE_NAME } from '../../lib/record-label';
+import { recordDate, recordLabel } from '../../lib/record-label';
 import type { TrayItem } from './tray-storage';
 
 export interface BriefCitation {
@@ -68,7 +68,7 @@ export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], prep
     entries.push({
       id: row.id,
       type: row.type,
-      typeName: TYPE_NAME[row.type],
+      typeName: RECORD_TYPE_NAME[row.type].one,
       title: row.type === 'quote' ? `Quote by ${name(index, (row.record as Quote).speaker)}` : recordLabel(row, index, 200),
       date: row.type === 'event' ? formatDateRange((row.record as Event).date, (row.record as Event).end) : date ? formatDate(date) : null,
       body: bodyOf(index, row.type, row.record, (source, excerpt) => numberOf.get(`${source}\u0000${excerpt}`)),
@@ -115,7 +115,7 @@ function bodyOf(
         a.amount ? formatAmount(a.amount) : null,
         `announced ${formatDate(a.announced)}`,
         a.effective ? `effective ${formatDate(a.effective)}` : null,
-        `status: ${STATUS_LABEL[a.status].toLowerCase()}`,
+        `status: ${termLabel(index.vocabulary.aidStatuses, a.status).toLowerCase()}`,
       ].filter(Boolean);
       return [facts.join(' · '), ...(a.notes ? [a.notes] : [])];
     }

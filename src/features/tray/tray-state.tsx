@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import { PinContext, type PinState } from '../../components/pin-button';
-import { PARAMS } from '../../filters/url-state';
+import { readParam, writeView } from '../../dataset/url-state';
 import { useUrlParams } from '../../filters/use-url';
 import {
   cleanNote,
@@ -115,11 +115,9 @@ interface ProviderProps {
  */
 export function TrayProvider({ index, children }: ProviderProps) {
   const [params, navigate] = useUrlParams();
-  const link = params.get(PARAMS.tray);
+  const link = readParam(params, 'tray');
   const onLinkRead = useCallback(() => {
-    const next = new URLSearchParams(window.location.search);
-    next.delete(PARAMS.tray);
-    navigate(next, { replace: true });
+    navigate(writeView(new URLSearchParams(window.location.search), { tray: null }), { replace: true });
   }, [navigate]);
   const identity = useMemo(() => datasetIdentity(index.dataset), [index]);
   const key = trayKey(identity);

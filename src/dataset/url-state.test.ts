@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, ROW_TYPES } from '../dataset/indexes';
-import { EVENT_KINDS, isRealIsoDate } from '../dataset/schema';
-import { checkShape } from '../dataset/validate';
-import { AID_SORT_KEYS, MAX_QUERY_LENGTH, PARAMS, parseView, withFilters, type ParsedView } from './url-state';
+import { buildIndex, ROW_TYPES } from './indexes';
+import { isRealIsoDate } from './schema';
+import { checkShape } from './validate';
+import { AID_SORT_KEYS, MAX_QUERY_LENGTH, PARAMS, parseView, writeView, type ParsedView } from './url-state';
 
 const shape = checkShape(JSON.parse(readFileSync('public/data/briefing.json', 'utf8')));
 if (!shape.ok) throw new Error('the shipped dataset does not validate');
 const index = buildIndex(shape.dataset);
+const EVENT_KINDS = index.vocabulary.eventKinds.list.map((k) => k.id);
 
 /** mulberry32: a small seeded PRNG, so a failing link can be replayed from its seed. */
 function prng(seed: number) {
@@ -130,14 +131,8 @@ const list = (value: string | null) => [
 ];
 
 function canonical(view: ParsedView): URLSearchParams {
-  const p = withFilters(new URLSearchParams(), view.filters);
-  if (view.record) p.set(PARAMS.record, view.record);
-  if (view.group !== 'speaker') p.set(PARAMS.group, view.group);
-  if (view.lane !== 'kind') p.set(PARAMS.lane, view.lane);
-  if (view.sort.key !== 'announced' || view.sort.dir !== 'asc')
-    p.set(PARAMS.sort, `${view.sort.dir === 'desc' ? '-' : ''}${view.sort.key}`);
-  if (view.briefing) p.set(PARAMS.view, 'briefing');
-  return p;
+  const { notices: _, ...rest } = view;
+  return writeView(new URLSearchParams(), rest);
 }
 
 const CASES = 500;

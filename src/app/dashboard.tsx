@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoadedDataset } from '../dataset/load';
 import { keyPointsFor } from '../dataset/bottom-line';
 import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/select';
@@ -22,11 +22,15 @@ import { formatDate } from '../lib/dates';
 import { plural } from '../lib/format';
 import { useReducedMotion } from '../lib/use-media';
 import { useRenderSignal } from '../lib/render-signal';
-import { BriefingView } from '../export/briefing-view';
-import { useExporting } from '../export/exporting';
+import { bindPanels } from '../export/panel-registry';
+import { useExporting } from '../lib/exporting';
 import { DashboardExport, PanelExports } from '../export/panel-exports';
-import { describeCombination, describeFilters } from './describe-filters';
+import { describeCombination, describeFilters } from '../records/describe-filters';
+import { PANELS } from './panels';
 import './offscreen-panels.css';
+
+// The print-only view is fetched the first time it is opened, never with the dashboard.
+const BriefingView = lazy(() => import('../features/briefing/briefing-view').then((m) => ({ default: m.BriefingView })));
 
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
 const LARGE_DATASET = 500;
@@ -47,6 +51,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- filterKey stands for view.filters
   const selection = useMemo(() => select(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
+  const panels = useMemo(() => bindPanels(PANELS, { index, selection, view }), [index, selection, view]);
   const exporting = useExporting();
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -79,7 +84,13 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     window.setTimeout(() => target?.isConnected && target.focus(), 0);
   }, [setView]);
 
-  if (view.briefing) return <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} />;
+  if (view.briefing) {
+    return (
+      <Suspense fallback={null}>
+        <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} panels={panels} />
+      </Suspense>
+    );
+  }
   const briefingLink = writeView(params, { briefing: true, record: null });
 
   const { dataset } = index;
@@ -90,7 +101,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const setLayout = (panels: PanelLayout) => setView({ panels });
   const contacts = selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length;
 
-  const panels: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
+  const slots: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
     'bottom-line': {
       title: 'Bottom line',
       count: dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
@@ -206,7 +217,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         Skip to the dashboard
       </a>
       <PanelNav
-        entries={order.map((id) => ({ id, ...panels[id], collapsed: layout.collapsed.includes(id) }))}
+        entries={order.map((id) => ({ id, ...slots[id], collapsed: layout.collapsed.includes(id) }))}
         onGo={goTo}
         onFold={(id, collapsed) => setLayout(toggleCollapsed(layout, id, collapsed))}
         onMove={(id, by) => setLayout(movePanel(layout, id, by))}
@@ -234,7 +245,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           >
             Briefing view
           </a>
-          <DashboardExport index={index} selection={selection} view={view} />
+          <DashboardExport index={index} selection={selection} filters={view.filters} />
         </div>
       </header>
       {view.notices.length ? (
@@ -284,14 +295,14 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           </button>
           <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
         </aside>
-        <PanelExports index={index} selection={selection} view={view}>
+        <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
           <main id="main" className="panels" tabIndex={-1}>
             {order.map((id) => (
               <PanelSlot.Provider
                 key={id}
                 value={{ id, collapsed: layout.collapsed.includes(id), onFold: (c) => setLayout(toggleCollapsed(layout, id, c)) }}
               >
-                {panels[id].element}
+                {slots[id].element}
               </PanelSlot.Provider>
             ))}
           </main>

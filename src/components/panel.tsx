@@ -44,10 +44,12 @@ export class PanelBoundary extends Component<BoundaryProps, BoundaryState> {
 }
 
 /** Extra actions every panel inside the provider gets (the dashboard's Export menu); none by default. */
-export const PanelTools = createContext<((panel: { title: string }) => ReactNode) | null>(null);
+export const PanelTools = createContext<((panel: { id?: string; title: string }) => ReactNode) | null>(null);
 
 interface PanelProps {
   title: string;
+  /** The panel's stable id in the export registry (its table, its print block). */
+  panelId?: string;
   /** False keeps the PanelTools actions (Export) off this panel. */
   exportable?: boolean;
   subtitle?: ReactNode;
@@ -73,13 +75,13 @@ export const PanelSlot = createContext<PanelSlotValue | null>(null);
 export const panelElementId = (slotId: string) => `panel-${slotId}`;
 
 /** Every panel is a <section> landmark named by its heading. */
-export function Panel({ title, subtitle, actions, className, children, resetKey, id, exportable = true }: PanelProps) {
+export function Panel({ title, panelId, subtitle, actions, className, children, resetKey, id, exportable = true }: PanelProps) {
   const headingId = useId();
   const bodyId = useId();
   const tools = useContext(PanelTools);
   const slot = useContext(PanelSlot);
   const collapsed = slot?.collapsed ?? false;
-  const extra = exportable && tools && !collapsed ? tools({ title }) : null;
+  const extra = exportable && tools && !collapsed ? tools({ id: panelId, title }) : null;
   const body = (
     <PanelBoundary name={title} resetKey={resetKey}>
       {children}

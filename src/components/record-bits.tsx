@@ -40,8 +40,3 @@ export function ProvenanceButton({ id, label, onOpen }: { id: string; label: str
     </button>
   );
 }
-
-export function actorName(index: DatasetIndex, id: string | undefined): string {
-  if (!id) return '';
-  return index.actors.get(id)?.name ?? id;
-}

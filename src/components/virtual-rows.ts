@@ -1,6 +1,6 @@
 import { elementScroll, useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { useExporting } from '../export/exporting';
+import { useExporting } from '../lib/exporting';
 import './virtual-rows.css';
 
 /** Where each scroll box was last seen scrolled to, from its own scroll events (reading it would force a layout). */

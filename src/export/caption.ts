@@ -1,6 +1,6 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters } from '../dataset/select';
-import { describeFilters } from '../app/describe-filters';
+import { describeFilters } from '../records/describe-filters';
 import { formatDate } from '../lib/dates';
 
 /** What every exported image and briefing says about itself, line by line. */
@@ -29,7 +29,8 @@ export function formatMadeAt(date: Date): string {
 
 export function makeCaption(args: {
   index: DatasetIndex;
-  filters: Filters;
+  /** The filters behind what is shown, or words saying why none apply. */
+  filters: Filters | string;
   subject: string;
   sourceIds: Iterable<string>;
   madeAt: Date;
@@ -39,7 +40,7 @@ export function makeCaption(args: {
   return {
     title: dataset.title,
     subject: args.subject,
-    filters: `Filters: ${describeFilters(args.filters, args.index)}`,
+    filters: `Filters: ${typeof args.filters === 'string' ? args.filters : describeFilters(args.filters, args.index)}`,
     outlets: outlets.length ? `Outlets: ${outlets.join('; ')}` : 'Outlets: none (nothing shown)',
     dataset: `Dataset version ${dataset.version}, compiled ${formatDate({ value: dataset.date, precision: 'day' })}`,
     madeAt: `Made ${formatMadeAt(args.madeAt)}`,

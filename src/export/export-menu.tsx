@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Caption } from './caption';
-import { CopyRefused, EXPORT_SCALE, copyPng, downloadBlob, fileStamp, renderPng, slug } from './image';
+import { downloadBlob, fileStamp, slug } from './download';
+import { CopyRefused, EXPORT_SCALE, copyPng, renderPng } from './image';
 import { toCsv, toJson, type ExportMeta, type ExportTable } from './tables';
 import './export.css';
 

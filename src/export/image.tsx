@@ -2,7 +2,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Caption } from './caption';
 import { CaptionStrip } from './caption-strip';
-import { setExporting } from './exporting';
+import { setExporting } from '../lib/exporting';
 import { embeddedFontCss } from '../lib/embedded-fonts';
 
 export const EXPORT_SCALE = 2;
@@ -35,7 +35,12 @@ function expandScrollers(original: Element, clone: Element) {
  * sheet to `draw`. Charts are told to stop animating first, and focus is taken off the page so no
  * focus ring is drawn; both are put back afterwards.
  */
-export async function withExportSheet<T>(element: HTMLElement, caption: Caption, draw: (sheet: HTMLElement) => Promise<T>): Promise<T> {
+export async function withExportSheet<T>(
+  element: HTMLElement,
+  caption: Caption,
+  onWhite: boolean,
+  draw: (sheet: HTMLElement) => Promise<T>,
+): Promise<T> {
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const host = document.createElement('div');
   host.className = 'export-host';
@@ -50,7 +55,7 @@ export async function withExportSheet<T>(element: HTMLElement, caption: Caption,
     await document.fonts.ready;
     const width = element.getBoundingClientRect().width;
     const sheet = document.createElement('div');
-    sheet.className = 'export-sheet';
+    sheet.className = onWhite ? 'export-sheet on-white' : 'export-sheet';
     sheet.style.width = `${width}px`;
     const clone = element.cloneNode(true) as HTMLElement;
     clone.classList.add('export-clone');
@@ -78,10 +83,20 @@ export async function withExportSheet<T>(element: HTMLElement, caption: Caption,
 /** Browsers refuse canvases much taller than this; a very long panel is drawn at a smaller scale. */
 const MAX_SIDE = 60_000;
 
-export async function renderPng(element: HTMLElement, caption: Caption, wanted = EXPORT_SCALE): Promise<{ blob: Blob; scale: number }> {
+export interface PngOptions {
+  scale?: number;
+  /** Draw on white with dark text whatever the theme (a sheet meant for paper, such as the tray's brief). */
+  onWhite?: boolean;
+}
+
+/** The one PNG renderer: every exported image (panels, dashboard, the tray's brief) is made here, caption strip included. */
+export async function renderPng(element: HTMLElement, caption: Caption, options: PngOptions = {}): Promise<{ blob: Blob; scale: number }> {
+  const wanted = options.scale ?? EXPORT_SCALE;
   const [{ domToBlob }, cssText] = await Promise.all([import('modern-screenshot'), embeddedFontCss()]);
-  return withExportSheet(element, caption, async (sheet) => {
-    const background = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+  return withExportSheet(element, caption, options.onWhite ?? false, async (sheet) => {
+    const background = options.onWhite
+      ? '#ffffff'
+      : getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
     const box = sheet.getBoundingClientRect();
     const scale = Math.min(wanted, MAX_SIDE / box.height, MAX_SIDE / box.width);
     const blob = await domToBlob(sheet, {
@@ -94,35 +109,6 @@ export async function renderPng(element: HTMLElement, caption: Caption, wanted =
     if (!blob) throw new Error('The image could not be made.');
     return { blob, scale };
   });
-}
-
-export function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'export'
-  );
-}
-
-/** "20240801-1200": sorts by time, safe in a file name. */
-export function fileStamp(date: Date): string {
-  return date.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-}
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export class CopyRefused extends Error {}

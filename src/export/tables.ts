@@ -1,14 +1,11 @@
 import Papa from 'papaparse';
-import { citationsOf, type DatasetIndex, type Row } from '../dataset/indexes';
-import type { AidItem, Citation, Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
+import type { DatasetIndex, RecordOf, Row, RowType } from '../dataset/indexes';
+import type { AidItem, Discrepancy, Event, Quote } from '../dataset/schema';
+import { actorNames, exportCitations, type ExportCitation } from '../records/names';
+import { presenterOf } from '../records/record-label';
 import { maxOf } from '../lib/bounds';
 
-/** A citation as exported: the source id, the outlet it belongs to, and the verbatim excerpt. */
-export interface ExportCitation {
-  source: string;
-  outlet: string;
-  excerpt: string;
-}
+export type { ExportCitation };
 
 export interface ExportRow {
   id: string;
@@ -32,175 +29,46 @@ export const OUTLETS_COLUMN = 'outlets';
 export const SOURCES_COLUMN = 'citation sources';
 export const citationColumn = (n: number) => `citation ${n}`;
 
-const dateText = (d: FuzzyDate | undefined) => (d ? d.value : '');
-const name = (index: DatasetIndex, id: string | undefined) => (id ? (index.actors.get(id)?.name ?? id) : '');
-const amountText = (a: AidItem['amount']) => (a ? String(a.value) : '');
+const TABLE_OF: Record<RowType, TableName> = { event: 'events', quote: 'quotes', aid: 'aid', discrepancy: 'discrepancies' };
 
-function exportCitations(list: readonly Citation[], index: DatasetIndex): ExportCitation[] {
-  return list.map((c) => ({ source: c.source, outlet: index.sources.get(c.source)?.outlet ?? c.source, excerpt: c.excerpt }));
-}
-
-function withOutlets<T extends { citations: readonly Citation[] }>(record: T, index: DatasetIndex, type: string) {
-  return { type, ...record, citations: exportCitations(record.citations, index) };
-}
-
-export function eventsTable(events: readonly Event[], index: DatasetIndex): ExportTable {
+/** One record type's table: its columns, values and JSON records all come from the type's presenter. */
+export function typeTable<T extends RowType>(type: T, list: readonly RecordOf<T>[], index: DatasetIndex): ExportTable {
+  const p = presenterOf(type);
+  const columns = p.columns(list);
   return {
-    name: 'events',
-    columns: ['id', 'date', 'end', 'date precision', 'date as printed', 'kind', 'title', 'summary', 'actors', 'requested by'],
-    rows: events.map((e) => ({
-      id: e.id,
-      values: {
-        id: e.id,
-        date: e.date.value,
-        end: dateText(e.end),
-        'date precision': e.date.precision,
-        'date as printed': e.date.as ?? '',
-        kind: e.kind,
-        title: e.title,
-        summary: e.summary,
-        actors: e.actors.map((a) => name(index, a)).join('; '),
-        'requested by': name(index, e.initiatedBy),
-      },
-      citations: exportCitations(e.citations, index),
-    })),
-    records: events.map((e) => withOutlets(e, index, 'event')),
+    name: TABLE_OF[type],
+    columns,
+    rows: list.map((r) => ({ id: r.id, values: p.values(r, index, columns), citations: exportCitations(p.citations(r), index) })),
+    records: list.map((r) => p.exportRecord(r, index)),
   };
 }
 
-export function quotesTable(quotes: readonly Quote[], index: DatasetIndex): ExportTable {
-  return {
-    name: 'quotes',
-    columns: ['id', 'date', 'date precision', 'speaker', 'on behalf of', 'mode', 'text', 'setting', 'event'],
-    rows: quotes.map((q) => ({
-      id: q.id,
-      values: {
-        id: q.id,
-        date: q.date.value,
-        'date precision': q.date.precision,
-        speaker: name(index, q.speaker),
-        'on behalf of': name(index, q.onBehalfOf),
-        mode: q.mode,
-        text: q.text,
-        setting: q.setting ?? '',
-        event: q.event ? (index.events.get(q.event)?.title ?? q.event) : '',
-      },
-      citations: exportCitations(q.citations, index),
-    })),
-    records: quotes.map((q) => withOutlets(q, index, 'quote')),
-  };
-}
+export const eventsTable = (events: readonly Event[], index: DatasetIndex) => typeTable('event', events, index);
+export const quotesTable = (quotes: readonly Quote[], index: DatasetIndex) => typeTable('quote', quotes, index);
+export const aidTable = (aid: readonly AidItem[], index: DatasetIndex) => typeTable('aid', aid, index);
+export const discrepanciesTable = (list: readonly Discrepancy[], index: DatasetIndex) => typeTable('discrepancy', list, index);
 
-export function aidTable(aid: readonly AidItem[], index: DatasetIndex): ExportTable {
-  const itemOf = (id: string | undefined) => (id ? ((index.rowById.get(id)?.record as AidItem | undefined)?.item ?? id) : '');
-  return {
-    name: 'aid',
-    columns: [
-      'id',
-      'item',
-      'donor',
-      'recipient',
-      'location',
-      'category',
-      'amount',
-      'currency',
-      'announced',
-      'effective',
-      'status',
-      'part of',
-      'notes',
-    ],
-    rows: aid.map((a) => ({
-      id: a.id,
-      values: {
-        id: a.id,
-        item: a.item,
-        donor: name(index, a.donor),
-        recipient: name(index, a.recipient),
-        location: a.location ?? '',
-        category: a.category,
-        amount: amountText(a.amount),
-        currency: a.amount?.currency ?? '',
-        announced: a.announced.value,
-        effective: dateText(a.effective),
-        status: a.status,
-        'part of': itemOf(a.partOf),
-        notes: a.notes ?? '',
-      },
-      citations: exportCitations(a.citations, index),
-    })),
-    records: aid.map((a) => withOutlets(a, index, 'aid')),
-  };
-}
-
-export function discrepanciesTable(discrepancies: readonly Discrepancy[], index: DatasetIndex): ExportTable {
-  const most = Math.max(0, maxOf(discrepancies.map((d) => d.versions.length)));
-  const readings = Array.from({ length: most }, (_, i) => `reading ${i + 1}`);
-  return {
-    name: 'discrepancies',
-    columns: ['id', 'kind', 'topic', 'summary', ...readings],
-    rows: discrepancies.map((d) => ({
-      id: d.id,
-      values: {
-        id: d.id,
-        kind: d.kind,
-        topic: d.topic,
-        summary: d.summary,
-        ...Object.fromEntries(readings.map((col, i) => [col, d.versions[i]?.reading ?? ''])),
-      },
-      citations: exportCitations(citationsOf(d), index),
-    })),
-    records: discrepancies.map((d) => ({
-      type: 'discrepancy',
-      ...d,
-      versions: d.versions.map((v) => ({ ...v, outlet: index.sources.get(v.source)?.outlet ?? v.source })),
-    })),
-  };
-}
+const ORDER: RowType[] = ['event', 'quote', 'aid', 'discrepancy'];
 
 /** Every record shown, of every type, in one table: what the whole-dashboard export writes. */
 export function recordsTable(rows: readonly Row[], index: DatasetIndex): ExportTable {
-  const order = { event: 0, quote: 1, aid: 2, discrepancy: 3 } as const;
-  const sorted = [...rows].sort((a, b) => order[a.type] - order[b.type]);
-  const parts = {
-    event: eventsTable(
-      sorted.filter((r) => r.type === 'event').map((r) => r.record as Event),
-      index,
-    ),
-    quote: quotesTable(
-      sorted.filter((r) => r.type === 'quote').map((r) => r.record as Quote),
-      index,
-    ),
-    aid: aidTable(
-      sorted.filter((r) => r.type === 'aid').map((r) => r.record as AidItem),
-      index,
-    ),
-    discrepancy: discrepanciesTable(
-      sorted.filter((r) => r.type === 'discrepancy').map((r) => r.record as Discrepancy),
-      index,
-    ),
-  };
-  const summaryOf = (r: Row): { date: string; title: string; detail: string } => {
-    const rec = r.record;
-    if ('title' in rec) return { date: rec.date.value, title: rec.title, detail: rec.summary };
-    if ('speaker' in rec) return { date: rec.date.value, title: rec.text, detail: name(index, rec.speaker) };
-    if ('item' in rec) return { date: rec.announced.value, title: rec.item, detail: rec.status };
-    return { date: '', title: rec.topic, detail: rec.summary };
-  };
+  const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
+  const summaryOf = (r: Row) =>
+    (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).summary(r.record as RecordOf<RowType>, index);
   return {
     name: 'records',
     columns: ['type', 'id', 'date', 'title', 'detail', 'actors'],
     rows: sorted.map((r) => ({
       id: r.id,
-      values: {
-        type: r.type,
-        id: r.id,
-        ...summaryOf(r),
-        actors: r.actors.map((a) => name(index, a)).join('; '),
-      },
-      citations: exportCitations(citationsOf(r.record), index),
+      values: { type: r.type, id: r.id, ...summaryOf(r), actors: actorNames(index, r.actors) },
+      citations: exportCitations(
+        (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).citations(r.record as RecordOf<RowType>),
+        index,
+      ),
     })),
-    records: [...parts.event.records, ...parts.quote.records, ...parts.aid.records, ...parts.discrepancy.records],
+    records: sorted.map((r) =>
+      (presenterOf(r.type) as ReturnType<typeof presenterOf<RowType>>).exportRecord(r.record as RecordOf<RowType>, index),
+    ),
   };
 }
 

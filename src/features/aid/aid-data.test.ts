@@ -30,7 +30,11 @@ const index = buildIndex({
 
 describe('aidByYear', () => {
   it('counts announcements and effects per year, filling the gap years', () => {
-    const years = aidByYear([item('pkg', '2024-07-11', undefined, 225e6), item('patriot', '2024-07-11', undefined, undefined, 'pkg'), item('tomahawk', '2024-07-10', '2026')]);
+    const years = aidByYear([
+      item('pkg', '2024-07-11', undefined, 225e6),
+      item('patriot', '2024-07-11', undefined, undefined, 'pkg'),
+      item('tomahawk', '2024-07-10', '2026'),
+    ]);
     expect(years).toEqual([
       { year: '2024', announced: 3, takesEffect: 0, amountsAnnounced: [{ value: 225e6, currency: 'USD' }] },
       { year: '2025', announced: 0, takesEffect: 0, amountsAnnounced: [] },

@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { totalsByCurrency, type Money } from '../../lib/format';
+import { actorName } from '../../records/names';
 
 import type { AidSortKey } from '../../dataset/url-state';
 
@@ -14,7 +15,7 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
   const value = (a: AidItem): string | number | undefined => {
     switch (key) {
       case 'donor':
-        return index.actors.get(a.donor)?.name ?? a.donor;
+        return actorName(index, a.donor);
       case 'item':
         return a.item.toLowerCase();
       case 'category':

@@ -3,7 +3,7 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { termLabel } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
+import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
 import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
@@ -12,6 +12,9 @@ import { formatDate } from '../../lib/dates';
 import { formatAmount, formatTotals, plural } from '../../lib/format';
 import { aidByYear, aidSummary, sortAid, type SortKey } from './aid-data';
 import { ChartTable } from '../../components/chart-table';
+import { aidPanel } from './aid-panel';
+import { actorName } from '../../records/names';
+import { aidDestination, aidParent, aidPresenter } from '../../records/aid';
 
 interface Props {
   index: DatasetIndex;
@@ -57,18 +60,14 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
     >
       <td>{actorName(index, a.donor)}</td>
       <td>
-        <strong>{a.item}</strong>
-        {a.partOf ? (
-          <div className="muted small">part of {(index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf}</div>
-        ) : null}
-        {a.recipient || a.location ? (
-          <div className="muted small">→ {[a.recipient ? actorName(index, a.recipient) : null, a.location].filter(Boolean).join(', ')}</div>
-        ) : null}
+        <strong>{aidPresenter.label(a, index)}</strong>
+        {a.partOf ? <div className="muted small">part of {aidParent(a, index)}</div> : null}
+        {a.recipient || a.location ? <div className="muted small">→ {aidDestination(a, index)}</div> : null}
         <DiscrepancyMarker id={a.id} index={index} />
       </td>
       <td>{termLabel(index.vocabulary.aidCategories, a.category)}</td>
       <td className="num">{formatAmount(a.amount)}</td>
-      <td>{formatDate(a.announced)}</td>
+      <td>{aidPresenter.dateText(a)}</td>
       <td>{a.effective ? formatDate(a.effective) : '—'}</td>
       <td>
         <span className={`status status-${a.status}`}>{termLabel(index.vocabulary.aidStatuses, a.status)}</span>
@@ -88,7 +87,8 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
     ) : null;
   return (
     <Panel
-      title="Weapons and aid tracker"
+      title={aidPanel.title}
+      panelId={aidPanel.id}
       className="aid"
       subtitle={`${plural(aid.length, 'item')}; announced is kept apart from delivered`}
     >

@@ -5,10 +5,10 @@ import type { KeyPoint } from '../../dataset/schema';
 import { isFiltered, type Filters, type Selection } from '../../dataset/select';
 import { DISCREPANCY_KIND_LABEL } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
-import { actorName } from '../../components/record-bits';
+import { actorName, clipText } from '../../records/names';
 import { formatDate } from '../../lib/dates';
 import { formatAmount, formatTotals, plural } from '../../lib/format';
-import { clipText } from '../../lib/record-label';
+import { bottomLinePanel } from './bottom-line-panel';
 import './bottom-line.css';
 
 /** A first screen names a few records; the panels below list them all. */
@@ -30,9 +30,9 @@ export function BottomLine({ index, selection, filters, onOpen }: Props) {
   const { description } = index.dataset;
   return (
     <Panel
-      title="Bottom line"
+      title={bottomLinePanel.title}
+      panelId={bottomLinePanel.id}
       className="bottom-line"
-      id="panel-bottom-line"
       subtitle={filtered ? `Following the filters: ${plural(points.length, 'key point')} of ${all}, figures for what is shown` : undefined}
     >
       {description ? <p className="dataset-description">{description}</p> : null}

@@ -4,8 +4,10 @@ import type { Event } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { clipText } from '../../lib/record-label';
+import { clipText } from '../../records/names';
 import { compareEvents, defaultPair, type CompareItem, type CompareRow, type Evidence } from './compare-data';
+import { eventOption } from '../../records/event';
+import { comparePanel } from './compare-panel';
 import './compare-calls.css';
 
 interface Props {
@@ -32,7 +34,8 @@ export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
 
   return (
     <Panel
-      title="Compare calls"
+      title={comparePanel.title}
+      panelId={comparePanel.id}
       className="compare"
       resetKey={`${a} ${b}`}
       subtitle={
@@ -102,9 +105,7 @@ function eventOptions(events: readonly Event[], picked: (string | null)[], index
   return { calls, others, hidden, capped: rest.length > others.length || allCalls.length > calls.length };
 }
 
-function optionText(e: Event): string {
-  return `${formatDate(e.date)} — ${clipText(e.title, 70)}`;
-}
+const optionText = (e: Event) => eventOption(e, (title) => clipText(title, 70));
 
 function Picker({
   label,

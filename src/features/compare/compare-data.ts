@@ -1,7 +1,9 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Discrepancy, Event, FuzzyDate, Quote } from '../../dataset/schema';
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
-import { dateSpan, formatDate, formatDateRange } from '../../lib/dates';
+import { dateSpan, formatDateRange } from '../../lib/dates';
+import { actorName } from '../../records/names';
+import { quoteModeName, quotePresenter, quoteSpeaker } from '../../records/quote';
 
 /** Words of a source that back a line of the comparison. */
 export interface Evidence {
@@ -205,7 +207,7 @@ export function requesterEvidence(index: DatasetIndex, event: Event): Evidence[]
 }
 
 function requesterItem(index: DatasetIndex, e: Event): CompareItem {
-  const who = e.initiatedBy ? (index.actors.get(e.initiatedBy)?.name ?? e.initiatedBy) : 'Not recorded';
+  const who = e.initiatedBy ? actorName(index, e.initiatedBy) : 'Not recorded';
   const ev = requesterEvidence(index, e);
   return {
     text: who,
@@ -224,9 +226,7 @@ function readoutItems(index: DatasetIndex, quotes: readonly Quote[]): CompareIte
   for (const q of quotes) {
     if (!isReadout(index, q)) continue;
     const speaker = index.actors.get(q.speaker);
-    const name = speaker?.name ?? q.speaker;
-    const behalf = q.onBehalfOf ? ` for ${index.actors.get(q.onBehalfOf)?.name ?? q.onBehalfOf}` : '';
-    const text = `${name}${behalf}`;
+    const text = quoteSpeaker(q, index);
     if (seen.has(text)) continue;
     const outlets = outletNames(index, q.citations);
     seen.set(text, {
@@ -252,11 +252,9 @@ function affiliations(index: DatasetIndex, quotes: readonly Quote[]): string[] {
 }
 
 function quoteItem(index: DatasetIndex, q: Quote): CompareItem {
-  const speaker = index.actors.get(q.speaker)?.name ?? q.speaker;
-  const behalf = q.onBehalfOf ? ` for ${index.actors.get(q.onBehalfOf)?.name ?? q.onBehalfOf}` : '';
   return {
     text: q.mode === 'direct' ? `“${q.text}”` : q.text,
-    detail: `${q.mode === 'direct' ? 'Direct quote' : 'Paraphrase'} · ${speaker}${behalf} · ${formatDate(q.date)}`,
+    detail: `${quoteModeName(q)} · ${quoteSpeaker(q, index)} · ${quotePresenter.dateText(q)}`,
     recordId: q.id,
     evidence: q.citations.map((c) => evidence(index, c.source, c.excerpt)),
   };

@@ -5,8 +5,9 @@ import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel } from '../../lib/record-label';
+import { recordDate, recordLabel } from '../../records/record-label';
 import { coverageData, describeCell, type CoverageCell, type CoverageColumn, type CoverageRow } from './coverage-data';
+import { coveragePanel } from './coverage-panel';
 import './coverage-matrix.css';
 
 interface Props {
@@ -26,7 +27,8 @@ export function CoverageMatrix({ index, selection, singleOnly, selected, onSingl
   const shownTotal = singleOnly ? cov.singleSource : cov.total;
   return (
     <Panel
-      title="Source coverage"
+      title={coveragePanel.title}
+      panelId={coveragePanel.id}
       className="coverage"
       resetKey={selection}
       subtitle={`${plural(cov.total, 'fact')} · ${plural(cov.singleSource, 'fact rests', 'facts rest')} on a single outlet · ${plural(cov.columns.length + cov.hiddenColumns, 'outlet')}`}

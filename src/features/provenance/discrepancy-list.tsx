@@ -8,6 +8,7 @@ import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, chunk, gridColumns, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { plural } from '../../lib/format';
 import { DiscrepancyVersions } from './provenance-panel';
+import { discrepanciesPanel } from './discrepancies-panel';
 
 /** As in the stylesheet: `.discrepancy-cards` columns are at least 330px, 0.7rem apart. */
 const CARD_MIN_WIDTH = 330;
@@ -42,7 +43,8 @@ export function DiscrepancyList({
   );
   return (
     <Panel
-      title="Discrepancies"
+      title={discrepanciesPanel.title}
+      panelId={discrepanciesPanel.id}
       className="discrepancies"
       subtitle={`${plural(discrepancies.length, 'point')} where sources disagree, are vague, or may be misdated`}
     >

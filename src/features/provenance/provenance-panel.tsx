@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef } from 'react';
-import { citationsOf, type DatasetIndex, type Row } from '../../dataset/indexes';
+import { citationsOf, type DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Discrepancy, Source } from '../../dataset/schema';
 import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
-import { actorName } from '../../components/record-bits';
 import { formatDate } from '../../lib/dates';
-import { clipText, recordLabel } from '../../lib/record-label';
 import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
+import { present, recordLabel } from '../../records/record-label';
+import { keyPointPresenter } from '../../records/key-point';
 
 interface Props {
   index: DatasetIndex;
@@ -24,20 +24,6 @@ const EVIDENCE_LABEL: Record<Source['outletEvidence'], string> = {
   masthead: 'the masthead',
   'not-named': 'not named in the text',
 };
-
-export function recordTitle(row: Row, index: DatasetIndex): string {
-  const r = row.record;
-  switch (row.type) {
-    case 'event':
-      return 'title' in r ? r.title : row.id;
-    case 'quote':
-      return 'speaker' in r ? `Quote by ${actorName(index, r.speaker)}` : row.id;
-    case 'aid':
-      return 'item' in r ? r.item : row.id;
-    case 'discrepancy':
-      return 'topic' in r ? r.topic : row.id;
-  }
-}
 
 /** Each citing source's full text, with the cited words marked and scrolled into view. */
 export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Props) {
@@ -64,19 +50,19 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
 
   const point = row ? undefined : index.keyPoints.get(recordId);
   if (!row && !point) return null;
-  const citations = row ? citationsOf(row.record) : (point?.citations ?? []);
+  const citations = row ? citationsOf(row.record) : point ? keyPointPresenter.citations(point) : [];
   const bySource = new Map<string, Citation[]>();
   for (const c of citations) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
   const concerns: Discrepancy[] = !row || row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
-  const about = (point?.about ?? []).map((id) => index.rowById.get(id)).filter((r): r is Row => r !== undefined);
+  const about = point ? keyPointPresenter.about(point, index) : [];
 
   return (
     <section className="provenance" aria-labelledby={headingId} data-export-hide>
       <header className="provenance-head">
         <div>
-          <p className="eyebrow">Provenance · {row ? RECORD_TYPE_NAME[row.type].one : 'Key point'}</p>
+          <p className="eyebrow">Provenance · {row ? RECORD_TYPE_NAME[row.type].one : keyPointPresenter.typeName}</p>
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-            {row ? recordTitle(row, index) : `Key point: ${clipText(point?.text ?? '', 70)}`}
+            {row ? present(row, index).heading() : point ? keyPointPresenter.heading(point) : ''}
           </h2>
           <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
         </div>

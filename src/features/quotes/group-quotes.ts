@@ -1,5 +1,6 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Quote } from '../../dataset/schema';
+import { actorName } from '../../records/names';
 
 export interface QuoteGroup {
   key: string;
@@ -14,8 +15,7 @@ export function groupQuotes(quotes: readonly Quote[], by: 'speaker' | 'event', i
     const key = by === 'speaker' ? q.speaker : (q.event ?? '');
     let group = groups.get(key);
     if (!group) {
-      const label =
-        by === 'speaker' ? (index.actors.get(key)?.name ?? key) : key ? (index.events.get(key)?.title ?? key) : 'No particular event';
+      const label = by === 'speaker' ? actorName(index, key) : key ? (index.events.get(key)?.title ?? key) : 'No particular event';
       group = { key: key || '(none)', label, quotes: [] };
       groups.set(key, group);
     }

@@ -1,14 +1,15 @@
-import { clipText } from '../../lib/record-label';
 import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Quote } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
+import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
 import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, chunk, gridColumns, useVirtualRows, useWidth } from '../../components/virtual-rows';
-import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { groupQuotes } from './group-quotes';
+import { quotesPanel } from './quotes-panel';
+import { actorName, clipText } from '../../records/names';
+import { quoteModeName, quotePresenter } from '../../records/quote';
 
 /** As in the stylesheet: `.quote-cards` columns are at least 320px, 0.55rem apart. */
 const CARD_MIN_WIDTH = 320;
@@ -46,7 +47,8 @@ export function QuoteBoard({ index, quotes, group, selected, onGroup, onOpen }: 
   const card = (q: Quote) => <QuoteCard key={q.id} quote={q} index={index} selected={q.id === selected} onOpen={onOpen} />;
   return (
     <Panel
-      title="Quote board"
+      title={quotesPanel.title}
+      panelId={quotesPanel.id}
       className="quotes"
       subtitle={`${plural(quotes.length, 'quote')} from ${plural(speakers, 'speaker')}`}
       actions={
@@ -112,7 +114,7 @@ function QuoteCard({
   const speaker = actorName(index, q.speaker);
   return (
     <li className={`quote-card mode-${q.mode}${selected ? ' is-selected' : ''}`}>
-      <span className="mode-tag">{q.mode === 'direct' ? 'Direct quote' : 'Paraphrase'}</span>
+      <span className="mode-tag">{quoteModeName(q)}</span>
       <blockquote>
         {q.mode === 'direct' ? '“' : ''}
         {q.text}
@@ -124,7 +126,7 @@ function QuoteCard({
         {q.setting ? <span className="muted">, {q.setting}</span> : null}
       </p>
       <p className="meta">
-        <time dateTime={q.date.value}>{formatDate(q.date)}</time>
+        <time dateTime={q.date.value}>{quotePresenter.dateText(q)}</time>
         {event ? <span> · {event.title}</span> : null}
         <DiscrepancyMarker id={q.id} index={index} />
       </p>

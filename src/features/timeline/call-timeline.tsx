@@ -3,17 +3,20 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
 import type { Filters } from '../../dataset/select';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges, actorName } from '../../components/record-bits';
+import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
 import { PinButton } from '../../components/pin-button';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
-import { dayToIso, formatDateRange, formatDay, isoToDay } from '../../lib/dates';
+import { dayToIso, formatDay, isoToDay } from '../../lib/dates';
 import { EVENT_KIND_COLOR } from '../../lib/palette';
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
 import { plural } from '../../lib/format';
 import { overviewBins, timelineData, timelineSummary } from './timeline-data';
 import { ChartTable } from '../../components/chart-table';
+import { timelinePanel } from './timeline-panel';
+import { actorName, actorNames } from '../../records/names';
+import { eventPresenter } from '../../records/event';
 
 interface Props {
   index: DatasetIndex;
@@ -39,7 +42,8 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
   const chartHeight = Math.max(160, 48 + data.lanes.length * 34);
   return (
     <Panel
-      title="Call timeline"
+      title={timelinePanel.title}
+      panelId={timelinePanel.id}
       className="timeline"
       subtitle={`${plural(events.length, 'event')}, ${plural(calls, 'call')}${data.binDays > 1 ? ` · grouped by ${data.binDays === 7 ? 'week' : data.binDays === 30 ? 'month' : `${data.binDays} days`}` : ''}`}
       actions={
@@ -204,7 +208,7 @@ function EventList({
     >
       <div className="event-date">
         <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
-          {formatDateRange(e.date, e.end)}
+          {eventPresenter.dateText(e)}
         </time>
         <span className={`kind-tag kind-${e.kind}`} style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.color }}>
           {e.kind === 'call' ? '★ ' : ''}
@@ -212,10 +216,10 @@ function EventList({
         </span>
       </div>
       <div className="event-body">
-        <h3 className="event-title">{e.title}</h3>
+        <h3 className="event-title">{eventPresenter.label(e, index)}</h3>
         <p>{e.summary}</p>
         <div className="meta">
-          {e.actors.length ? <span className="actors">{e.actors.map((a) => actorName(index, a)).join(', ')}</span> : null}
+          {e.actors.length ? <span className="actors">{actorNames(index, e.actors, ', ')}</span> : null}
           {e.initiatedBy ? <span className="initiated">Requested by {actorName(index, e.initiatedBy)}</span> : null}
           <DiscrepancyMarker id={e.id} index={index} />
         </div>

@@ -1,7 +1,8 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event, EventKind } from '../../dataset/schema';
-import { dateSpan, formatDay } from '../../lib/dates';
 import { maxOf, minOf } from '../../lib/bounds';
+import { dateSpan, formatDay } from '../../lib/dates';
+import { actorName } from '../../records/names';
 
 export interface TimelinePoint {
   /** Day number (x). */
@@ -58,7 +59,7 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
   const pos = new Map(top.map((id, i) => [id, i]));
   const other = top.length;
   const hasOther = events.some((e) => e.actors.length === 0 || e.actors.some((a) => !pos.has(a)));
-  const lanes = top.map((id) => index.actors.get(id)?.name ?? id);
+  const lanes = top.map((id) => actorName(index, id));
   if (hasOther) lanes.push('Others');
   return {
     lanes,

@@ -2,16 +2,18 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { DatasetIndex, Row } from '../../dataset/indexes';
 import { Panel } from '../../components/panel';
+import { makeCaption } from '../../export/caption';
+import { downloadBlob } from '../../export/download';
+import { renderPng } from '../../export/image';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel } from '../../lib/record-label';
+import { present } from '../../records/record-label';
 import { readParam, writeView } from '../../dataset/url-state';
-import { RECORD_TYPE_NAME } from '../../dataset/vocabulary';
-import { briefPng } from './brief-png';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
 import { encodeTrayFragment, LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
+import { trayPanel } from './tray-panel';
 import './briefing-tray.css';
 
 interface Props {
@@ -22,16 +24,6 @@ interface Props {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-function download(href: string, filename: string) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 /** Pinned records in the analyst's order, with a note each; exported as a one-page brief. */
 export function BriefingTray({ index, rows, onOpen }: Props) {
@@ -83,8 +75,16 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     let cancelled = false;
     void (async () => {
       try {
-        const url = await briefPng(node);
-        if (!cancelled) download(url, `${name}.png`);
+        const sources = brief?.citations.map((c) => c.source) ?? [];
+        const caption = makeCaption({
+          index,
+          filters: 'not applied (the tray keeps its pins whatever the filters show)',
+          subject: `Briefing tray, ${plural(brief?.entries.length ?? 0, 'item')}`,
+          sourceIds: sources,
+          madeAt: new Date(),
+        });
+        const { blob } = await renderPng(node, caption, { onWhite: true });
+        if (!cancelled) downloadBlob(blob, `${name}.png`);
       } catch (e) {
         notify(`The PNG could not be made: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
@@ -94,19 +94,15 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [sheet, notify]);
+  }, [sheet, notify, brief, index]);
 
   const exportMarkdown = () => {
     const md = briefMarkdown(buildBrief(index, tray.items, today()));
-    const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
-    download(url, `briefing-${today()}.md`);
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `briefing-${today()}.md`);
   };
 
   const downloadTrayFile = () => {
-    const url = URL.createObjectURL(new Blob([trayFile(tray.items, index.dataset.title)], { type: 'application/json' }));
-    download(url, `briefing-tray-${today()}.json`);
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(new Blob([trayFile(tray.items, index.dataset.title)], { type: 'application/json' }), `briefing-tray-${today()}.json`);
   };
 
   const shareLink = async () => {
@@ -132,7 +128,8 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
   const empty = tray.items.length === 0;
   return (
     <Panel
-      title="Briefing tray"
+      title={trayPanel.title}
+      panelId={trayPanel.id}
       className="tray"
       subtitle={
         empty
@@ -272,8 +269,9 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
   const row = index.rowById.get(item.id);
   const noteId = useId();
   if (!row) return null;
-  const label = recordLabel(row, index, 140);
-  const date = recordDate(row);
+  const p = present(row, index);
+  const label = p.label(140);
+  const date = p.date();
   return (
     <li className={`tray-item${hidden ? ' is-hidden' : ''}`}>
       <div className="tray-item-head">
@@ -282,7 +280,7 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
         </span>
         <div className="tray-item-body">
           <p className="tray-meta">
-            {RECORD_TYPE_NAME[row.type].one}
+            {p.typeName}
             {date ? ` · ${formatDate(date)}` : ''}
             {hidden ? <span className="tray-hidden">Hidden by filters</span> : null}
           </p>

@@ -1,9 +1,9 @@
-import { citationsOf, type DatasetIndex, type RowType } from '../../dataset/indexes';
-import type { AidItem, Discrepancy, Event, Quote } from '../../dataset/schema';
-import { RECORD_TYPE_NAME, termLabel } from '../../dataset/vocabulary';
-import { formatDate, formatDateRange } from '../../lib/dates';
-import { formatAmount } from '../../lib/format';
-import { recordDate, recordLabel } from '../../lib/record-label';
+import type { DatasetIndex, RowType } from '../../dataset/indexes';
+import { footnoteBook } from '../../export/footnotes';
+import { formatDate } from '../../lib/dates';
+import { escapeMarkdown, recordMarkdown, unescapeMarkdown } from '../../records/markdown';
+import { oneLine } from '../../records/names';
+import { present } from '../../records/record-label';
 import type { TrayItem } from './tray-storage';
 
 export interface BriefCitation {
@@ -34,48 +34,34 @@ export interface Brief {
   citations: BriefCitation[];
 }
 
-const name = (index: DatasetIndex, id: string | undefined) => (id ? (index.actors.get(id)?.name ?? id) : '');
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 /** Pure: the pinned records in tray order, each with its citations numbered once across the brief. */
 export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], preparedOn: string): Brief {
-  const citations: BriefCitation[] = [];
-  const numberOf = new Map<string, number>();
+  const book = footnoteBook(index);
   const entries: BriefEntry[] = [];
   for (const item of items) {
     const row = index.rowById.get(item.id);
     if (!row) continue;
-    const cites: number[] = [];
-    for (const c of citationsOf(row.record)) {
-      const key = `${c.source}\u0000${c.excerpt}`;
-      let n = numberOf.get(key);
-      if (n === undefined) {
-        n = citations.length + 1;
-        numberOf.set(key, n);
-        const s = index.sources.get(c.source);
-        citations.push({
-          n,
-          source: c.source,
-          outlet: s?.outlet ?? c.source,
-          published: s ? formatDate(s.published) : 'date unknown',
-          article: s?.title ?? '',
-          excerpt: oneLine(c.excerpt),
-        });
-      }
-      if (!cites.includes(n)) cites.push(n);
-    }
-    const date = recordDate(row);
+    const p = present(row, index);
+    const cites = book.cite(p.citations());
     entries.push({
       id: row.id,
       type: row.type,
-      typeName: RECORD_TYPE_NAME[row.type].one,
-      title: row.type === 'quote' ? `Quote by ${name(index, (row.record as Quote).speaker)}` : recordLabel(row, index, 200),
-      date: row.type === 'event' ? formatDateRange((row.record as Event).date, (row.record as Event).end) : date ? formatDate(date) : null,
-      body: bodyOf(index, row.type, row.record, (source, excerpt) => numberOf.get(`${source}\u0000${excerpt}`)),
+      typeName: p.typeName,
+      title: row.type === 'quote' ? p.heading() : p.label(200),
+      date: p.dateText(),
+      body: p.lines(book.numberOf),
       note: oneLine(item.note),
       cites,
     });
   }
+  const citations: BriefCitation[] = book.notes.map((f) => ({
+    n: f.n,
+    source: f.source,
+    outlet: f.sourceOutlet,
+    published: f.published,
+    article: f.headline,
+    excerpt: oneLine(f.excerpt),
+  }));
   const { dataset } = index;
   const sources = new Set(citations.map((c) => c.source)).size;
   return {
@@ -86,69 +72,6 @@ export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], prep
   };
 }
 
-function bodyOf(
-  index: DatasetIndex,
-  type: RowType,
-  record: Event | Quote | AidItem | Discrepancy,
-  citeNo: (source: string, excerpt: string) => number | undefined,
-): string[] {
-  switch (type) {
-    case 'event': {
-      const e = record as Event;
-      return [e.summary, ...(e.initiatedBy ? [`Requested by ${name(index, e.initiatedBy)}, as the sources tell it.`] : [])];
-    }
-    case 'quote': {
-      const q = record as Quote;
-      const event = q.event ? index.events.get(q.event) : undefined;
-      const words = q.mode === 'direct' ? `“${oneLine(q.text)}”` : oneLine(q.text);
-      const who = `${name(index, q.speaker)}${q.onBehalfOf ? ` for ${name(index, q.onBehalfOf)}` : ''}`;
-      return [
-        words,
-        `${q.mode === 'direct' ? 'Direct quote' : 'Paraphrase'}, ${who}${q.setting ? `, ${q.setting}` : ''}${event ? `; at: ${event.title}` : ''}.`,
-      ];
-    }
-    case 'aid': {
-      const a = record as AidItem;
-      const to = [a.recipient ? name(index, a.recipient) : null, a.location ?? null].filter(Boolean).join(', ');
-      const facts = [
-        `${name(index, a.donor)}${to ? ` → ${to}` : ''}`,
-        a.amount ? formatAmount(a.amount) : null,
-        `announced ${formatDate(a.announced)}`,
-        a.effective ? `effective ${formatDate(a.effective)}` : null,
-        `status: ${termLabel(index.vocabulary.aidStatuses, a.status).toLowerCase()}`,
-      ].filter(Boolean);
-      return [facts.join(' · '), ...(a.notes ? [a.notes] : [])];
-    }
-    case 'discrepancy': {
-      const d = record as Discrepancy;
-      return [
-        d.summary,
-        ...d.versions.map((v) => {
-          const n = citeNo(v.source, v.excerpt);
-          return `${index.sources.get(v.source)?.outlet ?? v.source}${n ? ` [${n}]` : ''}: ${v.reading}`;
-        }),
-      ];
-    }
-  }
-}
-
-/** Backslash-escapes what Markdown would read as markup, so dataset text stays text. */
-export function escapeMarkdown(text: string): string {
-  return (
-    oneLine(text)
-      .replace(/([\\`*_{}[\]<>|#~])/g, '\\$1')
-      .replace(/^(\d+)([.)])/, '$1\\$2')
-      .replace(/^([-+])/, '\\$1')
-      // A citation number such as [14] is not markup unless it starts a link or a link definition.
-      .replace(/\\\[(\d+)\\\](?![([])/g, '[$1]')
-      .replace(/^\[(\d+)\]:/, '\\[$1\\]:')
-  );
-}
-
-export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]<>|#~.)+-])/g, '$1');
-}
-
 export function citationLine(c: BriefCitation): string {
   return `[${c.n}] ${escapeMarkdown(c.outlet)}, published ${escapeMarkdown(c.published)}: “${escapeMarkdown(c.excerpt)}”`;
 }
@@ -156,11 +79,11 @@ export function citationLine(c: BriefCitation): string {
 export function briefMarkdown(brief: Brief): string {
   const out: string[] = [`# ${escapeMarkdown(brief.title)}`, '', `*${escapeMarkdown(brief.subtitle)}*`, ''];
   brief.entries.forEach((e, i) => {
-    out.push(`## ${i + 1}. ${escapeMarkdown(e.title)}`, '');
-    out.push(`*${e.typeName}${e.date ? ` · ${escapeMarkdown(e.date)}` : ''}*`, '');
-    for (const line of e.body) out.push(escapeMarkdown(line), '');
-    if (e.note) out.push(`> **Analyst note:** ${escapeMarkdown(e.note)}`, '');
-    out.push(`Sources: ${e.cites.map((n) => `[${n}]`).join(' ')}`, '');
+    for (const line of recordMarkdown(
+      { heading: e.title, typeName: e.typeName, date: e.date, lines: e.body, note: e.note, cites: e.cites },
+      i + 1,
+    ))
+      out.push(line);
   });
   if (brief.citations.length) {
     out.push('## Citations', '');

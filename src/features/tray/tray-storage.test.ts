@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../dataset/indexes';
 import { Dataset } from '../../dataset/schema';
 import { validDataset } from '../../testing/test-fixtures';
-import { briefMarkdown, buildBrief, escapeMarkdown, parseCitations, unescapeMarkdown } from './tray-markdown';
+import { escapeMarkdown, unescapeMarkdown } from '../../records/markdown';
+import { briefMarkdown, buildBrief, parseCitations } from './tray-markdown';
 import {
   backupKey,
   cleanNote,

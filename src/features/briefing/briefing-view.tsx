@@ -1,20 +1,16 @@
 import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import type { DatasetIndex } from '../dataset/indexes';
-import type { AidItem, Event } from '../dataset/schema';
-import type { Selection } from '../dataset/select';
-import { writeView, type BriefingFormat, type ParsedView } from '../dataset/url-state';
-import { describeFilters } from '../app/describe-filters';
-import { DISCREPANCY_KIND_LABEL, termLabel, type EventKindTerm, type TermList } from '../dataset/vocabulary';
-import { EVENT_KIND_COLOR } from '../lib/palette';
-import { sortAid } from '../features/aid/aid-data';
-import { focusWindow } from '../features/timeline/timeline-data';
-import { dateSpan, formatDate, formatDateRange, formatDay } from '../lib/dates';
-import { formatAmount, plural } from '../lib/format';
-import { formatMadeAt, outletNames } from './caption';
-import { footnoteBook, type Footnote } from './footnotes';
-import { paginate, type BlockSize, type PagePlan } from './paginate';
+import type { DatasetIndex } from '../../dataset/indexes';
+import type { Selection } from '../../dataset/select';
+import { formatMadeAt, outletNames } from '../../export/caption';
+import { footnoteBook, type Footnote } from '../../export/footnotes';
+import { paginate, type BlockSize, type PagePlan } from '../../export/paginate';
+import type { PanelRegistry } from '../../export/panel-registry';
+import { emptyItems, type PrintBlock } from '../../export/print-block';
+import { writeView, type BriefingFormat, type ParsedView } from '../../dataset/url-state';
+import { formatDate } from '../../lib/dates';
+import { plural } from '../../lib/format';
+import { describeFilters } from '../../records/describe-filters';
 import './briefing.css';
-import { maxOf, minOf } from '../lib/bounds';
 
 const FORMATS: Record<BriefingFormat, string> = { a4: 'A4 portrait', slide: '16:9 slide' };
 const BLOCK_GAP = 18;
@@ -25,23 +21,13 @@ interface Props {
   selection: Selection;
   params: URLSearchParams;
   navigate: (next: URLSearchParams) => void;
+  /** The panels that print, in order, each drawing its records through the record presenters. */
+  panels: PanelRegistry;
 }
 
-/** One item of a block; `measuring` is true for the hidden copy used to measure heights (no ids). */
-type Item = (measuring: boolean) => ReactNode;
+type Block = PrintBlock;
 
-interface Block {
-  key: string;
-  /** The heading; none for the cover. */
-  title: string | null;
-  breakBefore: boolean;
-  columns: number;
-  intro?: ReactNode;
-  items: Item[];
-  /** Items are table rows under this header; otherwise list items. */
-  table?: { widths: string[]; head: string[] };
-  className?: string;
-}
+const NO_PANELS: PanelRegistry = new Map();
 
 /** Links inside the app change the URL without reloading; a modified click still opens a tab. */
 function AppLink({
@@ -68,122 +54,17 @@ function AppLink({
   );
 }
 
-function Refs({ numbers, measuring }: { numbers: number[]; measuring: boolean }) {
-  return (
-    <sup className="fn-ref">
-      {numbers.map((n, i) => (
-        <Fragment key={n}>
-          {i ? ',' : ''}
-          {measuring ? <span>{n}</span> : <a href={`#fn-${n}`}>{n}</a>}
-        </Fragment>
-      ))}
-    </sup>
-  );
-}
-
-function TimelineStrip({ events, vocabulary }: { events: readonly Event[]; vocabulary: TermList<EventKindTerm> }) {
-  const [lo0, hi0] = focusWindow(events);
-  const spans = events.map((e) => ({ e, span: dateSpan(e.date, e.end) }));
-  const inside = spans.filter(({ span }) => span[0] >= lo0 && span[0] <= hi0);
-  if (!inside.length) return null;
-  let lo = minOf(inside.map((s) => s.span[0]));
-  let hi = maxOf(inside.map((s) => Math.min(s.span[1], Number.isFinite(hi0) ? hi0 : s.span[1])));
-  if (hi - lo < 6) {
-    lo -= 3;
-    hi += 3;
-  }
-  const kinds = vocabulary.list.map((t) => t.id).filter((k) => inside.some(({ e }) => e.kind === k));
-  const W = 1000;
-  const left = 118;
-  const right = 14;
-  const laneH = 22;
-  const top = 6;
-  const H = top + kinds.length * laneH + 24;
-  const x = (d: number) => left + ((d - lo) / (hi - lo)) * (W - left - right);
-  const y = (k: Event['kind']) => top + kinds.indexOf(k) * laneH + laneH / 2;
-  const ticks = [0, 1, 2, 3, 4].map((i) => Math.round(lo + ((hi - lo) * i) / 4));
-  const outside = events.length - inside.length;
-  const star = (cx: number, cy: number, r: number) =>
-    Array.from({ length: 10 }, (_, i) => {
-      const rr = i % 2 === 0 ? r : r * 0.45;
-      const a = (Math.PI / 5) * i - Math.PI / 2;
-      return `${(cx + rr * Math.cos(a)).toFixed(1)},${(cy + rr * Math.sin(a)).toFixed(1)}`;
-    }).join(' ');
-  return (
-    <figure className="b-figure">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Events by kind, ${formatDay(lo)} to ${formatDay(hi)}`}>
-        {kinds.map((k) => (
-          <g key={k}>
-            <line x1={left} x2={W - right} y1={y(k)} y2={y(k)} stroke="#e3e6ea" />
-            <text x={left - 8} y={y(k) + 4} textAnchor="end" fontSize="13" fill="#1b1f24">
-              {termLabel(vocabulary, k)}
-            </text>
-          </g>
-        ))}
-        {ticks.map((t, i) => (
-          <text
-            key={t}
-            x={x(t)}
-            y={H - 6}
-            textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
-            fontSize="12"
-            fill="#57606a"
-          >
-            {formatDay(t)}
-          </text>
-        ))}
-        {inside.map(({ e, span }) => {
-          const cx = x(span[0]);
-          const cy = y(e.kind);
-          const color = vocabulary.byId.get(e.kind)?.hex ?? EVENT_KIND_COLOR.other;
-          const fuzzy = e.date.precision !== 'day';
-          // Only events that really last several days get a bar; a vague date is drawn dashed instead.
-          const end = e.end ? Math.min(span[1], hi) : span[0];
-          return (
-            <g key={e.id}>
-              {end > span[0] ? <line x1={cx} x2={x(end)} y1={cy} y2={cy} stroke={color} strokeWidth="4" strokeOpacity="0.35" /> : null}
-              {e.kind === 'call' ? (
-                <polygon points={star(cx, cy, 9)} fill={color} stroke="#fff" />
-              ) : (
-                <circle
-                  cx={cx}
-                  cy={cy}
-                  r="5.5"
-                  fill={fuzzy ? '#fff' : color}
-                  stroke={color}
-                  strokeWidth="2"
-                  strokeDasharray={fuzzy ? '2 2' : undefined}
-                />
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="b-legend">
-        <span>
-          <span style={{ color: EVENT_KIND_COLOR.call }}>★</span> call
-        </span>
-        <span>● event on a known day</span>
-        <span>◌ date approximate, month or weekday only</span>
-        <span>▬ spans several days</span>
-        {outside ? <span>{plural(outside, 'earlier or later event')} outside the chart, all listed below</span> : null}
-      </figcaption>
-    </figure>
-  );
-}
-
 function buildBlocks(
   index: DatasetIndex,
   view: ParsedView,
   selection: Selection,
   format: BriefingFormat,
   madeAt: Date,
+  panels: PanelRegistry,
 ): { blocks: Block[]; notes: Footnote[] } {
   const { dataset } = index;
   const book = footnoteBook(index);
   const slide = format === 'slide';
-  const name = (id: string | undefined) => (id ? (index.actors.get(id)?.name ?? id) : '');
-  const empty = (text: string): Item[] => [() => <li className="b-empty">{text}</li>];
   const outlets = outletNames(selection.shownSources, index);
 
   const cover: Block = {
@@ -220,129 +101,7 @@ function buildBlocks(
     ],
   };
 
-  const events: Block = {
-    key: 'timeline',
-    title: 'Call timeline',
-    breakBefore: slide,
-    columns: slide ? 2 : 1,
-    intro: selection.events.length ? <TimelineStrip events={selection.events} vocabulary={index.vocabulary.eventKinds} /> : undefined,
-    items: selection.events.length
-      ? selection.events.map((e) => {
-          const refs = book.cite(e.citations);
-          return (m: boolean) => (
-            <li className="b-event">
-              <div className="b-date">
-                {formatDateRange(e.date, e.end)}
-                <span
-                  className={`b-kind kind-tag kind-${e.kind}`}
-                  style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.hex }}
-                >
-                  {e.kind === 'call' ? '★ ' : ''}
-                  {termLabel(index.vocabulary.eventKinds, e.kind)}
-                </span>
-              </div>
-              <div>
-                <strong>{e.title}</strong>
-                <Refs numbers={refs} measuring={m} /> <span>{e.summary}</span>
-                {e.actors.length ? <span className="b-muted"> · {e.actors.map(name).join(', ')}</span> : null}
-              </div>
-            </li>
-          );
-        })
-      : empty('No events match the filters.'),
-  };
-
-  const quotes: Block = {
-    key: 'quotes',
-    title: 'Quote board',
-    breakBefore: true,
-    columns: 2,
-    items: selection.quotes.length
-      ? selection.quotes.map((q) => {
-          const refs = book.cite(q.citations);
-          const event = q.event ? index.events.get(q.event) : undefined;
-          return (m: boolean) => (
-            <li className={`b-quote mode-${q.mode}`}>
-              <blockquote>
-                {q.mode === 'direct' ? `“${q.text}”` : q.text}
-                <Refs numbers={refs} measuring={m} />
-              </blockquote>
-              <p className="b-attr">
-                — <strong>{name(q.speaker)}</strong>
-                {q.onBehalfOf ? ` for ${name(q.onBehalfOf)}` : ''}
-                {q.mode === 'paraphrase' ? ' (paraphrase)' : ''}
-                <span className="b-muted">
-                  {' '}
-                  · {formatDate(q.date)}
-                  {event ? ` · ${event.title}` : ''}
-                </span>
-              </p>
-            </li>
-          );
-        })
-      : empty('No quotes match the filters.'),
-  };
-
-  const aidRows = sortAid(selection.aid, view.sort.key, view.sort.dir, index);
-  const aid: Block = {
-    key: 'aid',
-    title: 'Weapons and aid tracker',
-    breakBefore: true,
-    columns: 1,
-    table: aidRows.length
-      ? { widths: ['34%', '20%', '12%', '12%', '11%', '11%'], head: ['Item', 'Donor → to', 'Amount', 'Announced', 'Effective', 'Status'] }
-      : undefined,
-    items: aidRows.length
-      ? aidRows.map((a) => {
-          const refs = book.cite(a.citations);
-          const parent = a.partOf ? (index.rowById.get(a.partOf)?.record as AidItem | undefined) : undefined;
-          return (m: boolean) => (
-            <tr>
-              <td>
-                <strong>{a.item}</strong>
-                <Refs numbers={refs} measuring={m} />
-                {parent ? <div className="b-muted">part of {parent.item}</div> : null}
-              </td>
-              <td>
-                {name(a.donor)}
-                {a.recipient || a.location ? ` → ${[a.recipient ? name(a.recipient) : null, a.location].filter(Boolean).join(', ')}` : ''}
-              </td>
-              <td>{formatAmount(a.amount)}</td>
-              <td>{formatDate(a.announced)}</td>
-              <td>{a.effective ? formatDate(a.effective) : '—'}</td>
-              <td>{termLabel(index.vocabulary.aidStatuses, a.status)}</td>
-            </tr>
-          );
-        })
-      : empty('No aid or weapons items match the filters.'),
-  };
-
-  const discrepancies: Block = {
-    key: 'discrepancies',
-    title: 'Discrepancies',
-    breakBefore: true,
-    columns: slide ? 2 : 1,
-    items: selection.discrepancies.length
-      ? selection.discrepancies.map((d) => {
-          const versions = d.versions.map((v) => ({ v, refs: book.cite([v]) }));
-          return (m: boolean) => (
-            <li className="b-disc">
-              <p className="b-eyebrow">⚠ {DISCREPANCY_KIND_LABEL[d.kind]}</p>
-              <h3>{d.topic}</h3>
-              <p>{d.summary}</p>
-              <ul>
-                {versions.map(({ v, refs }, i) => (
-                  <li key={i}>
-                    <strong>{index.sources.get(v.source)?.outlet ?? v.source}:</strong> {v.reading}
-                    <Refs numbers={refs} measuring={m} />
-                  </li>
-                ))}
-              </ul>
-            </li>
-          );
-        })
-      : empty('No discrepancies match the filters.'),
-  };
+  const panelBlocks = [...panels.values()].flatMap((p) => p.print?.build({ book, slide }) ?? []);
 
   const notes = book.notes;
   const sources: Block = {
@@ -357,10 +116,10 @@ function buildBlocks(
             <span className="fn-n">[{f.n}]</span> {f.outlet} — “{f.excerpt}” <span className="b-muted">({f.article})</span>
           </li>
         ))
-      : empty('Nothing shown, so nothing cited.'),
+      : emptyItems('Nothing shown, so nothing cited.'),
   };
 
-  return { blocks: [cover, events, quotes, aid, discrepancies, sources], notes };
+  return { blocks: [cover, ...panelBlocks, sources], notes };
 }
 
 function BlockView({
@@ -495,12 +254,31 @@ function usePagePlan(blocks: Block[], measureRef: React.RefObject<HTMLDivElement
  * The current view as a document: light theme, no controls, laid out on A4 portrait pages or 16:9
  * slides that print one to a sheet, every record's sources as numbered footnotes at the end.
  */
-export function BriefingView({ index, view, selection, params, navigate }: Props) {
+export function BriefingView(props: Props) {
+  const { panels } = props;
+  const printing = [...panels.values()].flatMap((p) => (p.print ? [p.print] : []));
+  const [, setLoads] = useState(0);
+  const ready = printing.every((p) => p.ready());
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void Promise.all(printing.map((p) => p.load())).then(() => live && setLoads((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  });
+  return <BriefingDocument {...props} ready={ready} />;
+}
+
+function BriefingDocument({ index, view, selection, params, navigate, panels, ready }: Props & { ready: boolean }) {
   const { format } = view;
   const [madeAt] = useState(() => new Date());
   const measureRef = useRef<HTMLDivElement>(null);
   const pagesRef = useRef<HTMLDivElement>(null);
-  const { blocks } = useMemo(() => buildBlocks(index, view, selection, format, madeAt), [index, view, selection, format, madeAt]);
+  const { blocks } = useMemo(
+    () => buildBlocks(index, view, selection, format, madeAt, ready ? panels : NO_PANELS),
+    [index, view, selection, format, madeAt, ready, panels],
+  );
   const plan = usePagePlan(blocks, measureRef);
   const [fontsDone, setFontsDone] = useState(false);
 
@@ -531,7 +309,7 @@ export function BriefingView({ index, view, selection, params, navigate }: Props
   const footer = `${index.dataset.title} · ${describeFilters(view.filters, index)}`;
 
   return (
-    <div className={`briefing format-${format}`} data-ready={plan && fontsDone ? 'true' : undefined}>
+    <div className={`briefing format-${format}`} data-ready={plan && fontsDone && ready ? 'true' : undefined}>
       <nav className="briefing-bar" aria-label="Briefing">
         <AppLink to={dashboardLink} navigate={navigate}>
           ← Back to dashboard

@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters } from '../dataset/select';
 import { formatDay, isoToDay } from '../lib/dates';
 import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
+import { actorName } from './names';
 
 /** Filters in words, for the result line, captions and exports: "Sources: Kyiv Post · Actors: Peskov". */
 export function describeFilters(f: Filters, index: DatasetIndex): string {
@@ -11,7 +12,7 @@ export function describeFilters(f: Filters, index: DatasetIndex): string {
     const names = index.outlets.filter((o) => o.sourceIds.some((id) => chosen.has(id))).map((o) => o.label);
     parts.push(`Sources: ${names.join(', ')}`);
   }
-  if (f.actors.length) parts.push(`Actors: ${f.actors.map((id) => index.actors.get(id)?.name ?? id).join(', ')}`);
+  if (f.actors.length) parts.push(`Actors: ${f.actors.map((id) => actorName(index, id)).join(', ')}`);
   if (f.from || f.to) {
     parts.push(`${f.from ? formatDay(isoToDay(f.from)) : 'start'} – ${f.to ? formatDay(isoToDay(f.to)) : 'end'}`);
   }

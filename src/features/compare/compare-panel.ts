@@ -1,0 +1,5 @@
+import type { PanelDefinition } from '../../export/panel-registry';
+import type { ViewContext } from '../../filters/view-context';
+
+/** Image only: two events side by side have no table of their own. */
+export const comparePanel: PanelDefinition<ViewContext> = { id: 'compare', title: 'Compare calls' };

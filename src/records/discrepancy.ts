@@ -1,0 +1,50 @@
+import { citationsOf } from '../dataset/indexes';
+import { DISCREPANCY_KIND_LABEL, RECORD_TYPE_NAME } from '../dataset/vocabulary';
+import { maxOf } from '../lib/bounds';
+import { outletName } from './names';
+import type { Presenter } from './presentation';
+
+const readingColumn = (i: number) => `reading ${i + 1}`;
+
+export const discrepancyPresenter: Presenter<'discrepancy'> = {
+  type: 'discrepancy',
+  typeName: RECORD_TYPE_NAME.discrepancy.one,
+  label: (d) => d.topic,
+  heading: (d) => d.topic,
+  date: () => null,
+  dateText: () => null,
+  body: (d, index) => ({
+    text: d.summary,
+    quoted: false,
+    facts: [{ label: 'Kind', value: DISCREPANCY_KIND_LABEL[d.kind] }],
+    versions: d.versions.map((v) => ({ source: v.source, outlet: outletName(index, v.source), reading: v.reading, excerpt: v.excerpt })),
+  }),
+  lines: (d, index, cite) => [
+    d.summary,
+    ...d.versions.map((v) => {
+      const n = cite?.(v.source, v.excerpt);
+      return `${outletName(index, v.source)}${n ? ` [${n}]` : ''}: ${v.reading}`;
+    }),
+  ],
+  columns: (list) => {
+    const most = Math.max(0, maxOf(list.map((d) => d.versions.length)));
+    return ['id', 'kind', 'topic', 'summary', ...Array.from({ length: most }, (_, i) => readingColumn(i))];
+  },
+  values: (d, _index, columns) => {
+    const readings = columns.filter((c) => c.startsWith('reading '));
+    return {
+      id: d.id,
+      kind: d.kind,
+      topic: d.topic,
+      summary: d.summary,
+      ...Object.fromEntries(readings.map((col, i) => [col, d.versions[i]?.reading ?? ''])),
+    };
+  },
+  summary: (d) => ({ date: '', title: d.topic, detail: d.summary }),
+  citations: (d) => citationsOf(d),
+  exportRecord: (d, index) => ({
+    type: 'discrepancy',
+    ...d,
+    versions: d.versions.map((v) => ({ ...v, outlet: outletName(index, v.source) })),
+  }),
+};

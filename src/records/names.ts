@@ -1,0 +1,44 @@
+import type { DatasetIndex } from '../dataset/indexes';
+import type { Citation } from '../dataset/schema';
+import { clipGraphemes } from '../lib/graphemes';
+
+/** An actor's name as the dataset spells it; the id when the dataset names no such actor. */
+export function actorName(index: DatasetIndex, id: string | undefined): string {
+  if (!id) return '';
+  return index.actors.get(id)?.name ?? id;
+}
+
+export const actorNames = (index: DatasetIndex, ids: readonly string[], sep = '; ') => ids.map((id) => actorName(index, id)).join(sep);
+
+/** The outlet a source belongs to, as the source itself names it. */
+export function outletName(index: DatasetIndex, sourceId: string): string {
+  return index.sources.get(sourceId)?.outlet ?? sourceId;
+}
+
+/** The outlet as the Sources filter lists it: unnamed outlets are told apart by their date there. */
+export function outletLabel(index: DatasetIndex, sourceId: string): string {
+  const key = index.outletOfSource.get(sourceId);
+  return index.outlets.find((o) => o.key === key)?.label ?? outletName(index, sourceId);
+}
+
+export function eventTitle(index: DatasetIndex, id: string | undefined): string {
+  return id ? (index.events.get(id)?.title ?? id) : '';
+}
+
+/** A citation as exported: the source id, the outlet it belongs to, and the verbatim excerpt. */
+export interface ExportCitation {
+  source: string;
+  outlet: string;
+  excerpt: string;
+}
+
+export function exportCitations(list: readonly Citation[], index: DatasetIndex): ExportCitation[] {
+  return list.map((c) => ({ source: c.source, outlet: outletName(index, c.source), excerpt: c.excerpt }));
+}
+
+export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** One line of at most `max` characters, cut between graphemes so no emoji or accent is split. */
+export function clipText(text: string, max: number): string {
+  return clipGraphemes(oneLine(text), max);
+}

@@ -1,0 +1,64 @@
+import type { Quote } from '../dataset/schema';
+import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
+import { isolate } from '../lib/bidi';
+import { formatDate } from '../lib/dates';
+import { actorName, clipText, eventTitle, exportCitations, oneLine } from './names';
+import { facts, type Presenter } from './presentation';
+
+/** The speaker, and on whose behalf: "Dmitry Peskov for Vladimir Putin". */
+export const quoteSpeaker = (q: Quote, index: Parameters<typeof actorName>[0]) =>
+  `${actorName(index, q.speaker)}${q.onBehalfOf ? ` for ${actorName(index, q.onBehalfOf)}` : ''}`;
+
+export const quoteModeName = (q: Quote) => (q.mode === 'direct' ? 'Direct quote' : 'Paraphrase');
+
+/** The words, in quotation marks when they are given word for word. */
+export const quoteWords = (q: Quote) => (q.mode === 'direct' ? `“${oneLine(q.text)}”` : oneLine(q.text));
+
+export const quotePresenter: Presenter<'quote'> = {
+  type: 'quote',
+  typeName: RECORD_TYPE_NAME.quote.one,
+  label: (q, index, max = 110) => {
+    const who = actorName(index, q.speaker);
+    const mark = q.mode === 'direct' ? ['“', '”'] : ['', ''];
+    const words = isolate(clipText(q.text, Math.max(20, max - who.length - 4)));
+    return `${isolate(who)}: ${mark[0]}${words}${mark[1]}`;
+  },
+  heading: (q, index) => `Quote by ${actorName(index, q.speaker)}`,
+  date: (q) => q.date,
+  dateText: (q) => formatDate(q.date),
+  body: (q, index) => ({
+    text: q.text,
+    quoted: q.mode === 'direct',
+    facts: facts(
+      { label: 'Speaker', value: actorName(index, q.speaker) },
+      { label: 'On behalf of', value: actorName(index, q.onBehalfOf) },
+      { label: 'Mode', value: quoteModeName(q) },
+      { label: 'Date', value: formatDate(q.date) },
+      { label: 'Setting', value: q.setting ?? '' },
+      { label: 'Event', value: q.event ? (index.events.get(q.event)?.title ?? '') : '' },
+    ),
+    versions: [],
+  }),
+  lines: (q, index) => {
+    const event = q.event ? index.events.get(q.event) : undefined;
+    return [
+      quoteWords(q),
+      `${quoteModeName(q)}, ${quoteSpeaker(q, index)}${q.setting ? `, ${q.setting}` : ''}${event ? `; at: ${event.title}` : ''}.`,
+    ];
+  },
+  columns: () => ['id', 'date', 'date precision', 'speaker', 'on behalf of', 'mode', 'text', 'setting', 'event'],
+  values: (q, index) => ({
+    id: q.id,
+    date: q.date.value,
+    'date precision': q.date.precision,
+    speaker: actorName(index, q.speaker),
+    'on behalf of': actorName(index, q.onBehalfOf),
+    mode: q.mode,
+    text: q.text,
+    setting: q.setting ?? '',
+    event: eventTitle(index, q.event),
+  }),
+  summary: (q, index) => ({ date: q.date.value, title: q.text, detail: actorName(index, q.speaker) }),
+  citations: (q) => q.citations,
+  exportRecord: (q, index) => ({ type: 'quote', ...q, citations: exportCitations(q.citations, index) }),
+};

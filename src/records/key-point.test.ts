@@ -20,7 +20,7 @@ describe('keyPointPresenter', () => {
   it('names the point by its words, clipped, and lists the records it sums up', () => {
     if (!point) throw new Error('key point not indexed');
     expect(keyPointPresenter.heading(point)).toBe('Key point: The United States announced a $225 million package that includes a Pa…');
-    expect(keyPointPresenter.label(point, 30)).toBe('The United States announced …');
+    expect(keyPointPresenter.label(point, 30)).toBe('The United States announced a…');
     expect(keyPointPresenter.about(point, index).map((r) => r.id)).toEqual(['aid-pkg', 'aid-patriot']);
     expect(keyPointPresenter.citations(point)).toEqual([{ source: 'src-wire', excerpt: 'a $225 million package' }]);
   });

@@ -81,7 +81,8 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     setView({ record: null });
     const target = returnFocus.current;
     returnFocus.current = null;
-    window.setTimeout(() => target?.isConnected && target.focus(), 0);
+    // Opened from a link, there is nothing to go back to: the dashboard itself takes focus rather than the page.
+    window.setTimeout(() => (target?.isConnected ? target : document.getElementById('main'))?.focus(), 0);
   }, [setView]);
 
   if (view.briefing) {
@@ -297,10 +298,15 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         </aside>
         <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
           <main id="main" className="panels" tabIndex={-1}>
-            {order.map((id) => (
+            {order.map((id, i) => (
               <PanelSlot.Provider
                 key={id}
-                value={{ id, collapsed: layout.collapsed.includes(id), onFold: (c) => setLayout(toggleCollapsed(layout, id, c)) }}
+                value={{
+                  id,
+                  collapsed: layout.collapsed.includes(id),
+                  onFold: (c) => setLayout(toggleCollapsed(layout, id, c)),
+                  next: order[i + 1] ? { id: order[i + 1], title: slots[order[i + 1]].title } : undefined,
+                }}
               >
                 {slots[id].element}
               </PanelSlot.Provider>

@@ -68,11 +68,31 @@ export interface PanelSlotValue {
   id: string;
   collapsed: boolean;
   onFold: (collapsed: boolean) => void;
+  /** The panel after this one, so a long panel can be skipped in one keystroke. */
+  next?: { id: string; title: string };
 }
 
 export const PanelSlot = createContext<PanelSlotValue | null>(null);
 
 export const panelElementId = (slotId: string) => `panel-${slotId}`;
+
+/** Shown when focused: past a long list of records to the next panel, as the nav would. */
+function SkipToNext({ next }: { next: { id: string; title: string } }) {
+  const target = panelElementId(next.id);
+  return (
+    <a
+      className="skip-next"
+      href={`#${target}`}
+      data-export-hide
+      onClick={(e) => {
+        e.preventDefault();
+        document.getElementById(target)?.focus();
+      }}
+    >
+      Skip to {next.title}
+    </a>
+  );
+}
 
 /** Every panel is a <section> landmark named by its heading. */
 export function Panel({ title, panelId, subtitle, actions, className, children, resetKey, id, exportable = true }: PanelProps) {
@@ -107,6 +127,7 @@ export function Panel({ title, panelId, subtitle, actions, className, children, 
       tabIndex={slot ? -1 : undefined}
       data-panel={title}
     >
+      {slot?.next && !collapsed ? <SkipToNext next={slot.next} /> : null}
       <header className="panel-head">
         <div>
           <h2 id={headingId}>{title}</h2>

@@ -75,7 +75,7 @@ function aidFigures(items: readonly AidItem[]): AidFigure[] {
  */
 export function keyPointsFor(index: DatasetIndex, selection: Selection, filtered: boolean, sources: readonly string[]): KeyPoint[] {
   const points = index.dataset.keyPoints ?? [];
-  if (!filtered) return points;
+  if (!filtered || points.length === 0) return points;
   const shown = new Set(selection.rows.map((r) => r.id));
   const allowed = sources.length ? new Set(sources) : null;
   return points.filter((p) =>

@@ -177,15 +177,14 @@ test.describe('at 1440×900', () => {
     await expect(filters.getByText('Each number counts the records that choice would show.')).toBeVisible();
   });
 
-  test('controls of one panel have names of their own; focus returns to Export after a download', async ({ page }) => {
+  test('every button has a name of its own; focus returns to Export after a download', async ({ page }) => {
     await openDashboard(page);
-    for (const title of ['Bottom line', 'Quote board', 'Call timeline', 'Discrepancies']) {
-      const names = await panel(page, title)
-        .getByRole('button')
-        .evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
-      const repeated = names.filter((n, i) => names.indexOf(n) !== i);
-      expect(repeated, `${title}: no two buttons share a name`).toEqual([]);
-    }
+    const names = await page
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    expect(names.length).toBeGreaterThan(100);
+    const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+    expect(repeated, 'no two buttons on the page share a name').toEqual([]);
     const quotes = panel(page, 'Quote board');
     const exportButton = quotes.getByRole('button', { name: 'Export Quote board' });
     await exportButton.click();

@@ -181,7 +181,11 @@ test.describe('at 1440×900', () => {
     await openDashboard(page);
     const names = await page
       .getByRole('button')
-      .evaluateAll((buttons) => buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      .evaluateAll((buttons) =>
+        buttons
+          .filter((b) => b.tagName === 'BUTTON')
+          .map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      );
     expect(names.length).toBeGreaterThan(100);
     const repeated = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
     expect(repeated, 'no two buttons on the page share a name').toEqual([]);

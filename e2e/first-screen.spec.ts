@@ -207,7 +207,14 @@ test.describe('at 390×844', () => {
     const bottom = panel(page, 'Bottom line');
     await expectInFirstScreen(page, bottom.getByRole('heading', { name: 'Bottom line' }));
     await expectInFirstScreen(page, bottom.locator('.key-points li').first());
+    await expectInFirstScreen(page, bottom.locator('.key-points li').nth(1));
     await expectNoSidewaysScroll(page);
+    // The description is cut short on a phone, and given whole on request.
+    const description = bottom.getByText(/^Who said what about the two phone calls/);
+    const short = await description.evaluate((el) => el.getBoundingClientRect().height);
+    await bottom.getByRole('button', { name: 'More about this dataset' }).click();
+    expect(await description.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(short * 2);
+    await bottom.getByRole('button', { name: 'Less about this dataset' }).click();
 
     const filters = panel(page, 'Filters');
     await expect(filters).toBeHidden();

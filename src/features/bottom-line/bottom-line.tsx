@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { AID_STAGE_LABEL, keyFigures, keyPointsFor, type AidFigure, type KeyFigures } from '../../dataset/bottom-line';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { KeyPoint } from '../../dataset/schema';
@@ -35,7 +35,7 @@ export function BottomLine({ index, selection, filters, onOpen }: Props) {
       className="bottom-line"
       subtitle={filtered ? `Following the filters: ${plural(points.length, 'key point')} of ${all}, figures for what is shown` : undefined}
     >
-      {description ? <p className="dataset-description">{description}</p> : null}
+      {description ? <Description text={description} /> : null}
       <div className={`bottom-line-body${all > 0 ? '' : ' figures-only'}`}>
         {all > 0 ? (
           <div className="key-points">
@@ -54,6 +54,28 @@ export function BottomLine({ index, selection, filters, onOpen }: Props) {
         <Figures index={index} figures={figures} onOpen={onOpen} />
       </div>
     </Panel>
+  );
+}
+
+/** On a phone the description is cut to three lines, so the key points stay on the first screen. */
+function Description({ text }: { text: string }) {
+  const [whole, setWhole] = useState(false);
+  const id = useId();
+  return (
+    <div className="dataset-description-box">
+      <p id={id} className={`dataset-description${whole ? ' is-whole' : ''}`}>
+        {text}
+      </p>
+      <button
+        type="button"
+        className="link-button description-toggle"
+        aria-expanded={whole}
+        aria-controls={id}
+        onClick={() => setWhole(!whole)}
+      >
+        {whole ? 'Less about this dataset' : 'More about this dataset'}
+      </button>
+    </div>
   );
 }
 

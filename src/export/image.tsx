@@ -29,6 +29,45 @@ function expandScrollers(original: Element, clone: Element) {
   for (let i = 0; i < a.length && i < b.length; i++) expandScrollers(a[i], b[i]);
 }
 
+const QUOTE_MARKS = [
+  ['\u201c', '\u201d'],
+  ['\u2018', '\u2019'],
+] as const;
+
+/**
+ * The renderer copies generated content as its keyword ("open-quote") rather than the mark it
+ * stands for, so the marks a `<q>` (or any quotes: content) draws are written into the copy as
+ * real characters and the generated ones switched off. Nested quotes take the inner marks.
+ */
+export function materialiseQuotes(root: Element, depth = 0) {
+  for (const el of [...root.children]) {
+    const before = getComputedStyle(el, '::before').content;
+    const after = getComputedStyle(el, '::after').content;
+    const opens = before === 'open-quote';
+    const closes = after === 'close-quote';
+    const marks = QUOTE_MARKS[depth % 2];
+    let target = el;
+    if (opens || closes) {
+      // A <q> would get its marks again from the browser's own style wherever it is drawn.
+      if (el.tagName === 'Q') {
+        const look = getComputedStyle(el);
+        const span = document.createElement('span');
+        for (const a of el.attributes) span.setAttribute(a.name, a.value);
+        // Rules written for `q` no longer match the span: keep what they gave it.
+        for (const prop of ['font-style', 'font-weight', 'color', 'background-color', 'display'])
+          span.style.setProperty(prop, look.getPropertyValue(prop));
+        while (el.firstChild) span.append(el.firstChild);
+        el.replaceWith(span);
+        target = span;
+      }
+      target.classList.add('export-quoted');
+      if (opens) target.prepend(marks[0]);
+      if (closes) target.append(marks[1]);
+    }
+    materialiseQuotes(target, opens ? depth + 1 : depth);
+  }
+}
+
 /**
  * Lays out a copy of `element` off screen at its on-screen width, whole (scrolling boxes opened,
  * elements marked data-export-hide left out), with the caption strip under it, and hands the
@@ -38,7 +77,7 @@ function expandScrollers(original: Element, clone: Element) {
 export async function withExportSheet<T>(
   element: HTMLElement,
   caption: Caption,
-  onWhite: boolean,
+  options: { onWhite?: boolean; keepTheme?: boolean },
   draw: (sheet: HTMLElement) => Promise<T>,
 ): Promise<T> {
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -55,7 +94,7 @@ export async function withExportSheet<T>(
     await document.fonts.ready;
     const width = element.getBoundingClientRect().width;
     const sheet = document.createElement('div');
-    sheet.className = onWhite ? 'export-sheet on-white' : 'export-sheet';
+    sheet.className = ['export-sheet', options.onWhite ? 'on-white' : '', options.keepTheme ? 'keep-theme' : ''].filter(Boolean).join(' ');
     sheet.style.width = `${width}px`;
     const clone = element.cloneNode(true) as HTMLElement;
     clone.classList.add('export-clone');
@@ -66,6 +105,7 @@ export async function withExportSheet<T>(
     sheet.append(clone, captionSlot);
     host.append(sheet);
     document.body.append(host);
+    materialiseQuotes(clone);
     const root = createRoot(captionSlot);
     captionRoot = root;
     flushSync(() => root.render(<CaptionStrip caption={caption} />));
@@ -80,6 +120,29 @@ export async function withExportSheet<T>(
   }
 }
 
+const FIXED_SIZE = new Set(['IMG', 'CANVAS', 'VIDEO', 'IFRAME', 'INPUT', 'SELECT', 'TEXTAREA']);
+
+/**
+ * The renderer pins every box at its measured height; text drawn a hair wider then wraps onto a
+ * line the box has no room for and runs over what follows. A floor instead of a fixed height
+ * lets such a box grow by that line.
+ */
+function letBoxesGrow(node: Node) {
+  if (!(node instanceof HTMLElement) || FIXED_SIZE.has(node.tagName) || node.classList.contains('export-sheet')) return;
+  // A grid's rows come across as their measured sizes; each may grow the same way.
+  const rows = node.style.getPropertyValue('grid-template-rows');
+  if (/^[\d.]+px( [\d.]+px)*$/.test(rows)) {
+    node.style.setProperty('grid-template-rows', rows.replace(/[\d.]+px/g, (px) => `minmax(${px}, auto)`));
+  }
+  const height = node.style.getPropertyValue('height');
+  if (!height || !height.endsWith('px')) return;
+  // A box that clips its content on purpose (visually hidden text, a clamped excerpt) keeps its size.
+  if (/hidden|clip/.test(`${node.style.getPropertyValue('overflow-y')} ${node.style.getPropertyValue('overflow-x')}`)) return;
+  node.style.removeProperty('height');
+  node.style.removeProperty('block-size');
+  node.style.setProperty('min-height', height);
+}
+
 /** Browsers refuse canvases much taller than this; a very long panel is drawn at a smaller scale. */
 const MAX_SIDE = 60_000;
 
@@ -87,16 +150,16 @@ export interface PngOptions {
   scale?: number;
   /** Draw on white with dark text whatever the theme (a sheet meant for paper, such as the tray's brief). */
   onWhite?: boolean;
+  /** Keep the screen's theme (dark stays dark); otherwise an image is drawn in the light palette. */
+  keepTheme?: boolean;
 }
 
 /** The one PNG renderer: every exported image (panels, dashboard, the tray's brief) is made here, caption strip included. */
 export async function renderPng(element: HTMLElement, caption: Caption, options: PngOptions = {}): Promise<{ blob: Blob; scale: number }> {
   const wanted = options.scale ?? EXPORT_SCALE;
   const [{ domToBlob }, cssText] = await Promise.all([import('modern-screenshot'), embeddedFontCss()]);
-  return withExportSheet(element, caption, options.onWhite ?? false, async (sheet) => {
-    const background = options.onWhite
-      ? '#ffffff'
-      : getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+  return withExportSheet(element, caption, options, async (sheet) => {
+    const background = options.onWhite ? '#ffffff' : getComputedStyle(sheet).getPropertyValue('--bg').trim() || '#ffffff';
     const box = sheet.getBoundingClientRect();
     const scale = Math.min(wanted, MAX_SIDE / box.height, MAX_SIDE / box.width);
     const blob = await domToBlob(sheet, {
@@ -105,6 +168,7 @@ export async function renderPng(element: HTMLElement, caption: Caption, options:
       backgroundColor: background,
       font: cssText ? { cssText } : false,
       filter: (node) => !(node instanceof Element && node.hasAttribute('data-export-hide')),
+      onCloneEachNode: letBoxesGrow,
     });
     if (!blob) throw new Error('The image could not be made.');
     return { blob, scale };

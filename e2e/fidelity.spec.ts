@@ -166,3 +166,92 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+const sheets = (page: Page) => page.locator('main article.briefing-page');
+
+for (const format of ['slide', 'a4'] as const) {
+  test(`the printed ${format} deck has the pages the preview shows, after a font load and under print media`, async ({ page }) => {
+    await page.goto(`/?view=briefing&format=${format}`);
+    await expect(page.locator('.briefing')).toHaveAttribute('data-ready', 'true');
+    const preview = await sheets(page).count();
+    expect(preview).toBeGreaterThan(3);
+    await expect(page.getByText(new RegExp(`^${preview} ${format === 'a4' ? 'pages' : 'slides'}, one per sheet`))).toBeVisible();
+
+    await page.emulateMedia({ media: 'print' });
+    // A web font finishing its load while the measuring copy is hidden by the print styles.
+    await page.evaluate(() => document.fonts.dispatchEvent(new Event('loadingdone')));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await expect(page.locator('.briefing')).toHaveAttribute('data-ready', 'true');
+    expect(await sheets(page).count()).toBe(preview);
+    expect(pdfPageCount(await page.pdf({ preferCSSPageSize: true, printBackground: true }))).toBe(preview);
+
+    // Print straight after opening: beforeprint as the page appears, then the print media.
+    const fresh = await page.context().newPage();
+    await fresh.goto(`/?view=briefing&format=${format}`);
+    await fresh.locator('.briefing').waitFor();
+    await fresh.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await fresh.emulateMedia({ media: 'print' });
+    await expect(fresh.locator('.briefing')).toHaveAttribute('data-ready', 'true');
+    expect(pdfPageCount(await fresh.pdf({ preferCSSPageSize: true, printBackground: true }))).toBe(preview);
+    await fresh.close();
+  });
+}
+
+test('Print waits for the pages to settle before it opens the print dialog', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __printedWhen: (string | undefined)[] };
+    w.__printedWhen = [];
+    window.print = () => void w.__printedWhen.push(document.querySelector<HTMLElement>('.briefing')?.dataset.ready);
+  });
+  await page.goto('/?view=briefing&format=slide');
+  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __printedWhen: unknown[] }).__printedWhen)).toEqual(['true']);
+});
+
+test('the briefing view pages cleanly: footnotes on their own slide, no empty panels, Compare included', async ({ page }) => {
+  for (const format of ['slide', 'a4'] as const) {
+    await page.goto(`/?view=briefing&format=${format}&kind=call`);
+    await expect(page.locator('.briefing')).toHaveAttribute('data-ready', 'true');
+    const report = await sheets(page).evaluateAll((els) =>
+      els.map((el) => ({
+        sections: el.querySelectorAll('.page-body > section').length,
+        notes: [...el.querySelectorAll('li.b-footnote .fn-n')].map((n) => n.textContent),
+        refs: [...el.querySelectorAll('sup.fn-ref a')].map((a) => a.getAttribute('href')),
+        ids: [...el.querySelectorAll('li.b-footnote')].map((li) => `#${li.id}`),
+        empty: el.querySelectorAll('.b-empty').length,
+      })),
+    );
+    for (const [i, r] of report.entries()) {
+      if (i > 0) expect(r.sections, `${format} ${i + 1}: footnotes only`).toBeGreaterThan(0);
+      expect(r.empty, `${format} ${i + 1}: an empty panel`).toBe(0);
+      expect(r.notes).toEqual(r.notes.map((_, k) => `[${k + 1}]`));
+      expect(new Set(r.refs)).toEqual(new Set(r.ids));
+    }
+    await expect(page.locator('main .b-cover')).toContainText('Nothing shown');
+    await expect(page.locator('main .b-cover')).toContainText('Weapons and aid tracker: nothing under these filters');
+    await expect(page.locator('main .b-head', { hasText: 'Weapons and aid tracker' })).toHaveCount(0);
+    // Compare calls is the one panel that says who requested each call, each source's words cited.
+    const compare = page.locator('main section.b-compare');
+    await expect(compare.first()).toBeVisible();
+    const requested = compare.locator('tr', { has: page.locator('th', { hasText: 'Requested by' }) });
+    await expect(requested).toContainText('As the sources tell it');
+    expect(await requested.locator('sup.fn-ref a').count()).toBeGreaterThan(1);
+  }
+});
+
+test('the second story pages the same way, with none of the default story in it', async ({ page }) => {
+  await serveSecondStory(page);
+  await page.goto(`/${SECOND}&view=briefing&format=slide`);
+  await expect(page.locator('.briefing')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Northport canal talks (test fixture)');
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/Austin|Belousov|Peskov|Kyiv|Patriot/);
+  expect(await page.locator('main .b-empty').count()).toBe(0);
+  const preview = await sheets(page).count();
+  await page.emulateMedia({ media: 'print' });
+  expect(pdfPageCount(await page.pdf({ preferCSSPageSize: true }))).toBe(preview);
+});

@@ -255,3 +255,69 @@ test('the second story pages the same way, with none of the default story in it'
   await page.emulateMedia({ media: 'print' });
   expect(pdfPageCount(await page.pdf({ preferCSSPageSize: true }))).toBe(preview);
 });
+
+/** Every text the dashboard's export status shows, in order. */
+async function recordStatus(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __status: string[] };
+    w.__status = [];
+    const el = document.querySelector('.app-head .export-status')!;
+    new MutationObserver(() => w.__status.push(el.textContent ?? '')).observe(el, { childList: true, subtree: true, characterData: true });
+  });
+  return () => page.evaluate(() => [...new Set((window as unknown as { __status: string[] }).__status)]);
+}
+
+async function startDashboardPng(page: Page) {
+  const head = page.locator('.app-head');
+  await head.getByRole('button', { name: 'Export Dashboard' }).click();
+  await head.getByRole('group', { name: 'Export Dashboard' }).getByRole('button', { name: 'Download PNG' }).click();
+  return head;
+}
+
+test('the whole dashboard image says what it is drawing, and focus comes back to the button', async ({ page }) => {
+  await openDashboard(page, '?actor=peskov');
+  const statuses = await recordStatus(page);
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  const head = await startDashboardPng(page);
+  await download;
+  await expect(head.getByRole('status')).toHaveText(/^Saved .*\.png$/);
+  const seen = await statuses();
+  const drawing = seen.filter((t) => /^Drawing .+… \d+ of \d+$/.test(t));
+  expect(drawing.length, seen.join(' | ')).toBeGreaterThan(4);
+  expect(drawing.some((t) => /^Drawing Quote board… \d+ of \d+$/.test(t)), 'names the panel being drawn').toBe(true);
+  const [, total] = /of (\d+)$/.exec(drawing[0])!;
+  expect(drawing.at(-1)).toMatch(new RegExp(`… ${total} of ${total}$`));
+  await expect(head.getByRole('button', { name: 'Export Dashboard' })).toBeFocused();
+});
+
+test('Cancel stops the dashboard image: no file, a plain message, focus back on the button', async ({ page }) => {
+  await openDashboard(page, '?actor=peskov');
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const head = await startDashboardPng(page);
+  await expect(head.getByRole('status')).toHaveText(/^Drawing .+ of \d+$/, { timeout: 30_000 });
+  await head.getByRole('button', { name: 'Cancel' }).click();
+  await expect(head.getByRole('status')).toHaveText('Export cancelled.', { timeout: 30_000 });
+  await expect(head.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await expect(head.getByRole('button', { name: 'Export Dashboard' })).toBeFocused();
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
+  await expect(page.locator('.export-host')).toHaveCount(0);
+});
+
+test('a dashboard image too tall to use is refused with a way to the briefing view', async ({ page }) => {
+  await openDashboard(page);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const started = Date.now();
+  const head = await startDashboardPng(page);
+  const status = head.getByRole('status');
+  await expect(status).toContainText(/This image would be [\d,]+ px tall, more than 16,000/, { timeout: 30_000 });
+  expect(Date.now() - started, 'refused before drawing').toBeLessThan(10_000);
+  await expect(status).toHaveClass(/is-error/);
+  expect(downloads).toBe(0);
+  await expect(head.getByRole('button', { name: 'Export Dashboard' })).toBeFocused();
+  await status.getByRole('link', { name: 'Open the briefing view' }).click();
+  await expect(page).toHaveURL(/view=briefing/);
+  await expect(page.locator('.briefing')).toHaveAttribute('data-ready', 'true');
+});

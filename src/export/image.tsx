@@ -146,31 +146,90 @@ function letBoxesGrow(node: Node) {
 /** Browsers refuse canvases much taller than this; a very long panel is drawn at a smaller scale. */
 const MAX_SIDE = 60_000;
 
+/** Taller than this at 2× is no picture anyone can use (and tens of megabytes to make). */
+export const MAX_IMAGE_HEIGHT = 16_000;
+
+/** The image would be too long to be of use: the briefing view pages the same content. */
+export class ImageTooLarge extends Error {
+  constructor(readonly height: number) {
+    super(
+      `This image would be ${height.toLocaleString('en-GB')} px tall, more than ${MAX_IMAGE_HEIGHT.toLocaleString('en-GB')}: too long to read or paste. ` +
+        'Export a panel on its own, or open the briefing view for slides or pages.',
+    );
+  }
+}
+
+export class ExportCancelled extends Error {
+  constructor() {
+    super('Export cancelled.');
+  }
+}
+
 export interface PngOptions {
   scale?: number;
   /** Draw on white with dark text whatever the theme (a sheet meant for paper, such as the tray's brief). */
   onWhite?: boolean;
   /** Keep the screen's theme (dark stays dark); otherwise an image is drawn in the light palette. */
   keepTheme?: boolean;
+  /** Stops the drawing between one part and the next. */
+  signal?: AbortSignal;
+  /** What is being drawn, in words: "Drawing Quote board… 3 of 8". */
+  onProgress?: (text: string) => void;
 }
 
-/** The one PNG renderer: every exported image (panels, dashboard, the tray's brief) is made here, caption strip included. */
+const nameOf = (el: Element) => el.getAttribute('data-panel') ?? 'the page';
+
+/**
+ * The one PNG renderer: every exported image (panels, dashboard, the tray's brief) is made here,
+ * caption strip included. A sheet holding several panels is drawn panel by panel onto one canvas,
+ * so progress can name each and a cancel stops between them.
+ */
 export async function renderPng(element: HTMLElement, caption: Caption, options: PngOptions = {}): Promise<{ blob: Blob; scale: number }> {
   const wanted = options.scale ?? EXPORT_SCALE;
-  const [{ domToBlob }, cssText] = await Promise.all([import('modern-screenshot'), embeddedFontCss()]);
+  const { signal, onProgress } = options;
+  const check = () => {
+    if (signal?.aborted) throw new ExportCancelled();
+  };
+  const [{ domToCanvas }, cssText] = await Promise.all([import('modern-screenshot'), embeddedFontCss()]);
+  check();
   return withExportSheet(element, caption, options, async (sheet) => {
     const background = options.onWhite ? '#ffffff' : getComputedStyle(sheet).getPropertyValue('--bg').trim() || '#ffffff';
     const box = sheet.getBoundingClientRect();
+    if (box.height * EXPORT_SCALE > MAX_IMAGE_HEIGHT) throw new ImageTooLarge(Math.round(box.height * EXPORT_SCALE));
     const scale = Math.min(wanted, MAX_SIDE / box.height, MAX_SIDE / box.width);
-    const blob = await domToBlob(sheet, {
+    const hidden = (node: Node) => node instanceof Element && node.hasAttribute('data-export-hide');
+    const base = {
       scale,
-      type: 'image/png',
       backgroundColor: background,
-      font: cssText ? { cssText } : false,
-      filter: (node) => !(node instanceof Element && node.hasAttribute('data-export-hide')),
+      font: cssText ? { cssText } : (false as const),
       onCloneEachNode: letBoxesGrow,
-    });
+    };
+    const parts = [...sheet.querySelectorAll<HTMLElement>('[data-panel]')].filter((p) => p !== sheet.firstElementChild);
+    let canvas: HTMLCanvasElement;
+    if (parts.length < 2) {
+      onProgress?.(`Drawing ${nameOf(sheet.firstElementChild ?? sheet)}…`);
+      canvas = await domToCanvas(sheet, { ...base, filter: (node) => !hidden(node) });
+    } else {
+      const total = parts.length + 1;
+      onProgress?.(`Drawing the page around the panels… 1 of ${total}`);
+      // The page with each panel as an empty box of its size; the panels are drawn into those boxes.
+      const inPart = (node: Node) => parts.some((p) => p !== node && p.contains(node));
+      canvas = await domToCanvas(sheet, { ...base, filter: (node) => !hidden(node) && !inPart(node) });
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('The image could not be made.');
+      for (const [i, part] of parts.entries()) {
+        check();
+        onProgress?.(`Drawing ${nameOf(part)}… ${i + 2} of ${total}`);
+        const at = part.getBoundingClientRect();
+        const drawn = await domToCanvas(part, { ...base, backgroundColor: null, filter: (node) => !hidden(node) });
+        ctx.drawImage(drawn, Math.round((at.left - box.left) * scale), Math.round((at.top - box.top) * scale));
+      }
+    }
+    check();
+    onProgress?.('Compressing the image…');
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('The image could not be made.');
+    check();
     return { blob, scale };
   });
 }

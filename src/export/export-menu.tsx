@@ -69,9 +69,11 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const image = (madeAt: Date) => {
     const el = toggle.current ? spec.target(toggle.current) : null;
     if (!el) return Promise.reject(new Error('Nothing to export.'));
+    const signal = job.current?.signal;
     return renderPng(el, spec.caption(madeAt), {
-      signal: job.current?.signal,
-      onProgress: (text) => setStatus({ kind: 'ok', text }),
+      signal,
+      // A render the menu has stopped waiting for (a refused copy) says nothing more.
+      onProgress: (text) => !signal?.aborted && setStatus({ kind: 'ok', text }),
     });
   };
 
@@ -88,6 +90,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
       else if (e instanceof CopyRefused) setStatus({ kind: 'error', text: e.message });
       else setStatus({ kind: 'error', text: `${what} failed: ${(e as Error)?.message ?? String(e)}` });
     } finally {
+      job.current?.abort();
       job.current = null;
       refocus.current = true;
       setBusy(false);

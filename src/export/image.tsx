@@ -249,6 +249,8 @@ export async function copyPng(make: () => Promise<Blob>): Promise<void> {
     renderError = e;
     throw e;
   });
+  // If the clipboard refuses first, the render is stopped and its rejection goes nowhere else.
+  png.catch(() => undefined);
   try {
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
   } catch (e) {

@@ -256,7 +256,8 @@ async function checkPagesHoldTheirSections(page: Page, pageHeightPx: number) {
     expect(p.page.height, `page ${i + 1} is one sheet tall`).toBeCloseTo(pageHeightPx, 0);
     expect(p.overflow, `page ${i + 1} overflows`).toBe(false);
     for (const s of p.sections) expect(s.inside, `a section on page ${i + 1} runs off it`).toBe(true);
-    for (const s of p.sections) expect(s.bottom, `a section on page ${i + 1} runs into its footnotes`).toBeLessThanOrEqual(p.notesTop + 0.5);
+    for (const s of p.sections)
+      expect(s.bottom, `a section on page ${i + 1} runs into its footnotes`).toBeLessThanOrEqual(p.notesTop + 0.5);
   }
   return n;
 }

@@ -143,7 +143,10 @@ for (const scheme of ['light', 'dark'] as const) {
           await page.evaluate(() => ((window as unknown as { __svg: string | null }).__svg = null));
           await region.getByRole('button', { name: `Export ${name}` }).click();
           const download = page.waitForEvent('download', { timeout: 60_000 });
-          await region.getByRole('group', { name: `Export ${name}` }).getByRole('button', { name: 'Download PNG' }).click();
+          await region
+            .getByRole('group', { name: `Export ${name}` })
+            .getByRole('button', { name: 'Download PNG' })
+            .click();
           const png = readFileSync(await (await download).path()!);
           await expect(region.getByRole('status')).toHaveText(/^Saved .*\.png$/);
           const svg = await page.evaluate(() => (window as unknown as { __svg: string | null }).__svg);
@@ -284,7 +287,10 @@ test('the whole dashboard image says what it is drawing, and focus comes back to
   const seen = await statuses();
   const drawing = seen.filter((t) => /^Drawing .+… \d+ of \d+$/.test(t));
   expect(drawing.length, seen.join(' | ')).toBeGreaterThan(4);
-  expect(drawing.some((t) => /^Drawing Quote board… \d+ of \d+$/.test(t)), 'names the panel being drawn').toBe(true);
+  expect(
+    drawing.some((t) => /^Drawing Quote board… \d+ of \d+$/.test(t)),
+    'names the panel being drawn',
+  ).toBe(true);
   const [, total] = /of (\d+)$/.exec(drawing[0])!;
   expect(drawing.at(-1)).toMatch(new RegExp(`… ${total} of ${total}$`));
   await expect(head.getByRole('button', { name: 'Export Dashboard' })).toBeFocused();

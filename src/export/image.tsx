@@ -132,7 +132,10 @@ function letBoxesGrow(node: Node) {
   // A grid's rows come across as their measured sizes; each may grow the same way.
   const rows = node.style.getPropertyValue('grid-template-rows');
   if (/^[\d.]+px( [\d.]+px)*$/.test(rows)) {
-    node.style.setProperty('grid-template-rows', rows.replace(/[\d.]+px/g, (px) => `minmax(${px}, auto)`));
+    node.style.setProperty(
+      'grid-template-rows',
+      rows.replace(/[\d.]+px/g, (px) => `minmax(${px}, auto)`),
+    );
   }
   const height = node.style.getPropertyValue('height');
   if (!height || !height.endsWith('px')) return;

@@ -91,7 +91,13 @@ describe('paginate with footnotes at the foot of each page', () => {
 
   it('counts an item’s footnotes against its page and splits the block where they no longer fit', () => {
     // Heading 20 + item 30 + footnotes 6 + 2 × 10 = 76; a second item would add 30 + 20.
-    const b = block('a', [30, 30, 30], { notes: [[1, 2], [3, 4], [5, 6]] });
+    const b = block('a', [30, 30, 30], {
+      notes: [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+    });
     const plan = paginate([b], 100, 10, notes);
     expect(plan.map((p) => p.map((c) => [c.from, c.to]))).toEqual([[[0, 1]], [[1, 2]], [[2, 3]]]);
   });

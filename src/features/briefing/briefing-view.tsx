@@ -1,4 +1,15 @@
-import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { flushSync } from 'react-dom';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Selection } from '../../dataset/select';
@@ -421,7 +432,8 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
           {printAsked ? 'Preparing the pages…' : 'Print or save as PDF'}
         </button>
         <span className="b-muted">
-          {plan ? `${plural(plan.length, format === 'a4' ? 'page' : 'slide')}, ` : ''}one per sheet; Print waits until the pages are settled.
+          {plan ? `${plural(plan.length, format === 'a4' ? 'page' : 'slide')}, ` : ''}one per sheet; Print waits until the pages are
+          settled.
         </span>
         {view.notices.length ? (
           <span className="b-notice" role="status">

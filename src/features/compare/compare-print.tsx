@@ -82,8 +82,6 @@ export const printCompare: PrintBuilder<ViewContext> = ({ index, selection, view
     breakBefore: true,
     columns: 1,
     table: cmp ? { widths: ['16%', '42%', '42%'], head: ['Aspect', head(cmp.a, 'First'), head(cmp.b, 'Second')] } : undefined,
-    items: cmp
-      ? cmp.rows.flatMap((row) => rowsOf(row, book))
-      : emptyItems('Fewer than two events match the filters.'),
+    items: cmp ? cmp.rows.flatMap((row) => rowsOf(row, book)) : emptyItems('Fewer than two events match the filters.'),
   };
 };

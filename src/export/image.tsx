@@ -198,7 +198,6 @@ export async function renderPng(element: HTMLElement, caption: Caption, options:
   return withExportSheet(element, caption, options, async (sheet) => {
     const background = options.onWhite ? '#ffffff' : getComputedStyle(sheet).getPropertyValue('--bg').trim() || '#ffffff';
     const box = sheet.getBoundingClientRect();
-    if (box.height * EXPORT_SCALE > MAX_IMAGE_HEIGHT) throw new ImageTooLarge(Math.round(box.height * EXPORT_SCALE));
     const scale = Math.min(wanted, MAX_SIDE / box.height, MAX_SIDE / box.width);
     const hidden = (node: Node) => node instanceof Element && node.hasAttribute('data-export-hide');
     const base = {
@@ -208,6 +207,8 @@ export async function renderPng(element: HTMLElement, caption: Caption, options:
       onCloneEachNode: letBoxesGrow,
     };
     const parts = [...sheet.querySelectorAll<HTMLElement>('[data-panel]')].filter((p) => p !== sheet.firstElementChild);
+    // A sheet of several panels (the dashboard) that long is refused; one long panel is drawn whole.
+    if (parts.length >= 2 && box.height * EXPORT_SCALE > MAX_IMAGE_HEIGHT) throw new ImageTooLarge(Math.round(box.height * EXPORT_SCALE));
     let canvas: HTMLCanvasElement;
     if (parts.length < 2) {
       onProgress?.(`Drawing ${nameOf(sheet.firstElementChild ?? sheet)}…`);

@@ -49,13 +49,6 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
     };
   }, [open]);
 
-  // The button is disabled while busy: focus goes back once it is enabled again.
-  useEffect(() => {
-    if (busy || !refocus.current) return;
-    refocus.current = false;
-    toggle.current?.focus({ preventScroll: true });
-  }, [busy]);
-
   useEffect(() => () => job.current?.abort(), []);
 
   useEffect(() => {
@@ -98,6 +91,13 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   };
 
   const cancel = () => job.current?.abort();
+
+  // The button is disabled while busy, and a disabled button cannot take focus: give it back once enabled.
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current = false;
+    toggle.current?.focus({ preventScroll: true });
+  }, [busy]);
 
   const items: { label: string; act: () => void }[] = [
     {

@@ -243,6 +243,8 @@ async function checkPagesHoldTheirSections(page: Page, pageHeightPx: number) {
       return {
         page: { top: page.top, height: page.height },
         overflow: p.querySelector('.page-body')!.scrollHeight > p.querySelector('.page-body')!.clientHeight + 1,
+        // The page's footnotes sit at its foot, under everything else on it.
+        notesTop: p.querySelector('.page-notes')?.getBoundingClientRect().top ?? Infinity,
         sections: [...p.querySelectorAll('section, header')].map((s) => {
           const r = s.getBoundingClientRect();
           return { top: r.top, bottom: r.bottom, inside: r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 };
@@ -254,6 +256,8 @@ async function checkPagesHoldTheirSections(page: Page, pageHeightPx: number) {
     expect(p.page.height, `page ${i + 1} is one sheet tall`).toBeCloseTo(pageHeightPx, 0);
     expect(p.overflow, `page ${i + 1} overflows`).toBe(false);
     for (const s of p.sections) expect(s.inside, `a section on page ${i + 1} runs off it`).toBe(true);
+    for (const s of p.sections)
+      expect(s.bottom, `a section on page ${i + 1} runs into its footnotes`).toBeLessThanOrEqual(p.notesTop + 0.5);
   }
   return n;
 }
@@ -264,7 +268,9 @@ test('the briefing view: light, no controls, numbered footnotes, one A4 page or 
   await expect(page).toHaveURL(/view=briefing/);
   await expect(page.locator('.briefing')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('html')).toHaveClass(/theme-light/);
-  await expect(page.getByRole('button')).toHaveCount(0);
+  // The one control is Print, in the bar that does not print.
+  await expect(page.getByRole('button')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Briefing' }).getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
   await expect(page.getByRole('checkbox')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(dataset.title);
@@ -282,8 +288,14 @@ test('the briefing view: light, no controls, numbered footnotes, one A4 page or 
   await expect(note).toContainText(new RegExp(`^\\[\\d+\\] ${escape(outlet)}(, [^—]+)? — “${escape(cite.excerpt)}”`));
   const noteId = await note.getAttribute('id');
   await expect(page.locator(`main sup.fn-ref a[href="#${noteId}"]`).first()).toBeVisible();
-  const numbers = await page.locator('main li.b-footnote .fn-n').allTextContents();
-  expect(numbers).toEqual(numbers.map((_, i) => `[${i + 1}]`));
+  // Each page numbers its own footnotes from 1, at its foot, and cites only those.
+  for (const sheet of await page.locator('main article.briefing-page').all()) {
+    const numbers = await sheet.locator('li.b-footnote .fn-n').allTextContents();
+    expect(numbers).toEqual(numbers.map((_, i) => `[${i + 1}]`));
+    const cited = await sheet.locator('sup.fn-ref a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const ids = await sheet.locator('li.b-footnote').evaluateAll((lis) => lis.map((li) => `#${li.id}`));
+    expect(new Set(cited)).toEqual(new Set(ids));
+  }
 
   // Print: the bar goes, each page is one A4 sheet, and no section runs across a page boundary.
   await page.emulateMedia({ media: 'print' });

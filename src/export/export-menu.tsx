@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Caption } from './caption';
 import { downloadBlob, fileStamp, slug } from './download';
-import { CopyRefused, EXPORT_SCALE, copyPng, renderPng } from './image';
+import { writeView } from '../dataset/url-state';
+import { CopyRefused, EXPORT_SCALE, ExportCancelled, ImageTooLarge, copyPng, renderPng } from './image';
 import { toCsv, toJson, type ExportMeta, type ExportTable } from './tables';
 import './export.css';
 
@@ -16,7 +17,7 @@ export interface ExportSpec {
   meta?: (madeAt: Date) => ExportMeta;
 }
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+type Status = { kind: 'ok' | 'error'; text: string; briefing?: boolean } | null;
 
 /** "Export" disclosure: Download PNG, Copy image, and the records as CSV or JSON. */
 export function ExportMenu({ spec }: { spec: ExportSpec }) {
@@ -24,6 +25,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  const job = useRef<AbortController | null>(null);
   const refocus = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const listId = useId();
@@ -47,8 +49,10 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
     };
   }, [open]);
 
+  useEffect(() => () => job.current?.abort(), []);
+
   useEffect(() => {
-    if (status?.kind !== 'ok') return;
+    if (status?.kind !== 'ok' || status.briefing) return;
     const t = window.setTimeout(() => setStatus(null), 6000);
     return () => window.clearTimeout(t);
   }, [status]);
@@ -58,22 +62,35 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const image = (madeAt: Date) => {
     const el = toggle.current ? spec.target(toggle.current) : null;
     if (!el) return Promise.reject(new Error('Nothing to export.'));
-    return renderPng(el, spec.caption(madeAt));
+    const signal = job.current?.signal;
+    return renderPng(el, spec.caption(madeAt), {
+      signal,
+      // A render the menu has stopped waiting for (a refused copy) says nothing more.
+      onProgress: (text) => !signal?.aborted && setStatus({ kind: 'ok', text }),
+    });
   };
 
-  const run = async (what: string, job: () => Promise<string>) => {
+  const run = async (what: string, work: () => Promise<string>) => {
     setOpen(false);
     setBusy(true);
+    job.current = new AbortController();
     setStatus({ kind: 'ok', text: `${what}…` });
     try {
-      setStatus({ kind: 'ok', text: await job() });
+      setStatus({ kind: 'ok', text: await work() });
     } catch (e) {
-      setStatus({ kind: 'error', text: e instanceof CopyRefused ? e.message : `${what} failed: ${(e as Error)?.message ?? String(e)}` });
+      if (e instanceof ExportCancelled) setStatus({ kind: 'ok', text: e.message });
+      else if (e instanceof ImageTooLarge) setStatus({ kind: 'error', text: e.message, briefing: true });
+      else if (e instanceof CopyRefused) setStatus({ kind: 'error', text: e.message });
+      else setStatus({ kind: 'error', text: `${what} failed: ${(e as Error)?.message ?? String(e)}` });
     } finally {
+      job.current?.abort();
+      job.current = null;
       refocus.current = true;
       setBusy(false);
     }
   };
+
+  const cancel = () => job.current?.abort();
 
   // The button is disabled while busy, and a disabled button cannot take focus: give it back once enabled.
   useEffect(() => {
@@ -105,7 +122,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   ];
   const { table, meta } = spec;
   if (table && meta) {
-    // eslint-disable-next-line react-hooks/refs -- the actions read refs when clicked, never during render
+    /* eslint-disable react-hooks/refs -- the actions read refs when clicked, never during render */
     items.push(
       {
         label: 'Download CSV',
@@ -130,6 +147,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
           }),
       },
     );
+    /* eslint-enable react-hooks/refs */
   }
 
   return (
@@ -154,8 +172,19 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
           </button>
         ))}
       </div>
+      {busy ? (
+        <button type="button" className="export-cancel" onClick={cancel}>
+          Cancel
+        </button>
+      ) : null}
       <p className={`export-status${status?.kind === 'error' ? ' is-error' : ''}`} role="status">
         {status?.text ?? ''}
+        {status?.briefing ? (
+          <>
+            {' '}
+            <a href={`?${writeView(new URLSearchParams(window.location.search), { briefing: true }).toString()}`}>Open the briefing view</a>
+          </>
+        ) : null}
       </p>
     </div>
   );

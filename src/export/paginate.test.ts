@@ -85,3 +85,31 @@ describe('paginate', () => {
     expect(paginate([block('empty', [])], 100, 8)).toEqual([[{ key: 'empty', from: 0, to: 0, continued: false }]]);
   });
 });
+
+describe('paginate with footnotes at the foot of each page', () => {
+  const notes = { height: () => 10, head: 6 };
+
+  it('counts an item’s footnotes against its page and splits the block where they no longer fit', () => {
+    // Heading 20 + item 30 + footnotes 6 + 2 × 10 = 76; a second item would add 30 + 20.
+    const b = block('a', [30, 30, 30], {
+      notes: [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+    });
+    const plan = paginate([b], 100, 10, notes);
+    expect(plan.map((p) => p.map((c) => [c.from, c.to]))).toEqual([[[0, 1]], [[1, 2]], [[2, 3]]]);
+  });
+
+  it('does not count a footnote twice on one page', () => {
+    const b = block('a', [20, 20, 20], { notes: [[1], [1], [1]] });
+    // 20 head + 60 items + 6 + 10 for the one footnote = 96.
+    expect(paginate([b], 100, 10, notes)).toEqual([[{ key: 'a', from: 0, to: 3, continued: false }]]);
+    expect(paginate([block('a', [20, 20, 20], { notes: [[1], [2], [3]] })], 100, 10, notes)).toHaveLength(2);
+  });
+
+  it('pays for footnotes only where a block has them', () => {
+    expect(paginate([block('a', [30, 30])], 80, 10, notes)).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 import type { footnoteBook } from './footnotes';
 import type { FactGrade } from '../dataset/grading';
 import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
@@ -29,16 +29,39 @@ export interface PrintContext {
 /** Builds a panel's print block for the view it is given. */
 export type PrintBuilder<A> = (args: A, ctx: PrintContext) => PrintBlock;
 
-export const emptyItems = (text: string): PrintItem[] => [() => <li className="b-empty">{text}</li>];
+const EMPTY = new WeakSet<PrintItem[]>();
 
-/** Superscript citation numbers, each a link to its footnote (plain numbers in the measuring copy). */
+/** The one item of a block with nothing to show under the filters. */
+export const emptyItems = (text: string): PrintItem[] => {
+  const items: PrintItem[] = [() => <li className="b-empty">{text}</li>];
+  EMPTY.add(items);
+  return items;
+};
+
+/** True for a block whose only item says that nothing matches. */
+export const isEmptyBlock = (block: PrintBlock) => EMPTY.has(block.items);
+
+/** The footnotes of the page being drawn: a document-wide number to its number on this page, and the page's own ids. */
+export interface PageNotes {
+  local: (n: number) => number | undefined;
+  id: (local: number) => string;
+}
+
+export const PageNotesContext = createContext<PageNotes | null>(null);
+
+/**
+ * Superscript citation numbers, each a link to its footnote on the same page. The measuring copy
+ * prints the document-wide numbers, each marked with data-fn, so a page can tell what it cites.
+ */
 export function Refs({ numbers, measuring }: { numbers: number[]; measuring: boolean }) {
+  const notes = useContext(PageNotesContext);
+  const shown = measuring || !notes ? numbers : [...new Set(numbers.map((n) => notes.local(n) ?? n))].sort((a, b) => a - b);
   return (
     <sup className="fn-ref">
-      {numbers.map((n, i) => (
+      {shown.map((n, i) => (
         <Fragment key={n}>
           {i ? ',' : ''}
-          {measuring ? <span>{n}</span> : <a href={`#fn-${n}`}>{n}</a>}
+          {measuring ? <span data-fn={n}>{n}</span> : <a href={`#${notes ? notes.id(n) : `fn-${n}`}`}>{n}</a>}
         </Fragment>
       ))}
     </sup>

@@ -129,5 +129,7 @@ export function paletteCss(): string {
     `@media (prefers-color-scheme: dark) {\n${block(':root:not(.theme-light)', declarations('dark'), '  ')}}\n`,
     // Paper is white whatever the screen's theme.
     `@media print {\n${block(':root,\n  :root:not(.theme-light)', ['color-scheme: light;', ...declarations('light', { bg: THEME.panel.light })], '  ')}}\n`,
+    // An exported image is light whatever the screen's theme, unless the export asks to keep it.
+    block('.export-sheet:not(.keep-theme)', ['color-scheme: light;', ...declarations('light')]),
   ].join('\n');
 }

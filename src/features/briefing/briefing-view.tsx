@@ -1,11 +1,23 @@
-import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { flushSync } from 'react-dom';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Selection } from '../../dataset/select';
 import { formatMadeAt, outletNames } from '../../export/caption';
 import { footnoteBook, type Footnote } from '../../export/footnotes';
-import { paginate, type BlockSize, type PagePlan } from '../../export/paginate';
+import { paginate, type BlockSize, type NoteSizes, type PagePlan } from '../../export/paginate';
 import type { PanelRegistry } from '../../export/panel-registry';
-import { emptyItems, type PrintBlock } from '../../export/print-block';
+import { isEmptyBlock, PageNotesContext, type PageNotes, type PrintBlock } from '../../export/print-block';
 import { writeView, type BriefingFormat, type ParsedView } from '../../dataset/url-state';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
@@ -61,12 +73,19 @@ function buildBlocks(
   format: BriefingFormat,
   madeAt: Date,
   panels: PanelRegistry,
-): { blocks: Block[]; notes: Footnote[] } {
+): { blocks: Block[]; notes: readonly Footnote[] } {
   const { dataset } = index;
   const book = footnoteBook(index);
   const slide = format === 'slide';
   const outlets = outletNames(selection.shownSources, index);
 
+  const built = [...panels.values()].flatMap((p) => {
+    const b = p.print?.build({ book, slide });
+    return b ? [{ title: p.title, block: b }] : [];
+  });
+  // A panel with nothing under the filters is named on the cover instead of taking a page.
+  const nothing = built.filter((b) => isEmptyBlock(b.block)).map((b) => b.title);
+  const panelBlocks = built.filter((b) => !isEmptyBlock(b.block)).map((b) => b.block);
   const cover: Block = {
     key: 'cover',
     title: null,
@@ -86,6 +105,12 @@ function buildBlocks(
               {plural(selection.events.length, 'event')}, {plural(selection.quotes.length, 'quote')},{' '}
               {plural(selection.aid.length, 'aid item')}, {plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')}
             </dd>
+            {nothing.length ? (
+              <>
+                <dt>Nothing shown</dt>
+                <dd>{nothing.join('; ')}: nothing under these filters</dd>
+              </>
+            ) : null}
             <dt>Outlets</dt>
             <dd>{outlets.length ? outlets.join('; ') : 'none (nothing shown)'}</dd>
             <dt>Dataset</dt>
@@ -95,31 +120,21 @@ function buildBlocks(
             <dt>Prepared</dt>
             <dd>{formatMadeAt(madeAt)}</dd>
           </dl>
-          <p className="b-note">Superscript numbers point to the sources cited at the end, each with the words as printed.</p>
+          <p className="b-note">Superscript numbers point to the sources at the foot of the same page, each with the words as printed.</p>
         </li>
       ),
     ],
   };
 
-  const panelBlocks = [...panels.values()].flatMap((p) => p.print?.build({ book, slide }) ?? []);
+  return { blocks: [cover, ...panelBlocks], notes: book.notes };
+}
 
-  const notes = book.notes;
-  const sources: Block = {
-    key: 'sources',
-    title: 'Sources cited',
-    breakBefore: true,
-    columns: slide ? 2 : 1,
-    className: 'b-footnotes',
-    items: notes.length
-      ? notes.map((f) => (m: boolean) => (
-          <li id={m ? undefined : `fn-${f.n}`} className="b-footnote">
-            <span className="fn-n">[{f.n}]</span> {f.outlet} — “{f.excerpt}” <span className="b-muted">({f.article})</span>
-          </li>
-        ))
-      : emptyItems('Nothing shown, so nothing cited.'),
-  };
-
-  return { blocks: [cover, ...panelBlocks, sources], notes };
+function FootnoteItem({ f, n, id }: { f: Footnote; n: number; id?: string }) {
+  return (
+    <li id={id} className="b-footnote" data-note={id ? undefined : f.n}>
+      <span className="fn-n">[{n}]</span> {f.outlet} — “{f.excerpt}” <span className="b-muted">({f.article})</span>
+    </li>
+  );
 }
 
 function BlockView({
@@ -218,36 +233,106 @@ function measureBlock(el: HTMLElement, block: Block): BlockSize {
     gap: block.table ? 0 : parseFloat(getComputedStyle(items).rowGap) || 0,
     tail: el.getBoundingClientRect().bottom - last,
     breakBefore: block.breakBefore,
+    notes: [...items.children].map((c) => [...c.querySelectorAll<HTMLElement>('[data-fn]')].map((e) => Number(e.dataset.fn))),
   };
 }
 
-/** Measures every block off screen (after the fonts are in), then packs them into pages. */
-function usePagePlan(blocks: Block[], measureRef: React.RefObject<HTMLDivElement | null>): PagePlan | null {
-  const [fontsTick, setFontsTick] = useState(0);
-  const [state, setState] = useState<{ plan: PagePlan; blocks: Block[]; tick: number } | null>(null);
+function measureNotes(root: HTMLElement): NoteSizes {
+  const list = root.querySelector<HTMLElement>('[data-m="notes"]');
+  const heights = new Map<number, number>();
+  let sum = 0;
+  for (const li of list?.querySelectorAll<HTMLElement>('[data-note]') ?? []) {
+    const h = li.getBoundingClientRect().height;
+    heights.set(Number(li.dataset.note), h);
+    sum += h;
+  }
+  return { height: (n) => heights.get(n) ?? 0, head: list && heights.size ? list.getBoundingClientRect().height - sum : 0 };
+}
 
-  useEffect(() => {
-    let live = true;
-    const bump = () => live && setFontsTick((t) => t + 1);
-    void document.fonts.ready.then(bump);
-    document.fonts.addEventListener('loadingdone', bump);
-    return () => {
-      live = false;
-      document.fonts.removeEventListener('loadingdone', bump);
-    };
-  }, []);
+export interface PageLayout {
+  pages: PagePlan;
+  /** The footnotes at the foot of each page, in the order first cited there. */
+  notes: number[][];
+}
+
+function layoutPages(root: HTMLElement, blocks: Block[]): PageLayout | null {
+  const pageBody = root.querySelector<HTMLElement>('[data-m="page-body"]');
+  // Under print media the measuring copy is not laid out: nothing to measure.
+  if (!pageBody || pageBody.clientHeight === 0) return null;
+  const sizes = blocks.map((b) => measureBlock(root.querySelector<HTMLElement>(`[data-block="${b.key}"]`)!, b));
+  // Two pixels of slack for rounding between the measuring copy and the pages.
+  const pages = paginate(sizes, pageBody.clientHeight - 2, BLOCK_GAP, measureNotes(root));
+  const byKey = new Map(sizes.map((z) => [z.key, z]));
+  const notes = pages.map((page) => {
+    const seen = new Set<number>();
+    for (const c of page) for (let i = c.from; i < c.to; i++) for (const n of byKey.get(c.key)?.notes?.[i] ?? []) seen.add(n);
+    return [...seen];
+  });
+  return { pages, notes };
+}
+
+const printing = () => window.matchMedia('print').matches;
+
+const noteId = (page: number, n: number) => `fn-${page}-${n}`;
+
+/** Numbers a page's footnotes 1, 2, … in the order it cites them. */
+function pageNotes(cited: number[], page: number): PageNotes {
+  const local = new Map(cited.map((n, i) => [n, i + 1]));
+  return { local: (n) => local.get(n), id: (n) => noteId(page, n) };
+}
+
+/**
+ * Measures every block off screen once the fonts are in, then packs them into pages. The plan is
+ * final when it was measured with every font loaded; it is never measured again under print media
+ * (the measuring copy is not laid out there), and printing straight away measures at once.
+ */
+function usePagePlan(blocks: Block[], measureRef: React.RefObject<HTMLDivElement | null>): { layout: PageLayout; final: boolean } | null {
+  const [tick, setTick] = useState(0);
+  const [state, setState] = useState<{ layout: PageLayout; blocks: Block[]; final: boolean } | null>(null);
+  const current = useRef({ state, blocks });
+  useLayoutEffect(() => {
+    current.current = { state, blocks };
+  });
+
+  const measure = useCallback((): { layout: PageLayout; blocks: Block[]; final: boolean } | null => {
+    const root = measureRef.current;
+    const layout = root && !printing() ? layoutPages(root, blocks) : null;
+    // Measuring lays the copy out, which may start a font loading: then the plan is not final yet.
+    return layout ? { layout, blocks, final: document.fonts.status === 'loaded' } : null;
+  }, [blocks, measureRef]);
 
   useLayoutEffect(() => {
-    const root = measureRef.current;
-    if (!root) return;
-    const pageBody = root.querySelector<HTMLElement>('[data-m="page-body"]');
-    if (!pageBody) return;
-    const sizes = blocks.map((b) => measureBlock(root.querySelector<HTMLElement>(`[data-block="${b.key}"]`)!, b));
-    // Two pixels of slack for rounding between the measuring copy and the pages.
-    setState({ plan: paginate(sizes, pageBody.clientHeight - 2, BLOCK_GAP), blocks, tick: fontsTick });
-  }, [blocks, fontsTick, measureRef]);
+    if (state && state.blocks === blocks && state.final) return;
+    if (document.fonts.status === 'loaded') {
+      const next = measure();
+      if (next) setState(next);
+      if (next?.final) return;
+    }
+    let live = true;
+    void document.fonts.ready.then(() => live && setTick((t) => t + 1));
+    return () => {
+      live = false;
+    };
+  }, [blocks, tick, measure, state]);
 
-  return state && state.blocks === blocks ? state.plan : null;
+  useEffect(() => {
+    // Ctrl+P before the plan is made: make it now, with whatever fonts are in, before the print media applies.
+    const beforePrint = () => {
+      const { state: s, blocks: b } = current.current;
+      if (s && s.blocks === b) return;
+      const next = measure();
+      if (next) flushSync(() => setState(next));
+    };
+    const afterPrint = () => setTick((t) => t + 1);
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    return () => {
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
+    };
+  }, [measure]);
+
+  return state && state.blocks === blocks ? { layout: state.layout, final: state.final } : null;
 }
 
 /**
@@ -275,12 +360,30 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
   const [madeAt] = useState(() => new Date());
   const measureRef = useRef<HTMLDivElement>(null);
   const pagesRef = useRef<HTMLDivElement>(null);
-  const { blocks } = useMemo(
+  const { blocks, notes } = useMemo(
     () => buildBlocks(index, view, selection, format, madeAt, ready ? panels : NO_PANELS),
     [index, view, selection, format, madeAt, ready, panels],
   );
-  const plan = usePagePlan(blocks, measureRef);
+  const planned = usePagePlan(blocks, measureRef);
+  const plan = planned?.layout.pages ?? null;
   const [fontsDone, setFontsDone] = useState(false);
+  const settled = Boolean(planned?.final && fontsDone && ready);
+  const waiting = useRef<(() => void)[]>([]);
+  const [printAsked, setPrintAsked] = useState(false);
+
+  useEffect(() => {
+    if (!settled) return;
+    for (const go of waiting.current.splice(0)) go();
+  }, [settled]);
+
+  const print = () => {
+    if (settled) return window.print();
+    setPrintAsked(true);
+    waiting.current.push(() => {
+      setPrintAsked(false);
+      window.print();
+    });
+  };
 
   useEffect(() => {
     const root = document.documentElement;
@@ -309,7 +412,7 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
   const footer = `${index.dataset.title} · ${describeFilters(view.filters, index)}`;
 
   return (
-    <div className={`briefing format-${format}`} data-ready={plan && fontsDone && ready ? 'true' : undefined}>
+    <div className={`briefing format-${format}`} data-ready={settled ? 'true' : undefined}>
       <nav className="briefing-bar" aria-label="Briefing">
         <AppLink to={dashboardLink} navigate={navigate}>
           ← Back to dashboard
@@ -325,7 +428,13 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
             </Fragment>
           ))}
         </span>
-        <span className="b-muted">Print or save as PDF from the browser: one {format === 'a4' ? 'page' : 'slide'} per sheet.</span>
+        <button type="button" className="briefing-print" onClick={print} aria-busy={printAsked || undefined}>
+          {printAsked ? 'Preparing the pages…' : 'Print or save as PDF'}
+        </button>
+        <span className="b-muted">
+          {plan ? `${plural(plan.length, format === 'a4' ? 'page' : 'slide')}, ` : ''}one per sheet; Print waits until the pages are
+          settled.
+        </span>
         {view.notices.length ? (
           <span className="b-notice" role="status">
             {view.notices.join(' · ')}
@@ -337,17 +446,26 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
           ? plan.map((page, p) => (
               <article key={p} className="briefing-page" aria-label={`${format === 'a4' ? 'Page' : 'Slide'} ${p + 1} of ${plan.length}`}>
                 <div className="page-body" data-page={p + 1}>
-                  {page.map((c, i) => (
-                    <BlockView
-                      key={`${c.key}-${c.from}`}
-                      block={byKey.get(c.key)!}
-                      from={c.from}
-                      to={c.to}
-                      continued={c.continued}
-                      gapBefore={i > 0}
-                      measuring={false}
-                    />
-                  ))}
+                  <PageNotesContext.Provider value={pageNotes(planned!.layout.notes[p], p + 1)}>
+                    {page.map((c, i) => (
+                      <BlockView
+                        key={`${c.key}-${c.from}`}
+                        block={byKey.get(c.key)!}
+                        from={c.from}
+                        to={c.to}
+                        continued={c.continued}
+                        gapBefore={i > 0}
+                        measuring={false}
+                      />
+                    ))}
+                  </PageNotesContext.Provider>
+                  {planned!.layout.notes[p].length ? (
+                    <ol className="page-notes" aria-label="Sources on this page">
+                      {planned!.layout.notes[p].map((n, i) => (
+                        <FootnoteItem key={n} f={notes[n - 1]} n={i + 1} id={noteId(p + 1, i + 1)} />
+                      ))}
+                    </ol>
+                  ) : null}
                 </div>
                 <footer className="page-foot">
                   <span className="page-foot-text">{footer}</span>
@@ -365,6 +483,11 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
             {blocks.map((b) => (
               <BlockView key={b.key} block={b} from={0} to={b.items.length} continued={false} gapBefore={false} measuring />
             ))}
+            <ol className="page-notes" data-m="notes">
+              {notes.map((f) => (
+                <FootnoteItem key={f.n} f={f} n={f.n} />
+              ))}
+            </ol>
           </div>
           <footer className="page-foot">
             <span className="page-foot-text">{footer}</span>

@@ -5,7 +5,16 @@ import { Panel } from '../../components/panel';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { clipText } from '../../records/names';
-import { compareEvents, compareTitle, defaultPair, describePair, type CompareItem, type CompareRow, type Evidence } from './compare-data';
+import {
+  compareEvents,
+  comparedPair,
+  compareTitle,
+  defaultPair,
+  describePair,
+  type CompareItem,
+  type CompareRow,
+  type Evidence,
+} from './compare-data';
 import { eventOption } from '../../records/event';
 import { comparePanel } from './compare-panel';
 import './compare-calls.css';
@@ -25,14 +34,13 @@ const MAX_OPTIONS = 300;
 
 /** Two events (by default the two latest contacts) side by side, with the rows that differ marked. */
 export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
-  const fallback = useMemo(() => defaultPair(events, index), [events, index]);
-  const a = picked[0] ?? fallback?.[0] ?? null;
-  const b = picked[1] ?? (fallback ? (fallback[1] !== a ? fallback[1] : fallback[0]) : null);
+  const [a, b] = useMemo(() => comparedPair(events, picked, index), [events, picked, index]);
   const cmp = useMemo(() => (a && b ? compareEvents(index, a, b) : null), [index, a, b]);
   const shown = useMemo(() => new Set(events.map((e) => e.id)), [events]);
   const options = useMemo(() => eventOptions(events, [a, b], index), [events, a, b, index]);
   const differing = cmp ? cmp.rows.filter((r) => r.differs).length : 0;
-  const isDefault = cmp !== null && fallback !== null && picked.length === 0;
+  const fallback = useMemo(() => (picked.length === 0 ? defaultPair(events, index) : null), [events, picked, index]);
+  const isDefault = cmp !== null && fallback !== null;
   const what = isDefault ? describePair(fallback, index) : cmp ? 'the two events picked' : '';
 
   return (

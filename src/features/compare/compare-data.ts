@@ -74,6 +74,14 @@ export function compareTitle(index: DatasetIndex, title: string): string {
   return hasCalls ? title : 'Compare contacts';
 }
 
+/** The two events shown: those picked in the URL, the rest from the default pair. */
+export function comparedPair(events: readonly Event[], picked: readonly string[], index: DatasetIndex): [string | null, string | null] {
+  const fallback = picked.length >= 2 ? null : defaultPair(events, index);
+  const a = picked[0] ?? fallback?.[0] ?? null;
+  const b = picked[1] ?? (fallback ? (fallback[1] !== a ? fallback[1] : fallback[0]) : null);
+  return [a, b];
+}
+
 function startOf(e: Event, index: DatasetIndex): number {
   const s = index.rowById.get(e.id)?.start;
   return s === undefined || Number.isNaN(s) ? dateSpan(e.date)[0] : s;

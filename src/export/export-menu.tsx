@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Caption } from './caption';
 import { downloadBlob, fileStamp, slug } from './download';
 import { CopyRefused, EXPORT_SCALE, copyPng, renderPng } from './image';
+import { useSlideDialog, type SlideRequest } from './slide-dialog';
 import { toCsv, toJson, type ExportMeta, type ExportTable } from './tables';
 import './export.css';
 
@@ -14,6 +15,8 @@ export interface ExportSpec {
   /** The records behind what is shown, for CSV and JSON; absent where there are none. */
   table?: () => ExportTable;
   meta?: (madeAt: Date) => ExportMeta;
+  /** The panel's slide (1920×1080, headline editable before download); absent where there is none. */
+  slide?: () => SlideRequest;
 }
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -26,6 +29,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const toggle = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const listId = useId();
+  const slides = useSlideDialog();
 
   useEffect(() => {
     if (!open) return;
@@ -95,7 +99,17 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
         }),
     },
   ];
-  const { table, meta } = spec;
+  const { table, meta, slide } = spec;
+  if (slide && slides) {
+    // eslint-disable-next-line react-hooks/refs -- the actions read refs when clicked, never during render
+    items.push({
+      label: 'Download slide (PNG)',
+      act: () => {
+        setOpen(false);
+        slides.open(slide());
+      },
+    });
+  }
   if (table && meta) {
     // eslint-disable-next-line react-hooks/refs -- the actions read refs when clicked, never during render
     items.push(

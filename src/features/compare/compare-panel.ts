@@ -1,5 +1,14 @@
 import type { PanelDefinition } from '../../export/panel-registry';
 import type { ViewContext } from '../../filters/view-context';
+import { compareSlide, pairOf } from './compare-slide';
 
-/** Image only: two events side by side have no table of their own. */
-export const comparePanel: PanelDefinition<ViewContext> = { id: 'compare', title: 'Compare calls' };
+/** No table: two events side by side are a slide, not records. */
+export const comparePanel: PanelDefinition<ViewContext> = {
+  id: 'compare',
+  title: 'Compare calls',
+  slideButton: true,
+  slide: ({ index, selection, view }, book) => {
+    const pair = pairOf(view.compare, selection.events, index);
+    return pair ? compareSlide(index, book, pair) : null;
+  },
+};

@@ -32,7 +32,15 @@ const slideText = async (dialog: Locator) =>
   ((await dialog.getByRole('group', { name: 'Slide preview' }).textContent()) ?? '').replace(/\s+/g, ' ');
 
 /** Every text run of a slide's XML, joined. */
-const xmlText = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'");
+const xmlText = (xml: string) =>
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+    .map((m) => m[1])
+    .join(' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&apos;/g, "'");
 
 function readPptx(bytes: Buffer) {
   const files = unzipSync(new Uint8Array(bytes));
@@ -44,7 +52,9 @@ function readPptx(bytes: Buffer) {
   return { slides: byNumber(/^ppt\/slides\/slide\d+\.xml$/), notes: byNumber(/^ppt\/notesSlides\/notesSlide\d+\.xml$/) };
 }
 
-test('the Compare panel gives a 1920×1080 slide (3840×2160 at 2×) with its header and footer, and a PowerPoint of it', async ({ page }, info) => {
+test('the Compare panel gives a 1920×1080 slide (3840×2160 at 2×) with its header and footer, and a PowerPoint of it', async ({
+  page,
+}, info) => {
   await openDashboard(page);
   const compare = panel(page, 'Compare calls');
   await compare.getByRole('button', { name: 'Download slide of Compare calls' }).click();
@@ -98,7 +108,7 @@ test('every call of the default dataset has a record card saying who requested i
     await expect(dialog.getByRole('textbox', { name: 'Headline' })).toHaveValue(call.title);
     const text = await slideText(dialog);
     expect(text).toContain('Who requested it, as each source tells it');
-    expect(text).toContain('Date precision');
+    expect(text).toContain('date precision: ');
     expect(text).toContain('In the 14 days before');
     expect(text).toContain('Open discrepancies');
     const told = requesterEvidence(INDEX, call);
@@ -175,7 +185,9 @@ test('the second story’s slides say nothing of the default story', async ({ pa
   await openDashboard(page, '?dataset=/fixtures/second-story.json');
   const story = Dataset.parse(JSON.parse(readFileSync('e2e/fixtures/valid/second-story.json', 'utf8')));
   const event = story.events[0];
-  await panel(page, 'Call timeline').getByRole('button', { name: `Download slide of ${event.title}`, exact: true }).click();
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Download slide of ${event.title}`, exact: true })
+    .click();
   const dialog = dialogOf(page);
   const text = await slideText(dialog);
   expect(text).toContain(event.title);
@@ -184,7 +196,9 @@ test('the second story’s slides say nothing of the default story', async ({ pa
   const png = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
   expect(pngSize(await bytesOf(png))).toEqual({ width: 1920, height: 1080 });
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await panel(page, 'Call timeline').getByRole('button', { name: `Pin ${event.title}`, exact: true }).click();
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${event.title}`, exact: true })
+    .click();
   const ppt = await download(page, () => panel(page, 'Briefing tray').getByRole('button', { name: 'Deck as PowerPoint' }).click());
   const { slides, notes } = readPptx(await bytesOf(ppt));
   for (const s of [...slides, ...notes]) for (const w of STORY_WORDS) expect(s).not.toContain(w);

@@ -2,7 +2,18 @@ import type { DatasetIndex } from '../dataset/indexes';
 import { formatDay } from '../lib/dates';
 import { plural } from '../lib/format';
 import { oneLine } from '../records/names';
-import { cutList, datasetLine, finishSlide, footnoteLine, recordSlideContent, slideBook, type Slide, type SlideBlock, type SlideBook, type SlideContent } from './slide-model';
+import {
+  cutList,
+  datasetLine,
+  finishSlide,
+  footnoteLine,
+  recordSlideContent,
+  slideBook,
+  type Slide,
+  type SlideBlock,
+  type SlideBook,
+  type SlideContent,
+} from './slide-model';
 
 /** A pinned item of the deck: a record by id, or a panel by its registry id. */
 export interface DeckItem {
@@ -21,12 +32,15 @@ export function bottomLine(index: DatasetIndex): SlideBlock[] {
   const { dataset } = index;
   const keyPoints = (dataset as { keyPoints?: unknown }).keyPoints;
   if (Array.isArray(keyPoints) && keyPoints.length) {
-    const points = keyPoints.map((p) => (typeof p === 'string' ? p : typeof p === 'object' && p && 'text' in p ? String(p.text) : '')).filter(Boolean);
+    const points = keyPoints
+      .map((p) => (typeof p === 'string' ? p : typeof p === 'object' && p && 'text' in p ? String(p.text) : ''))
+      .filter(Boolean);
     const list = cutList(points, 5);
     return [{ kind: 'list', title: 'Bottom line', items: list.items.map((text) => ({ text: oneLine(text), cites: [] })), more: list.more }];
   }
   const blocks: SlideBlock[] = [];
-  if (dataset.description) blocks.push({ kind: 'text', title: 'Bottom line', text: oneLine(dataset.description), quoted: false, cites: [] });
+  if (dataset.description)
+    blocks.push({ kind: 'text', title: 'Bottom line', text: oneLine(dataset.description), quoted: false, cites: [] });
   const range = index.dayRange;
   blocks.push({
     kind: 'facts',
@@ -37,9 +51,7 @@ export function bottomLine(index: DatasetIndex): SlideBlock[] {
       { label: 'Aid and weapons items', value: String(dataset.aid.length) },
       { label: 'Discrepancies', value: String(dataset.discrepancies.length) },
       { label: 'Sources', value: `${dataset.sources.length} from ${plural(index.outlets.length, 'outlet')}` },
-      ...(range
-        ? [{ label: 'Period', value: `${formatDay(range[0])} – ${formatDay(range[1])}` }]
-        : []),
+      ...(range ? [{ label: 'Period', value: `${formatDay(range[0])} – ${formatDay(range[1])}` }] : []),
     ],
   });
   return blocks;

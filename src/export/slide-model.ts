@@ -34,7 +34,10 @@ export interface ChartSpec {
   series: { name: string; values: number[] }[];
 }
 
-export type SlideBlock =
+/** Blocks may name the column they stand in (0 left, 1 right); without, they flow down both. */
+export type SlideBlock = SlideBlockBody & { column?: 0 | 1 };
+
+type SlideBlockBody =
   | { kind: 'text'; title?: string; text: string; quoted: boolean; cites: number[] }
   | { kind: 'facts'; title?: string; facts: Fact[] }
   | { kind: 'list'; title?: string; items: SlideItem[]; more: number }
@@ -201,7 +204,7 @@ export function finishSlide(
 }
 
 /** Room on one slide, so nothing has to be drawn smaller than the slide's smallest type. */
-export const LIMITS = { quotes: 2, quoteChars: 240, context: 4, discrepancies: 3, evidence: 3, evidenceChars: 170, list: 8 };
+export const LIMITS = { quotes: 2, quoteChars: 240, context: 3, discrepancies: 2, evidence: 3, evidenceChars: 170, list: 8 };
 
 function quoteLine(index: DatasetIndex, book: SlideBook, q: ReturnType<typeof quotesOf>[number]): SlideQuote {
   return { words: clipText(quoteWords(q), LIMITS.quoteChars), who: quoteSpeaker(q, index), cites: book.cite(q.citations) };
@@ -225,19 +228,17 @@ export function requesterItems(index: DatasetIndex, book: SlideBook, e: Event): 
  */
 export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, contextDays = 14): SlideContent {
   const precision = PRECISION_LABEL[e.date.precision];
-  const facts: Fact[] = [
-    { label: 'Date', value: `${eventPresenter.dateText(e) ?? ''}${e.date.as ? ` (the sources say “${e.date.as}”)` : ''}` },
-    { label: 'Date precision', value: precision },
-    { label: 'Kind', value: termLabel(index.vocabulary.eventKinds, e.kind) },
-    { label: 'Requested by (recorded)', value: e.initiatedBy ? (index.actors.get(e.initiatedBy)?.name ?? e.initiatedBy) : 'Not recorded' },
-  ];
+  const recorded = e.initiatedBy ? (index.actors.get(e.initiatedBy)?.name ?? e.initiatedBy) : 'not recorded';
   const requested = requesterItems(index, book, e);
   const blocks: SlideBlock[] = [
-    { kind: 'facts', facts },
     {
       kind: 'list',
       title: 'Who requested it, as each source tells it',
-      items: requested.items.length ? requested.items : [{ text: 'No source says who asked for it.', cites: [] }],
+      column: 0,
+      items: [
+        { text: `Recorded as requested by: ${recorded}`, cites: [] },
+        ...(requested.items.length ? requested.items : [{ text: 'No source says who asked for it.', cites: [] }]),
+      ],
       more: requested.more,
     },
   ];
@@ -248,14 +249,28 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
       quotes.filter((q) => affiliationOf(index, q) === side),
       sides.length > 2 ? 1 : LIMITS.quotes,
     );
-    blocks.push({ kind: 'quotes', title: `What the ${side} side said`, items: list.items.map((q) => quoteLine(index, book, q)), more: list.more });
+    blocks.push({
+      kind: 'quotes',
+      column: 1,
+      title: `What the ${side} side said`,
+      items: list.items.map((q) => quoteLine(index, book, q)),
+      more: list.more,
+    });
   }
-  if (!sides.length) blocks.push({ kind: 'list', title: 'What each side said', items: [{ text: 'No quotes are recorded for it.', cites: [] }], more: 0 });
+  if (!sides.length)
+    blocks.push({
+      kind: 'list',
+      column: 1,
+      title: 'What each side said',
+      items: [{ text: 'No quotes are recorded for it.', cites: [] }],
+      more: 0,
+    });
   const before = contextOf(index, e, contextDays).reverse();
   const ctx = cutList(before, LIMITS.context);
   blocks.push({
     kind: 'list',
     title: `In the ${contextDays} days before`,
+    column: 0,
     items: ctx.items.length
       ? ctx.items.map((x) => ({ text: clipText(x.title, 90), detail: eventPresenter.dateText(x) ?? '', cites: [] }))
       : [{ text: 'Nothing recorded.', cites: [] }],
@@ -265,14 +280,15 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
   blocks.push({
     kind: 'list',
     title: 'Open discrepancies',
+    column: 0,
     items: open.items.length
-      ? open.items.map((d) => ({ text: clipText(d.topic, 90), detail: clipText(d.summary, 140), cites: [] }))
+      ? open.items.map((d) => ({ text: clipText(d.topic, 90), cites: [] }))
       : [{ text: 'None recorded.', cites: [] }],
     more: open.more,
   });
   return {
     headline: e.title,
-    subhead: `${termLabel(index.vocabulary.eventKinds, e.kind)} · ${eventPresenter.dateText(e) ?? ''} · date precision: ${precision.toLowerCase()}`,
+    subhead: `${termLabel(index.vocabulary.eventKinds, e.kind)} · ${eventPresenter.dateText(e) ?? ''}${e.date.as && !(eventPresenter.dateText(e) ?? '').includes(e.date.as) ? ` (the sources say “${e.date.as}”)` : ''} · date precision: ${precision.toLowerCase()}`,
     blocks,
     sourceIds: e.citations.map((c) => c.source),
   };
@@ -285,13 +301,22 @@ export function recordSlideContent(index: DatasetIndex, book: SlideBook, row: Ro
   const body = p.body();
   const blocks: SlideBlock[] = [];
   const citations = p.citations();
-  if (body.text) blocks.push({ kind: 'text', text: clipText(body.text, 420), quoted: body.quoted, cites: body.versions.length ? [] : book.cite(citations) });
+  if (body.text)
+    blocks.push({
+      kind: 'text',
+      text: clipText(body.text, 420),
+      quoted: body.quoted,
+      cites: body.versions.length ? [] : book.cite(citations),
+    });
   if (body.versions.length) {
     const list = cutList(body.versions, 4);
     blocks.push({
       kind: 'list',
       title: 'What each source says',
-      items: list.items.map((v) => ({ text: `${v.outlet}: ${clipText(v.reading, 150)}`, cites: book.cite([{ source: v.source, excerpt: v.excerpt }]) })),
+      items: list.items.map((v) => ({
+        text: `${v.outlet}: ${clipText(v.reading, 150)}`,
+        cites: book.cite([{ source: v.source, excerpt: v.excerpt }]),
+      })),
       more: list.more,
     });
   }

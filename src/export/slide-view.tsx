@@ -11,7 +11,8 @@ export const SLIDE_HEIGHT = 1080;
 // Slides are made for paper and projectors: always the light theme, whatever the page shows.
 const LIGHT = Object.fromEntries(Object.entries(THEME).map(([name, v]) => [`--${name}`, v.light])) as CSSProperties;
 
-const Cites = ({ ns }: { ns: readonly number[] }) => (ns.length ? <sup className="slide-cite">{ns.map((n) => `[${n}]`).join('')}</sup> : null);
+const Cites = ({ ns }: { ns: readonly number[] }) =>
+  ns.length ? <sup className="slide-cite">{ns.map((n) => `[${n}]`).join('')}</sup> : null;
 
 function Items({ items, more }: { items: readonly SlideItem[]; more: number }) {
   return (
@@ -28,12 +29,12 @@ function Items({ items, more }: { items: readonly SlideItem[]; more: number }) {
   );
 }
 
-function Block({ block }: { block: SlideBlock }) {
+function Block({ block, n }: { block: SlideBlock; n: number }) {
   const title = 'title' in block && block.title ? <h3 className="slide-block-title">{block.title}</h3> : null;
   switch (block.kind) {
     case 'text':
       return (
-        <section className="slide-block">
+        <section className="slide-block" data-block={n}>
           {title}
           <p className={`slide-text${block.quoted ? ' is-quoted' : ''}`}>
             {block.quoted ? `“${block.text}”` : block.text}
@@ -43,7 +44,7 @@ function Block({ block }: { block: SlideBlock }) {
       );
     case 'facts':
       return (
-        <section className="slide-block">
+        <section className="slide-block" data-block={n}>
           {title}
           <dl className="slide-facts">
             {block.facts.map((f) => (
@@ -57,14 +58,14 @@ function Block({ block }: { block: SlideBlock }) {
       );
     case 'list':
       return (
-        <section className="slide-block">
+        <section className="slide-block" data-block={n}>
           {title}
           <Items items={block.items} more={block.more} />
         </section>
       );
     case 'quotes':
       return (
-        <section className="slide-block">
+        <section className="slide-block" data-block={n}>
           {title}
           <ul className="slide-quotes">
             {block.items.map((q, i) => (
@@ -85,7 +86,7 @@ function Block({ block }: { block: SlideBlock }) {
       const values = series[0]?.values ?? [];
       const top = Math.max(1, maxOf(values));
       return (
-        <section className="slide-block is-wide">
+        <section className="slide-block is-wide" data-block={n}>
           {title}
           <div className="slide-chart" role="img" aria-label={categories.map((c, i) => `${c}: ${values[i]}`).join(', ')}>
             {categories.map((c, i) => (
@@ -103,7 +104,7 @@ function Block({ block }: { block: SlideBlock }) {
     }
     case 'table':
       return (
-        <section className="slide-block is-wide">
+        <section className="slide-block is-wide" data-block={n}>
           <table className="slide-table">
             <thead>
               <tr>
@@ -137,30 +138,43 @@ export function SlideView({ slide }: { slide: Slide }) {
   return (
     <article className={`slide slide-${slide.kind}`} style={LIGHT} data-slide="">
       <header className="slide-head">
-        <h2 className="slide-headline">{slide.headline}</h2>
-        <p className="slide-subhead">{slide.subhead}</p>
-        {slide.note ? <p className="slide-note">{slide.note}</p> : null}
+        <h2 className="slide-headline" data-part="headline">{slide.headline}</h2>
+        <p className="slide-subhead" data-part="subhead">{slide.subhead}</p>
+        {slide.note ? <p className="slide-note" data-part="note">{slide.note}</p> : null}
       </header>
-      {slide.blocks.length ? (
-        <div className="slide-body">
+      {slide.blocks.length && slide.blocks.some((b) => b.column !== undefined) ? (
+        <div className="slide-body is-split" data-part="body">
+          {([0, 1] as const).map((c) => (
+            <div key={c} className="slide-column">
+              {slide.blocks
+                .map((b, i) => [b, i] as const)
+                .filter(([b]) => (b.column ?? 0) === c)
+                .map(([b, i]) => (
+                  <Block key={i} block={b} n={i} />
+                ))}
+            </div>
+          ))}
+        </div>
+      ) : slide.blocks.length ? (
+        <div className="slide-body" data-part="body">
           {slide.blocks.map((b, i) => (
-            <Block key={i} block={b} />
+            <Block key={i} block={b} n={i} />
           ))}
         </div>
       ) : null}
       {slide.footnotes.length ? (
-        <ol className="slide-footnotes">
+        <ol className="slide-footnotes" data-part="footnotes">
           {slide.footnotes.map((f) => (
-            <li key={f.n}>
+            <li key={f.n} data-fn={f.n}>
               <span className="slide-fn-n">[{f.n}]</span> {footnoteSource(f)}: “{f.excerpt}”
             </li>
           ))}
-          {slide.moreFootnotes ? <li className="slide-more">{moreText(slide.moreFootnotes)} citations, in full in the notes</li> : null}
+          {slide.moreFootnotes ? <li className="slide-more" data-fn="more">{moreText(slide.moreFootnotes)} citations, in full in the notes</li> : null}
         </ol>
       ) : null}
-      <footer className="slide-foot">
-        <span className="slide-source-line">{slide.footer.sources}</span>
-        <span>
+      <footer className="slide-foot" data-part="foot">
+        <span className="slide-source-line" data-part="sources">{slide.footer.sources}</span>
+        <span data-part="meta">
           {slide.footer.dataset} · {slide.footer.madeAt}
         </span>
       </footer>

@@ -58,7 +58,6 @@ export function defaultPair(events: readonly Event[], index: DatasetIndex): [str
   return null;
 }
 
-
 const READOUT_ROLE = /spokes|press secretary|press office|ministry|department|readout/i;
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -155,10 +154,6 @@ function precisionItem(d: FuzzyDate): CompareItem {
   return { text: PRECISION_LABEL[d.precision] };
 }
 
-
-
-
-
 function requesterItem(index: DatasetIndex, e: Event): CompareItem {
   const who = e.initiatedBy ? actorName(index, e.initiatedBy) : 'Not recorded';
   const ev = requesterEvidence(index, e);
@@ -191,7 +186,6 @@ function readoutItems(index: DatasetIndex, quotes: readonly Quote[]): CompareIte
   return [...seen.values()];
 }
 
-
 function affiliations(index: DatasetIndex, quotes: readonly Quote[]): string[] {
   const count = new Map<string, number>();
   for (const q of quotes) {
@@ -209,7 +203,6 @@ function quoteItem(index: DatasetIndex, q: Quote): CompareItem {
     evidence: q.citations.map((c) => evidence(index, c.source, c.excerpt)),
   };
 }
-
 
 function outletNames(index: DatasetIndex, citations: readonly Citation[]): string[] {
   const keys = [...new Set(citations.map((c) => index.outletOfSource.get(c.source) ?? c.source))];

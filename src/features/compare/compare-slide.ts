@@ -13,21 +13,21 @@ export function pairOf(picked: readonly string[], events: readonly Event[], inde
   return a && b ? [a, b] : null;
 }
 
-/** Rows kept on the slide, and how many items of each side fit in a cell. */
-const ROWS: { key: RegExp; max: number; chars: number; bySource?: boolean }[] = [
-  { key: /^date$/, max: 1, chars: 80 },
-  { key: /^precision$/, max: 1, chars: 40 },
-  { key: /^requested$/, max: 3, chars: 130, bySource: true },
-  { key: /^readout$/, max: 2, chars: 80 },
-  { key: /^said/, max: 1, chars: 170 },
-  { key: /^context$/, max: 3, chars: 60 },
-  { key: /^disputes$/, max: 2, chars: 80 },
+/**
+ * Rows kept on the slide, and how many items of each side fit in a cell: the slide answers who asked
+ * and what each side said; each event's record card has the days before and the disputes.
+ */
+const ROWS: { key: RegExp; max: number; chars: number; bySource?: boolean; detail?: boolean }[] = [
+  { key: /^date$/, max: 1, chars: 60 },
+  { key: /^requested$/, max: 3, chars: 110, bySource: true },
+  { key: /^readout$/, max: 1, chars: 70, detail: false },
+  { key: /^said/, max: 1, chars: 130 },
 ];
 
 function cell(
   book: SlideBook,
   items: readonly CompareItem[],
-  rule: { max: number; chars: number; bySource?: boolean },
+  rule: { max: number; chars: number; bySource?: boolean; detail?: boolean },
   left: number,
 ): { items: SlideItem[]; more: number } {
   const { chars } = rule;
@@ -45,7 +45,8 @@ function cell(
       continue;
     }
     const cites = evidence.map((e) => ({ source: e.source, excerpt: e.excerpt }));
-    out.push({ text: clipText(it.text, chars), ...(it.detail && !evidence.length ? { detail: clipText(it.detail, 60) } : {}), cites });
+    const detail = rule.detail !== false && it.detail && !evidence.length ? clipText(it.detail, 50) : undefined;
+    out.push({ text: clipText(it.text, chars), ...(detail ? { detail } : {}), cites });
   }
   const cut = cutList(out, rule.max);
   return { items: cut.items.map((it) => ({ ...it, cites: book.cite(it.cites) })), more: cut.more + left };
@@ -55,7 +56,14 @@ function cell(
 export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string, string]): PanelSlide | null {
   const cmp = compareEvents(index, pair[0], pair[1], { maxContext: 3 });
   if (!cmp) return null;
-  const rows = cmp.rows.flatMap((r: CompareRow) => {
+  // The date's precision goes beside the date, where "the sources say" would go: one row fewer.
+  const precision = cmp.rows.find((r) => r.key === 'precision');
+  const dated = cmp.rows.map((r) =>
+    r.key === 'date' && precision
+      ? { ...r, a: r.a.map((x) => ({ ...x, detail: precision.a[0]?.text })), b: r.b.map((x) => ({ ...x, detail: precision.b[0]?.text })) }
+      : r,
+  );
+  const rows = dated.flatMap((r: CompareRow) => {
     const rule = ROWS.find((x) => x.key.test(r.key));
     if (!rule) return [];
     const a = cell(book, r.a, rule, r.moreA ?? 0);

@@ -77,7 +77,7 @@ export function buildDeck(index: DatasetIndex, items: readonly DeckItem[], madeA
       headline: index.dataset.title,
       subhead: `Briefing of ${plural(body.length, 'item')} · ${datasetLine(index)}`,
       blocks: bottomLine(index),
-      sourceIds: [],
+      sourceIds: book.all().map((f) => book.sourceOf(f.n) ?? ''),
     },
     madeAt,
     { kind: 'title' },

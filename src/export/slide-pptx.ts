@@ -76,7 +76,19 @@ const inches = (b: Box) => ({ x: b.x * PX, y: b.y * PX, w: b.w * PX, h: b.h * PX
 
 function addChart(deck: Deck, s: PptSlide, b: Extract<SlideBlock, { kind: 'chart' }>, at: Box) {
   const { x, y, w, h } = inches(at);
-  if (b.title) s.addText(b.title.toUpperCase(), { x, y, w, h: 0.3, bold: true, color: C.accent, fontSize: pt(22), fontFace: FONT, margin: 0, valign: 'top' });
+  if (b.title)
+    s.addText(b.title.toUpperCase(), {
+      x,
+      y,
+      w,
+      h: 0.3,
+      bold: true,
+      color: C.accent,
+      fontSize: pt(22),
+      fontFace: FONT,
+      margin: 0,
+      valign: 'top',
+    });
   s.addChart(
     deck.ChartType.bar,
     // Horizontal bars are drawn from the bottom up: reversed, they read top down as on the DOM slide.
@@ -142,10 +154,20 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
   if (parts.headline) s.addText(slide.headline, { ...textBox(parts.headline), fontSize: pt(title ? 80 : 58), bold: true, color: C.text });
   if (parts.subhead) s.addText(slide.subhead, { ...textBox(parts.subhead), fontSize: pt(28), color: C.muted });
   if (parts.note && slide.note) {
-    s.addText(slide.note, { ...textBox(parts.note), fontSize: pt(26), italic: true, color: C.text, fill: { color: hex(THEME['panel-2'].light) } });
+    s.addText(slide.note, {
+      ...textBox(parts.note),
+      fontSize: pt(26),
+      italic: true,
+      color: C.text,
+      fill: { color: hex(THEME['panel-2'].light) },
+    });
   }
   const head = [parts.headline, parts.subhead, parts.note].filter((b): b is Box => !!b);
-  const rule = maxOf(head.map((b) => b.y + b.h), 0) + 22;
+  const rule =
+    maxOf(
+      head.map((b) => b.y + b.h),
+      0,
+    ) + 22;
   s.addShape(deck.ShapeType.line, { x: MARGIN, y: rule * PX, w: W - 2 * MARGIN, h: 0, line: { color: C.accent, width: 3 } });
 
   slide.blocks.forEach((b, i) => {
@@ -163,7 +185,13 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
     const colW = (fn.w - 64) / 2;
     layout.footnoteColumns.forEach((ns, c) => {
       const runs = ns.flatMap((n): Run[] => {
-        if (n === 'more') return [{ text: `${moreText(slide.moreFootnotes)} citations, in full in the notes`, options: { italic: true, color: C.muted, fontSize: pt(19), breakLine: true } }];
+        if (n === 'more')
+          return [
+            {
+              text: `${moreText(slide.moreFootnotes)} citations, in full in the notes`,
+              options: { italic: true, color: C.muted, fontSize: pt(19), breakLine: true },
+            },
+          ];
         const f = byN.get(n);
         return f
           ? [
@@ -172,13 +200,21 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
             ]
           : [];
       });
-      if (runs.length) s.addText(runs, { ...textBox({ x: fn.x + c * (colW + 64), y: fn.y + 12, w: colW, h: fn.h - 12 }), paraSpaceAfter: 3 });
+      if (runs.length)
+        s.addText(runs, { ...textBox({ x: fn.x + c * (colW + 64), y: fn.y + 12, w: colW, h: fn.h - 12 }), paraSpaceAfter: 3 });
     });
   }
 
-  if (parts.foot) s.addShape(deck.ShapeType.line, { x: MARGIN, y: parts.foot.y * PX, w: W - 2 * MARGIN, h: 0, line: { color: C.line, width: 1 } });
+  if (parts.foot)
+    s.addShape(deck.ShapeType.line, { x: MARGIN, y: parts.foot.y * PX, w: W - 2 * MARGIN, h: 0, line: { color: C.line, width: 1 } });
   if (parts.sources) s.addText(slide.footer.sources, { ...textBox(parts.sources), fontSize: pt(18), color: C.muted });
-  if (parts.meta) s.addText(`${slide.footer.dataset} · ${slide.footer.madeAt}`, { ...textBox(parts.meta), fontSize: pt(18), color: C.muted, align: 'right' });
+  if (parts.meta)
+    s.addText(`${slide.footer.dataset} · ${slide.footer.madeAt}`, {
+      ...textBox(parts.meta),
+      fontSize: pt(18),
+      color: C.muted,
+      align: 'right',
+    });
   s.addNotes(slide.notes);
 }
 

@@ -138,9 +138,17 @@ export function SlideView({ slide }: { slide: Slide }) {
   return (
     <article className={`slide slide-${slide.kind}`} style={LIGHT} data-slide="">
       <header className="slide-head">
-        <h2 className="slide-headline" data-part="headline">{slide.headline}</h2>
-        <p className="slide-subhead" data-part="subhead">{slide.subhead}</p>
-        {slide.note ? <p className="slide-note" data-part="note">{slide.note}</p> : null}
+        <h2 className="slide-headline" data-part="headline">
+          {slide.headline}
+        </h2>
+        <p className="slide-subhead" data-part="subhead">
+          {slide.subhead}
+        </p>
+        {slide.note ? (
+          <p className="slide-note" data-part="note">
+            {slide.note}
+          </p>
+        ) : null}
       </header>
       {slide.blocks.length && slide.blocks.some((b) => b.column !== undefined) ? (
         <div className="slide-body is-split" data-part="body">
@@ -169,11 +177,17 @@ export function SlideView({ slide }: { slide: Slide }) {
               <span className="slide-fn-n">[{f.n}]</span> {footnoteSource(f)}: “{f.excerpt}”
             </li>
           ))}
-          {slide.moreFootnotes ? <li className="slide-more" data-fn="more">{moreText(slide.moreFootnotes)} citations, in full in the notes</li> : null}
+          {slide.moreFootnotes ? (
+            <li className="slide-more" data-fn="more">
+              {moreText(slide.moreFootnotes)} citations, in full in the notes
+            </li>
+          ) : null}
         </ol>
       ) : null}
       <footer className="slide-foot" data-part="foot">
-        <span className="slide-source-line" data-part="sources">{slide.footer.sources}</span>
+        <span className="slide-source-line" data-part="sources">
+          {slide.footer.sources}
+        </span>
         <span data-part="meta">
           {slide.footer.dataset} · {slide.footer.madeAt}
         </span>

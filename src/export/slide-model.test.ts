@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset, type Event } from '../dataset/schema';
-import { mutated, validDataset } from '../testing/test-fixtures';
+import { mutated } from '../testing/test-fixtures';
 import { buildDeck, SOURCES_PER_SLIDE } from './deck';
 import { citedIn, cutList, defaultHeadline, finishSlide, moreText, recordCard, slideBook, sourceLine } from './slide-model';
 

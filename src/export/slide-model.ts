@@ -280,7 +280,8 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
   blocks.push({
     kind: 'list',
     title: 'Open discrepancies',
-    column: 0,
+    // Under what each side said: the left column is full with the sources' tellings and the days before.
+    column: 1,
     items: open.items.length
       ? open.items.map((d) => ({ text: clipText(d.topic, 90), cites: [] }))
       : [{ text: 'None recorded.', cites: [] }],

@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import { formatDay } from '../lib/dates';
 import { plural } from '../lib/format';
+import { keyPointPresenter } from '../records/key-point';
 import { oneLine } from '../records/names';
 import {
   cutList,
@@ -28,15 +29,19 @@ export type PanelSlideOf = (id: string, book: SlideBook) => SlideContent | null;
 export const SOURCES_PER_SLIDE = 12;
 
 /** The bottom line: the dataset's key points where it has them, else its description and its figures. */
-export function bottomLine(index: DatasetIndex): SlideBlock[] {
+export function bottomLine(index: DatasetIndex, book: SlideBook): SlideBlock[] {
   const { dataset } = index;
-  const keyPoints = (dataset as { keyPoints?: unknown }).keyPoints;
-  if (Array.isArray(keyPoints) && keyPoints.length) {
-    const points = keyPoints
-      .map((p) => (typeof p === 'string' ? p : typeof p === 'object' && p && 'text' in p ? String(p.text) : ''))
-      .filter(Boolean);
+  const points = dataset.keyPoints ?? [];
+  if (points.length) {
     const list = cutList(points, 5);
-    return [{ kind: 'list', title: 'Bottom line', items: list.items.map((text) => ({ text: oneLine(text), cites: [] })), more: list.more }];
+    return [
+      {
+        kind: 'list',
+        title: 'Bottom line',
+        items: list.items.map((p) => ({ text: keyPointPresenter.label(p, 220), cites: book.cite(keyPointPresenter.citations(p)) })),
+        more: list.more,
+      },
+    ];
   }
   const blocks: SlideBlock[] = [];
   if (dataset.description)
@@ -63,6 +68,8 @@ export function bottomLine(index: DatasetIndex): SlideBlock[] {
  */
 export function buildDeck(index: DatasetIndex, items: readonly DeckItem[], madeAt: Date, panelSlide?: PanelSlideOf): Slide[] {
   const book = slideBook(index);
+  // The bottom line is cited first, so the numbers run in slide order.
+  const opening = bottomLine(index, book);
   const body: Slide[] = [];
   for (const item of items) {
     const row = index.rowById.get(item.id);
@@ -76,7 +83,7 @@ export function buildDeck(index: DatasetIndex, items: readonly DeckItem[], madeA
     {
       headline: index.dataset.title,
       subhead: `Briefing of ${plural(body.length, 'item')} · ${datasetLine(index)}`,
-      blocks: bottomLine(index),
+      blocks: opening,
       sourceIds: book.all().map((f) => book.sourceOf(f.n) ?? ''),
     },
     madeAt,

@@ -20,7 +20,7 @@ export function RecordActions({ id, label, detail, onOpen }: Props) {
   const name = words ? `${label}: “${clipGraphemes(words, 60)}”` : label;
   return (
     <>
-      <ProvenanceButton id={id} label={label} onOpen={onOpen} />
+      <ProvenanceButton id={id} label={name} onOpen={onOpen} />
       <PinButton id={id} label={label} detail={detail} />
       {slides ? (
         <button

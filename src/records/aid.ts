@@ -4,13 +4,13 @@ import { formatDate } from '../lib/dates';
 import { formatAmount } from '../lib/format';
 import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName, exportCitations } from './names';
-import { emptyBody, facts, type Presenter } from './presentation';
+import { emptyBody, factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
 
 /** The item an aid item is part of, by name. */
 export const aidParent = (a: AidItem, index: DatasetIndex) =>
   a.partOf ? ((index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf) : '';
 
-/** Where it goes: "Ukraine, Germany", either part when known. */
+/** Where it goes: "the river commission, Northport", either part when known. */
 export const aidDestination = (a: AidItem, index: DatasetIndex) =>
   [a.recipient ? actorName(index, a.recipient) : null, a.location ?? null].filter(Boolean).join(', ');
 
@@ -42,7 +42,7 @@ export const aidPresenter: Presenter<'aid'> = {
       a.effective ? `effective ${formatDate(a.effective)}` : null,
       `status: ${termLabel(index.vocabulary.aidStatuses, a.status).toLowerCase()}`,
     ].filter(Boolean);
-    return [line.join(' · '), ...(a.notes ? [a.notes] : [])];
+    return [line.join(' · '), ...(a.notes ? [a.notes] : []), gradeLine(factGrade(a, index))];
   },
   columns: () => [
     'id',
@@ -58,6 +58,7 @@ export const aidPresenter: Presenter<'aid'> = {
     'status',
     'part of',
     'notes',
+    ...GRADE_COLUMNS,
   ],
   values: (a, index) => ({
     id: a.id,
@@ -73,8 +74,10 @@ export const aidPresenter: Presenter<'aid'> = {
     status: a.status,
     'part of': aidParent(a, index),
     notes: a.notes ?? '',
+    ...gradeValues(factGrade(a, index)),
   }),
   summary: (a) => ({ date: a.announced.value, title: a.item, detail: a.status }),
   citations: (a) => a.citations,
+  grade: (a, index) => factGrade(a, index),
   exportRecord: (a, index) => ({ type: 'aid', ...a, citations: exportCitations(a.citations, index) }),
 };

@@ -2,7 +2,7 @@ import type { Event } from '../dataset/schema';
 import { formatDate, formatDateRange } from '../lib/dates';
 import { PRECISION_LABEL, RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName, actorNames, exportCitations } from './names';
-import { emptyBody, facts, type Presenter } from './presentation';
+import { emptyBody, factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
 
 export const eventPresenter: Presenter<'event'> = {
   type: 'event',
@@ -21,8 +21,24 @@ export const eventPresenter: Presenter<'event'> = {
       { label: 'Requested by', value: actorName(index, e.initiatedBy) },
     ),
   }),
-  lines: (e, index) => [e.summary, ...(e.initiatedBy ? [`Requested by ${actorName(index, e.initiatedBy)}, as the sources tell it.`] : [])],
-  columns: () => ['id', 'date', 'end', 'date precision', 'date as printed', 'kind', 'title', 'summary', 'actors', 'requested by'],
+  lines: (e, index) => [
+    e.summary,
+    ...(e.initiatedBy ? [`Requested by ${actorName(index, e.initiatedBy)}, as the sources tell it.`] : []),
+    gradeLine(factGrade(e, index)),
+  ],
+  columns: () => [
+    'id',
+    'date',
+    'end',
+    'date precision',
+    'date as printed',
+    'kind',
+    'title',
+    'summary',
+    'actors',
+    'requested by',
+    ...GRADE_COLUMNS,
+  ],
   values: (e, index) => ({
     id: e.id,
     date: e.date.value,
@@ -34,9 +50,11 @@ export const eventPresenter: Presenter<'event'> = {
     summary: e.summary,
     actors: actorNames(index, e.actors),
     'requested by': actorName(index, e.initiatedBy),
+    ...gradeValues(factGrade(e, index)),
   }),
   summary: (e) => ({ date: e.date.value, title: e.title, detail: e.summary }),
   citations: (e) => e.citations,
+  grade: (e, index) => factGrade(e, index),
   exportRecord: (e, index) => ({ type: 'event', ...e, citations: exportCitations(e.citations, index) }),
 };
 

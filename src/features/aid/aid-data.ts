@@ -21,7 +21,8 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
       case 'category':
         return a.category;
       case 'amount':
-        return a.amount?.value;
+        // Ordered within each currency only, the value doing the rest in the comparison below.
+        return a.amount ? a.amount.currency : undefined;
       case 'announced':
         return a.announced.value;
       case 'effective':
@@ -40,6 +41,12 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
     const a = x.v;
     const b = y.v;
     if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+    if (key === 'amount') {
+      // Never one currency against another: by currency, then by value within it.
+      const byCurrency = collate(String(a), String(b));
+      if (byCurrency) return byCurrency;
+      return ((x.item.amount?.value ?? 0) - (y.item.amount?.value ?? 0)) * sign || collate(x.item.id, y.item.id);
+    }
     const c = typeof a === 'number' && typeof b === 'number' ? a - b : collate(String(a), String(b));
     return c * sign || collate(x.item.id, y.item.id);
   });
@@ -88,4 +95,9 @@ export function aidSummary(years: readonly YearBucket[]): string {
     .filter((y) => y.takesEffect > 0)
     .map((y) => `${y.takesEffect} take${y.takesEffect === 1 ? 's' : ''} effect in ${y.year}`);
   return [...said, ...effect].join('; ') + (said.length + effect.length ? '.' : '');
+}
+
+/** What the shown items amount to, per currency; an item inside a package is counted with its package only. */
+export function aidTotals(items: readonly AidItem[]): Money[] {
+  return totalsByCurrency(items.filter((a) => a.partOf === undefined).map((a) => a.amount));
 }

@@ -10,7 +10,7 @@ import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { formatDate } from '../../lib/dates';
 import { formatAmount, formatTotals, plural } from '../../lib/format';
-import { aidByYear, aidSummary, sortAid, type SortKey } from './aid-data';
+import { aidByYear, aidSummary, aidTotals, sortAid, type SortKey } from './aid-data';
 import { ChartTable } from '../../components/chart-table';
 import { aidPanel } from './aid-panel';
 import { actorName } from '../../records/names';
@@ -44,6 +44,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
   const { key } = sort;
   const rows = useMemo(() => sortAid(aid, key, sort.dir, index), [aid, key, sort.dir, index]);
   const years = useMemo(() => aidByYear(aid), [aid]);
+  const totals = useMemo(() => formatTotals(aidTotals(aid)), [aid]);
   const chart = useChart();
   const chartRef = useRef<HTMLDivElement>(null);
   // 0 until the box has been measured: the chart is drawn once, at its real width.
@@ -89,7 +90,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
       title={aidPanel.title}
       panelId={aidPanel.id}
       className="aid"
-      subtitle={`${plural(aid.length, 'item')}; announced is kept apart from delivered`}
+      subtitle={`${plural(aid.length, 'item')}${totals ? `, amounting to ${totals} (per currency)` : ''}; announced is kept apart from delivered`}
     >
       {aid.length === 0 ? <p className="empty">No aid or weapons items match the filters.</p> : null}
       {/* Hidden rather than removed when nothing matches: the chart mounting again would force a layout of the page. */}

@@ -7,6 +7,9 @@ import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
 import { present, recordLabel } from '../../records/record-label';
 import { keyPointPresenter } from '../../records/key-point';
+import type { SourceGrade } from '../../dataset/grading';
+import { LIKELIHOOD_LABEL, RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
+import { GradeCode } from '../../components/record-bits';
 
 interface Props {
   index: DatasetIndex;
@@ -53,6 +56,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   const citations = row ? citationsOf(row.record) : point ? keyPointPresenter.citations(point) : [];
   const bySource = new Map<string, Citation[]>();
   for (const c of citations) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const grade = row ? present(row, index).grade() : null;
   const concerns: Discrepancy[] = !row || row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
   const about = point ? keyPointPresenter.about(point, index) : [];
 
@@ -65,6 +69,11 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
             {row ? present(row, index).heading() : point ? keyPointPresenter.heading(point) : ''}
           </h2>
           <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
+          {grade ? (
+            <p className="grade-words">
+              <GradeCode grade={grade} /> {grade.words}
+            </p>
+          ) : null}
         </div>
         <button type="button" onClick={onClose} aria-label="Close provenance">
           Close
@@ -98,7 +107,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
           return (
             <article key={sourceId} className="source-article" aria-label={`${source.outlet}: ${source.title}`}>
               <h3>{source.outlet}</h3>
-              <SourceFacts source={source} />
+              <SourceFacts source={source} grade={index.grading.source(sourceId)} />
               <p className="cited">
                 Cited:{' '}
                 {cites.map((c, i) => {
@@ -149,9 +158,16 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   );
 }
 
-export function SourceFacts({ source }: { source: Source }) {
+export function SourceFacts({ source, grade }: { source: Source; grade: SourceGrade }) {
   return (
     <dl className="source-facts">
+      <dt>Reliability</dt>
+      <dd className="source-reliability">
+        {grade.grade} · {/* Reasons often open with the grade's own words; they are not said twice. */}
+        {grade.reason.toLowerCase().startsWith(RELIABILITY_LABEL[grade.grade].toLowerCase())
+          ? grade.reason
+          : `${RELIABILITY_LABEL[grade.grade]}: ${grade.reason}`}
+      </dd>
       <dt>Article</dt>
       <dd>{source.title}</dd>
       <dt>Published</dt>
@@ -205,6 +221,7 @@ export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: Datas
             <strong>{index.sources.get(v.source)?.outlet ?? v.source}</strong>
             <q>{v.excerpt}</q>
             <span className="reading">{v.reading}</span>
+            {v.likelihood ? <span className="likelihood">Judged {LIKELIHOOD_LABEL[v.likelihood]}</span> : null}
           </li>
         ))}
       </ul>

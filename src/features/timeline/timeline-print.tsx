@@ -1,6 +1,6 @@
 import type { Event } from '../../dataset/schema';
 import { termLabel, type EventKindTerm, type TermList } from '../../dataset/vocabulary';
-import { emptyItems, Refs, type PrintBuilder } from '../../export/print-block';
+import { emptyItems, PrintGrade, Refs, type PrintBuilder } from '../../export/print-block';
 import type { ViewContext } from '../../filters/view-context';
 import { maxOf, minOf } from '../../lib/bounds';
 import { EVENT_KIND_COLOR } from '../../lib/palette';
@@ -123,7 +123,7 @@ export const printTimeline: PrintBuilder<ViewContext> = ({ index, selection }, {
             <div>
               <strong>{eventPresenter.label(e, index)}</strong>
               <Refs numbers={refs} measuring={m} /> <span>{e.summary}</span>
-              {actors ? <span className="b-muted"> · {actors}</span> : null}
+              {actors ? <span className="b-muted"> · {actors}</span> : null} <PrintGrade grade={eventPresenter.grade(e, index)} />
             </div>
           </li>
         );

@@ -3,6 +3,7 @@ import type { Caption } from './caption';
 import { downloadBlob, fileStamp, slug } from './download';
 import { writeView } from '../dataset/url-state';
 import { CopyRefused, EXPORT_SCALE, ExportCancelled, ImageTooLarge, copyPng, renderPng } from './image';
+import { useSlideDialog, type SlideRequest } from './slide-dialog';
 import { toCsv, toJson, type ExportMeta, type ExportTable } from './tables';
 import './export.css';
 
@@ -15,6 +16,8 @@ export interface ExportSpec {
   /** The records behind what is shown, for CSV and JSON; absent where there are none. */
   table?: () => ExportTable;
   meta?: (madeAt: Date) => ExportMeta;
+  /** The panel's slide (1920×1080, headline editable before download); absent where there is none. */
+  slide?: () => SlideRequest;
 }
 
 type Status = { kind: 'ok' | 'error'; text: string; briefing?: boolean } | null;
@@ -29,6 +32,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const refocus = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const listId = useId();
+  const slides = useSlideDialog();
 
   useEffect(() => {
     if (!open) return;
@@ -120,7 +124,17 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
         }),
     },
   ];
-  const { table, meta } = spec;
+  const { table, meta, slide } = spec;
+  if (slide && slides) {
+    // eslint-disable-next-line react-hooks/refs -- the actions read refs when clicked, never during render
+    items.push({
+      label: 'Download slide (PNG)',
+      act: () => {
+        setOpen(false);
+        slides.open(slide());
+      },
+    });
+  }
   if (table && meta) {
     /* eslint-disable react-hooks/refs -- the actions read refs when clicked, never during render */
     items.push(

@@ -266,3 +266,31 @@ export async function copyPng(make: () => Promise<Blob>): Promise<void> {
     throw new CopyRefused(`The browser refused to copy the image (${reason}). Use “Download PNG” instead.`);
   }
 }
+
+/**
+ * An element laid out at a fixed size (a slide), drawn as exactly width×scale by height×scale pixels,
+ * with no caption strip: the slide carries its own footer.
+ */
+export async function renderFixedPng(element: HTMLElement, width: number, height: number, scale: number): Promise<Blob> {
+  const [{ domToBlob }, cssText] = await Promise.all([import('modern-screenshot'), embeddedFontCss()]);
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  setExporting(true);
+  try {
+    focused?.blur();
+    await document.fonts.ready;
+    await nextFrame();
+    const blob = await domToBlob(element, {
+      width,
+      height,
+      scale,
+      type: 'image/png',
+      backgroundColor: '#ffffff',
+      font: cssText ? { cssText } : false,
+    });
+    if (!blob) throw new Error('The image could not be made.');
+    return blob;
+  } finally {
+    setExporting(false);
+    if (focused?.isConnected) focused.focus({ preventScroll: true });
+  }
+}

@@ -6,12 +6,30 @@ import { describeFilters } from '../records/describe-filters';
 import { makeCaption } from './caption';
 import { ExportMenu, type ExportSpec } from './export-menu';
 import type { PanelRegistry } from './panel-registry';
+import { panelSlideContent } from './panel-slide';
+import { SlideDialogHost, useSlideDialog, type SlideRequest } from './slide-dialog';
+import { finishSlide, slideBook } from './slide-model';
+import type { PanelEntry } from './panel-registry';
 import { recordsTable, type ExportMeta, type ExportTable } from './tables';
 
 interface Args {
   index: DatasetIndex;
   selection: Selection;
   filters: Filters;
+}
+
+/** A panel's slide, offered when the panel has content for one. */
+function slideOf(entry: PanelEntry | undefined, { index, filters }: Args): (() => SlideRequest) | undefined {
+  if (!entry || (!entry.slide && !entry.table)) return undefined;
+  return () => ({
+    label: entry.title,
+    make: (madeAt) => {
+      const book = slideBook(index);
+      const content = panelSlideContent(entry, index, filters, book);
+      if (!content) throw new Error(`${entry.title} shows nothing to put on a slide.`);
+      return finishSlide(index, book, content, madeAt);
+    },
+  });
 }
 
 function specFor(label: string, table: (() => ExportTable) | undefined, { index, selection, filters }: Args): ExportSpec {
@@ -33,16 +51,38 @@ function specFor(label: string, table: (() => ExportTable) | undefined, { index,
   };
 }
 
+function SlideButton({ title, request }: { title: string; request: () => SlideRequest }) {
+  const slides = useSlideDialog();
+  if (!slides) return null;
+  return (
+    <button type="button" aria-label={`Download slide of ${title}`} onClick={() => slides.open(request())}>
+      Download slide
+    </button>
+  );
+}
+
 /** Gives every panel inside it an Export menu: its image, and the table its registry entry gives, as CSV and JSON. */
 export function PanelExports({ children, panels, ...args }: Args & { panels: PanelRegistry; children: ReactNode }) {
   const { index, selection, filters } = args;
   const tools = useCallback(
-    ({ id, title }: { id?: string; title: string }) => (
-      <ExportMenu spec={specFor(title, id ? panels.get(id)?.table : undefined, { index, selection, filters })} />
-    ),
+    ({ id, title }: { id?: string; title: string }) => {
+      const entry = id ? panels.get(id) : undefined;
+      const spec = specFor(title, entry?.table, { index, selection, filters });
+      const slide = slideOf(entry, { index, selection, filters });
+      return (
+        <>
+          {slide && entry?.slideButton ? <SlideButton title={title} request={slide} /> : null}
+          <ExportMenu spec={{ ...spec, slide }} />
+        </>
+      );
+    },
     [index, selection, filters, panels],
   );
-  return <PanelTools.Provider value={tools}>{children}</PanelTools.Provider>;
+  return (
+    <SlideDialogHost index={index}>
+      <PanelTools.Provider value={tools}>{children}</PanelTools.Provider>
+    </SlideDialogHost>
+  );
 }
 
 /** The whole dashboard's Export menu: one image of the page, and every shown record as a table. */

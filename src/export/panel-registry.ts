@@ -1,5 +1,15 @@
 import type { PrintBlock, PrintBuilder, PrintContext } from './print-block';
+import type { SlideBlock, SlideBook } from './slide-model';
 import type { ExportTable } from './tables';
+
+/** What a panel lays out on its slide; the header, footnotes and footer are added by the kernel. */
+export interface PanelSlide {
+  blocks: SlideBlock[];
+  /** Sources behind what is shown (for the source line), cited or not. */
+  sourceIds: readonly string[];
+  /** Replaces the panel's title as the default headline (the Compare panel names its two events). */
+  headline?: string;
+}
 
 /**
  * A panel as the exports know it, by a stable id (never by its display title): the records it
@@ -12,6 +22,10 @@ export interface PanelDefinition<A> {
   table?: (args: A) => ExportTable;
   /** Loaded only when the briefing view opens, so print code stays out of the first load. */
   print?: () => Promise<PrintBuilder<A>>;
+  /** The panel's content laid out for one slide, its citations numbered in `book`; null when it shows nothing. */
+  slide?: (args: A, book: SlideBook) => PanelSlide | null;
+  /** The slide is what the panel is for: a "Download slide" button beside its Export menu. */
+  slideButton?: boolean;
 }
 
 /** A panel's print block for the view bound in; `build` gives null until `load` has brought the code in. */
@@ -27,6 +41,8 @@ export interface PanelEntry {
   title: string;
   table?: () => ExportTable;
   print?: PrintHandle;
+  slide?: (book: SlideBook) => PanelSlide | null;
+  slideButton?: boolean;
 }
 
 export type PanelRegistry = ReadonlyMap<string, PanelEntry>;
@@ -37,13 +53,15 @@ const loaded = new WeakMap<object, PrintBuilder<never>>();
 export function bindPanels<A>(definitions: readonly PanelDefinition<A>[], args: A): PanelRegistry {
   return new Map(
     definitions.map((d): [string, PanelEntry] => {
-      const { print, table } = d;
+      const { print, table, slide } = d;
       return [
         d.id,
         {
           id: d.id,
           title: d.title,
           table: table ? () => table(args) : undefined,
+          slide: slide ? (book) => slide(args, book) : undefined,
+          slideButton: d.slideButton,
           print: print
             ? {
                 ready: () => loaded.has(d),

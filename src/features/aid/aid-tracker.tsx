@@ -3,8 +3,8 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { termLabel } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
-import { PinButton } from '../../components/pin-button';
+import { DiscrepancyMarker, SourceBadges } from '../../components/record-bits';
+import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
@@ -75,8 +75,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
       </td>
       <td>
         <SourceBadges citations={a.citations} index={index} />
-        <ProvenanceButton id={a.id} label={a.item} onOpen={onOpen} />
-        <PinButton id={a.id} label={a.item} />
+        <RecordActions id={a.id} label={a.item} onOpen={onOpen} />
       </td>
     </tr>
   );

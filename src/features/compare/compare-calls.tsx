@@ -5,16 +5,8 @@ import { Panel } from '../../components/panel';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { clipText } from '../../records/names';
-import {
-  compareEvents,
-  comparedPair,
-  compareTitle,
-  defaultPair,
-  describePair,
-  type CompareItem,
-  type CompareRow,
-  type Evidence,
-} from './compare-data';
+import { compareEvents, comparedPair, compareTitle, defaultPair, describePair, type CompareItem, type CompareRow } from './compare-data';
+import type { Evidence } from '../../records/event-context';
 import { eventOption } from '../../records/event';
 import { comparePanel } from './compare-panel';
 import './compare-calls.css';

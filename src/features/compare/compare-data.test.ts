@@ -5,7 +5,8 @@ import { Dataset } from '../../dataset/schema';
 import { dateSpan, isoToDay } from '../../lib/dates';
 import { NO_FILTERS, select } from '../../dataset/select';
 import { mutated, validDataset } from '../../testing/test-fixtures';
-import { compareEvents, compareTitle, contextOf, defaultPair, describePair, requesterEvidence } from './compare-data';
+import { compareEvents, compareTitle, defaultPair, describePair } from './compare-data';
+import { contextOf, requesterEvidence } from '../../records/event-context';
 
 const briefing = buildIndex(Dataset.parse(JSON.parse(readFileSync('public/data/briefing.json', 'utf8'))));
 const JUNE = 'ev-call-2024-06-25';

@@ -3,8 +3,7 @@ import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Discrepancy } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
-import { ProvenanceButton } from '../../components/record-bits';
-import { PinButton } from '../../components/pin-button';
+import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, chunk, gridColumns, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { plural } from '../../lib/format';
 import { DiscrepancyVersions } from './provenance-panel';
@@ -37,8 +36,7 @@ export function DiscrepancyList({
       </p>
       <h3>{d.topic}</h3>
       <DiscrepancyVersions d={d} index={index} />
-      <ProvenanceButton id={d.id} label={d.topic} onOpen={onOpen} />
-      <PinButton id={d.id} label={d.topic} />
+      <RecordActions id={d.id} label={d.topic} onOpen={onOpen} />
     </li>
   );
   return (

@@ -2,13 +2,13 @@ import { useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Quote } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
-import { PinButton } from '../../components/pin-button';
+import { DiscrepancyMarker, SourceBadges } from '../../components/record-bits';
+import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, chunk, gridColumns, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { plural } from '../../lib/format';
 import { groupQuotes } from './group-quotes';
 import { quotesPanel } from './quotes-panel';
-import { actorName, clipText } from '../../records/names';
+import { actorName } from '../../records/names';
 import { quoteModeName, quotePresenter } from '../../records/quote';
 
 /** As in the stylesheet: `.quote-cards` columns are at least 320px, 0.55rem apart. */
@@ -132,8 +132,7 @@ function QuoteCard({
       </p>
       <div className="meta">
         <SourceBadges citations={q.citations} index={index} />
-        <ProvenanceButton id={q.id} label={`quote by ${speaker}: “${clipText(q.text, 60)}”`} onOpen={onOpen} />
-        <PinButton id={q.id} label={`quote by ${speaker}`} detail={q.text} />
+        <RecordActions id={q.id} label={`quote by ${speaker}`} detail={q.text} onOpen={onOpen} />
       </div>
     </li>
   );

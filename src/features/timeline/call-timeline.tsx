@@ -3,8 +3,8 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
 import type { Filters } from '../../dataset/select';
 import { Panel } from '../../components/panel';
-import { DiscrepancyMarker, ProvenanceButton, SourceBadges } from '../../components/record-bits';
-import { PinButton } from '../../components/pin-button';
+import { DiscrepancyMarker, SourceBadges } from '../../components/record-bits';
+import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
@@ -225,8 +225,7 @@ function EventList({
         </div>
         <div className="meta">
           <SourceBadges citations={e.citations} index={index} />
-          <ProvenanceButton id={e.id} label={e.title} onOpen={onOpen} />
-          <PinButton id={e.id} label={e.title} />
+          <RecordActions id={e.id} label={e.title} onOpen={onOpen} />
         </div>
       </div>
     </li>

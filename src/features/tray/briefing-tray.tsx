@@ -6,6 +6,8 @@ import { GradeCode } from '../../components/record-bits';
 import { makeCaption } from '../../export/caption';
 import { downloadBlob } from '../../export/download';
 import { renderPng } from '../../export/image';
+import { buildDeck } from '../../export/deck';
+import { deckPngZip, deckPptx, printDeck } from '../../export/deck-files';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { present } from '../../records/record-label';
@@ -97,6 +99,23 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     };
   }, [sheet, notify, brief, index]);
 
+  const [deckBusy, setDeckBusy] = useState<string | null>(null);
+  const deck = async (as: 'pptx' | 'pdf' | 'png') => {
+    const madeAt = new Date();
+    const slides = buildDeck(index, tray.items, madeAt);
+    const name = `deck-${today()}`;
+    setDeckBusy(as === 'pptx' ? 'Writing the PowerPoint…' : as === 'pdf' ? 'Printing the deck…' : 'Drawing slide 1…');
+    try {
+      if (as === 'pptx') await deckPptx(slides, index.dataset.title, `${name}.pptx`);
+      else if (as === 'pdf') await printDeck(slides);
+      else await deckPngZip(slides, name, `${name}-png.zip`, (n) => setDeckBusy(`Drawing slide ${n} of ${slides.length}…`));
+    } catch (e) {
+      notify(`The deck could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setDeckBusy(null);
+    }
+  };
+
   const exportMarkdown = () => {
     const md = briefMarkdown(buildBrief(index, tray.items, today()));
     downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `briefing-${today()}.md`);
@@ -180,6 +199,18 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
           ))}
         </ol>
       )}
+      <div className="tray-exports" role="group" aria-label="Download the deck" data-export-hide>
+        <span className="small muted">{deckBusy ?? 'Deck: title, one slide per item, sources'}</span>
+        <button type="button" onClick={() => void deck('pptx')} disabled={empty || deckBusy !== null}>
+          Deck as PowerPoint
+        </button>
+        <button type="button" onClick={() => void deck('pdf')} disabled={empty || deckBusy !== null}>
+          Deck as PDF
+        </button>
+        <button type="button" onClick={() => void deck('png')} disabled={empty || deckBusy !== null}>
+          Deck as PNGs (zip)
+        </button>
+      </div>
       <div className="tray-exports" role="group" aria-label="Export the brief" data-export-hide>
         <button type="button" onClick={exportMarkdown} disabled={empty}>
           Download Markdown

@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect, openDashboard, panel, test } from './test';
+import { buildIndex } from '../src/dataset/indexes';
+import { Dataset } from '../src/dataset/schema';
+import { requesterEvidence } from '../src/records/event-context';
+
+const DEFAULT = Dataset.parse(JSON.parse(readFileSync('public/data/briefing.json', 'utf8')));
+const INDEX = buildIndex(DEFAULT);
+const STORY_WORDS = ['Austin', 'Belousov', 'Patriot', 'Tomahawk', 'Kyiv', 'Peskov', 'Shoigu'];
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer | Uint8Array): { width: number; height: number } {
+  const b = Buffer.from(bytes);
+  expect(b.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+const bytesOf = async (d: Download) => readFileSync(await d.path());
+
+async function download(page: Page, click: () => Promise<void>): Promise<Download> {
+  const next = page.waitForEvent('download', { timeout: 60_000 });
+  await click();
+  return next;
+}
+
+const dialogOf = (page: Page) => page.getByRole('dialog', { name: /^Slide:/ });
+
+/** The slide's text in the dialog's preview: the DOM the PNG is drawn from. */
+const slideText = async (dialog: Locator) =>
+  ((await dialog.getByRole('group', { name: 'Slide preview' }).textContent()) ?? '').replace(/\s+/g, ' ');
+
+/** Every text run of a slide's XML, joined. */
+const xmlText = (xml: string) =>
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+    .map((m) => m[1])
+    .join(' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&apos;/g, "'");
+
+function readPptx(bytes: Buffer) {
+  const files = unzipSync(new Uint8Array(bytes));
+  const byNumber = (re: RegExp) =>
+    Object.keys(files)
+      .filter((f) => re.test(f))
+      .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]))
+      .map((f) => xmlText(strFromU8(files[f])));
+  return { slides: byNumber(/^ppt\/slides\/slide\d+\.xml$/), notes: byNumber(/^ppt\/notesSlides\/notesSlide\d+\.xml$/) };
+}
+
+test('the Compare panel gives a 1920×1080 slide (3840×2160 at 2×) with its header and footer, and a PowerPoint of it', async ({
+  page,
+}, info) => {
+  await openDashboard(page);
+  const compare = panel(page, 'Compare calls');
+  await compare.getByRole('button', { name: 'Download slide of Compare calls' }).click();
+  const dialog = dialogOf(page);
+  await expect(dialog).toBeVisible();
+  const headline = dialog.getByRole('textbox', { name: 'Headline' });
+  await expect(headline).not.toHaveValue('');
+  await headline.fill('Who asked for each call, and what each side said');
+  const text = await slideText(dialog);
+  expect(text).toContain('Who asked for each call, and what each side said');
+  expect(text).toContain('All records, no filters applied');
+  expect(text).toMatch(/Sources: [^·]+\([A-F]\)/);
+  expect(text).toContain(`${DEFAULT.title}, version ${DEFAULT.version}`);
+  expect(text).toMatch(/Made \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  expect(text).toContain('Requested by');
+  expect(text).toMatch(/\[1\]/);
+
+  const one = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
+  const png1 = await bytesOf(one);
+  expect(pngSize(png1)).toEqual({ width: 1920, height: 1080 });
+  await one.saveAs(info.outputPath('compare-1x.png'));
+  await dialog.getByRole('combobox', { name: 'Size' }).selectOption('png2');
+  const two = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
+  expect(pngSize(await bytesOf(two))).toEqual({ width: 3840, height: 2160 });
+
+  const ppt = await download(page, () => dialog.getByRole('button', { name: 'Download PowerPoint' }).click());
+  expect(ppt.suggestedFilename()).toMatch(/\.pptx$/);
+  await ppt.saveAs(info.outputPath('compare.pptx'));
+  const { slides, notes } = readPptx(await bytesOf(ppt));
+  expect(slides).toHaveLength(1);
+  expect(slides[0]).toContain('Who asked for each call, and what each side said');
+  expect(slides[0]).toMatch(/\[1\]/);
+  expect(slides[0]).toMatch(/Sources: .+\([A-F]\)/);
+  expect(notes[0]).toMatch(/Citations:\W*\[1\] .+ \([A-F]\)/);
+  // Every number on the slide is in its notes, none skipped.
+  const numbers = [...notes[0].matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('every call of the default dataset has a record card saying who requested it as each source tells it', async ({ page }, info) => {
+  await openDashboard(page);
+  const calls = DEFAULT.events.filter((e) => e.kind === 'call');
+  expect(calls.length).toBeGreaterThan(1);
+  const timeline = panel(page, 'Call timeline');
+  for (const call of calls) {
+    await timeline.getByRole('button', { name: `Download slide of ${call.title}`, exact: true }).click();
+    const dialog = dialogOf(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('textbox', { name: 'Headline' })).toHaveValue(call.title);
+    const text = await slideText(dialog);
+    expect(text).toContain('Who requested it, as each source tells it');
+    expect(text).toContain('date precision: ');
+    expect(text).toContain('In the 14 days before');
+    expect(text).toContain('Open discrepancies');
+    const told = requesterEvidence(INDEX, call);
+    if (told.length === 0) expect(text).toContain('No source says who asked for it.');
+    for (const e of told.slice(0, 3)) expect(text).toContain(`${e.outlet}:`);
+    if (call.initiatedBy) expect(text).toContain(INDEX.actors.get(call.initiatedBy)!.name);
+    const png = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
+    expect(pngSize(await bytesOf(png))).toEqual({ width: 1920, height: 1080 });
+    await png.saveAs(info.outputPath(`card-${call.id}.png`));
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+  }
+});
+
+test('the tray downloads a deck: PowerPoint with the records, numbered citations and notes; one PNG per slide', async ({ page }, info) => {
+  await openDashboard(page);
+  const calls = DEFAULT.events.filter((e) => e.kind === 'call').slice(-2);
+  const timeline = panel(page, 'Call timeline');
+  for (const c of calls) await timeline.getByRole('button', { name: `Pin ${c.title}`, exact: true }).click();
+  const quote = DEFAULT.quotes.find((q) => q.event === calls[1].id)!;
+  const tray = panel(page, 'Briefing tray');
+  await tray.getByRole('textbox', { name: `Note on ${calls[0].title}` }).fill('The first call since the change of minister');
+
+  const ppt = await download(page, () => tray.getByRole('button', { name: 'Deck as PowerPoint' }).click());
+  await ppt.saveAs(info.outputPath('deck.pptx'));
+  const { slides, notes } = readPptx(await bytesOf(ppt));
+  // Title, two record cards, sources.
+  expect(slides.length).toBeGreaterThanOrEqual(4);
+  expect(slides[0]).toContain(DEFAULT.title);
+  expect(slides[1]).toContain(calls[0].title);
+  expect(slides[1]).toContain('The first call since the change of minister');
+  expect(slides[2]).toContain(calls[1].title);
+  expect(slides[2]).toContain(quote.text.slice(0, 40));
+  // The bottom line's key points are cited first; the record cards go on from there.
+  expect(slides[1]).toMatch(/\[\d+\]/);
+  const sources = slides.findIndex((s) => s.startsWith('Sources'));
+  expect(sources).toBe(3);
+  expect(slides[sources]).toMatch(/\[1\] .+\([A-F]\)/);
+  expect(notes[1]).toMatch(/Citations:\W*\[\d+\] /);
+  expect(notes[sources]).toMatch(/\[1\] /);
+
+  const zip = await download(page, () => tray.getByRole('button', { name: 'Deck as PNGs (zip)' }).click());
+  const files = unzipSync(new Uint8Array(await bytesOf(zip)));
+  const pngs = Object.keys(files).filter((f) => f.endsWith('.png'));
+  expect(pngs).toHaveLength(slides.length);
+  for (const f of pngs) expect(pngSize(files[f])).toEqual({ width: 1920, height: 1080 });
+  await zip.saveAs(info.outputPath('deck-png.zip'));
+
+  // What print() is handed is kept, then printed to PDF as the browser would (print media, CSS page size).
+  await page.evaluate(() => {
+    window.print = () => {
+      (window as unknown as { printed: Node }).printed = document.querySelector('.deck-print')!.cloneNode(true);
+    };
+  });
+  await tray.getByRole('button', { name: 'Deck as PDF' }).click();
+  await page.waitForFunction(() => 'printed' in window);
+  // Printing over, the page is as it was.
+  await expect(page.locator('.deck-print')).toHaveCount(0);
+  await expect(page.locator('body.printing-deck')).toHaveCount(0);
+  await page.evaluate(() => {
+    document.body.append((window as unknown as { printed: Node }).printed);
+    document.body.classList.add('printing-deck');
+  });
+  await expect(page.locator('.deck-print [data-slide]')).toHaveCount(slides.length);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await import('node:fs').then((fs) => fs.writeFileSync(info.outputPath('deck.pdf'), pdf));
+  expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length).toBe(slides.length);
+});
+
+test('the second story’s slides say nothing of the default story', async ({ page }) => {
+  await page.route(
+    (url) => url.pathname === '/fixtures/second-story.json',
+    (route) => route.fulfill({ path: 'e2e/fixtures/valid/second-story.json' }),
+  );
+  await openDashboard(page, '?dataset=/fixtures/second-story.json');
+  const story = Dataset.parse(JSON.parse(readFileSync('e2e/fixtures/valid/second-story.json', 'utf8')));
+  const event = story.events[0];
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Download slide of ${event.title}`, exact: true })
+    .click();
+  const dialog = dialogOf(page);
+  const text = await slideText(dialog);
+  expect(text).toContain(event.title);
+  expect(text).toContain(story.title);
+  for (const w of STORY_WORDS) expect(text).not.toContain(w);
+  const png = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
+  expect(pngSize(await bytesOf(png))).toEqual({ width: 1920, height: 1080 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${event.title}`, exact: true })
+    .click();
+  const ppt = await download(page, () => panel(page, 'Briefing tray').getByRole('button', { name: 'Deck as PowerPoint' }).click());
+  const { slides, notes } = readPptx(await bytesOf(ppt));
+  for (const s of [...slides, ...notes]) for (const w of STORY_WORDS) expect(s).not.toContain(w);
+  expect(slides[1]).toContain(event.title);
+});

@@ -1,0 +1,345 @@
+import type { DatasetIndex, Row } from '../dataset/indexes';
+import type { Citation, Event } from '../dataset/schema';
+import { RELIABILITY_GRADES, type ReliabilityGrade } from '../dataset/grading-vocabulary';
+import { PRECISION_LABEL, termLabel } from '../dataset/vocabulary';
+import { formatDate } from '../lib/dates';
+import { plural } from '../lib/format';
+import { clipText, oneLine } from '../records/names';
+import { affiliationOf, concerns, contextOf, quotesOf, requesterEvidence } from '../records/event-context';
+import { eventPresenter } from '../records/event';
+import { quoteSpeaker, quoteWords } from '../records/quote';
+import { present } from '../records/record-label';
+import type { Fact } from '../records/presentation';
+import { formatMadeAt } from './caption';
+import { footnoteBook } from './footnotes';
+
+/** A line of a list on a slide, with the numbers of the citations behind it. */
+export interface SlideItem {
+  text: string;
+  detail?: string;
+  cites: number[];
+}
+
+export interface SlideQuote {
+  /** The words as printed (in quotation marks when given word for word). */
+  words: string;
+  who: string;
+  cites: number[];
+}
+
+/** A chart simple enough to be drawn natively (PowerPoint) as well as on the DOM slide. */
+export interface ChartSpec {
+  type: 'bar';
+  categories: string[];
+  series: { name: string; values: number[] }[];
+}
+
+/** Blocks may name the column they stand in (0 left, 1 right); without, they flow down both. */
+export type SlideBlock = SlideBlockBody & { column?: 0 | 1 };
+
+type SlideBlockBody =
+  | { kind: 'text'; title?: string; text: string; quoted: boolean; cites: number[] }
+  | { kind: 'facts'; title?: string; facts: Fact[] }
+  | { kind: 'list'; title?: string; items: SlideItem[]; more: number }
+  | { kind: 'quotes'; title?: string; items: SlideQuote[]; more: number }
+  | { kind: 'chart'; title?: string; chart: ChartSpec }
+  /** Records side by side, aspect by aspect: the Compare panel's table. */
+  | { kind: 'table'; head: string[]; rows: { label: string; cells: SlideItem[][]; more: number[] }[] };
+
+export interface SlideFootnote {
+  n: number;
+  outlet: string;
+  /** The outlet's reliability letter (A–F). */
+  grade: ReliabilityGrade;
+  date: string;
+  excerpt: string;
+}
+
+export interface SlideFooter {
+  /** "Sources: Outlet (B), Other outlet (C)". */
+  sources: string;
+  /** "Dataset title, version 3, compiled 1 Aug 2024". */
+  dataset: string;
+  madeAt: string;
+}
+
+export interface Slide {
+  kind: 'title' | 'content' | 'sources';
+  headline: string;
+  /** The filters in words, or what the slide is about. */
+  subhead: string;
+  blocks: SlideBlock[];
+  /** The analyst's note on a pinned item. */
+  note?: string;
+  /** The numbered citations drawn on the slide (those that fit). */
+  footnotes: SlideFootnote[];
+  /** Citations cited on the slide but not drawn for want of room; all are in the notes. */
+  moreFootnotes: number;
+  footer: SlideFooter;
+  /** Speaker notes: every citation of the slide in full. */
+  notes: string;
+}
+
+/** What a panel or a record gives for a slide, before the footer and footnotes are added. */
+export interface SlideContent {
+  headline: string;
+  subhead: string;
+  blocks: SlideBlock[];
+  /** Sources behind what is shown, cited or not (for the source line). */
+  sourceIds: readonly string[];
+}
+
+/** Numbers citations across one slide or one deck; every number comes from the one citation numberer. */
+export interface SlideBook {
+  cite(citations: readonly Citation[]): number[];
+  /** Every citation numbered so far, in number order. */
+  all(): SlideFootnote[];
+  sourceOf(n: number): string | undefined;
+}
+
+export function slideBook(index: DatasetIndex): SlideBook {
+  const book = footnoteBook(index);
+  const toFootnote = (f: (typeof book.notes)[number]): SlideFootnote => ({
+    n: f.n,
+    outlet: f.outlet,
+    grade: index.grading.source(f.source).grade,
+    // An unnamed outlet is named by its date already.
+    date: f.outlet.endsWith(f.published) ? '' : f.published,
+    excerpt: oneLine(f.excerpt),
+  });
+  return {
+    cite: (citations) => book.cite(citations),
+    all: () => book.notes.map(toFootnote),
+    sourceOf: (n) => book.notes[n - 1]?.source,
+  };
+}
+
+export const moreText = (n: number) => `and ${n} more`;
+
+/** The first `max` items and how many were left out. */
+export function cutList<T>(items: readonly T[], max: number): { items: T[]; more: number } {
+  const keep = Math.max(0, max);
+  return { items: items.slice(0, keep), more: Math.max(0, items.length - keep) };
+}
+
+/** The headline a slide starts with (the analyst may change it) and its subhead: the active filters in words. */
+export function defaultHeadline(title: string, filtersInWords: string): { headline: string; subhead: string } {
+  return { headline: oneLine(title), subhead: filtersInWords === 'No filters' ? 'All records, no filters applied' : filtersInWords };
+}
+
+const RANK = new Map<string, number>(RELIABILITY_GRADES.map((g, i) => [g, i]));
+
+/** The outlets behind the sources, in the Sources filter's order, each with its best reliability letter. */
+export function sourceLine(index: DatasetIndex, sourceIds: Iterable<string>): string {
+  const best = new Map<string, ReliabilityGrade>();
+  for (const id of sourceIds) {
+    const key = index.outletOfSource.get(id) ?? id;
+    const grade = index.grading.source(id).grade;
+    const was = best.get(key);
+    if (!was || (RANK.get(grade) ?? 9) < (RANK.get(was) ?? 9)) best.set(key, grade);
+  }
+  const named = index.outlets.filter((o) => best.has(o.key)).map((o) => `${o.label} (${best.get(o.key)})`);
+  return named.length ? `Sources: ${named.join(', ')}` : 'Sources: none (nothing shown)';
+}
+
+export function datasetLine(index: DatasetIndex): string {
+  const { dataset } = index;
+  return `${dataset.title}, version ${dataset.version}, compiled ${formatDate({ value: dataset.date, precision: 'day' })}`;
+}
+
+/** "Outlet (B), 13 Jul 2024": who printed a citation, how reliable, when. */
+export const footnoteSource = (f: SlideFootnote) => `${f.outlet} (${f.grade})${f.date ? `, ${f.date}` : ''}`;
+
+export const footnoteLine = (f: SlideFootnote) => `[${f.n}] ${footnoteSource(f)}: “${f.excerpt}”`;
+
+/** On the slide a citation's words are cut to this many characters; the notes keep them whole. */
+export const FOOTNOTE_CHARS = 150;
+
+/** Numbers cited in the blocks, in order, each once. */
+export function citedIn(blocks: readonly SlideBlock[]): number[] {
+  const out = new Set<number>();
+  const add = (ns: readonly number[]) => ns.forEach((n) => out.add(n));
+  for (const b of blocks) {
+    if (b.kind === 'text') add(b.cites);
+    else if (b.kind === 'list' || b.kind === 'quotes') b.items.forEach((i) => add(i.cites));
+    else if (b.kind === 'table') b.rows.forEach((r) => r.cells.forEach((c) => c.forEach((i) => add(i.cites))));
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The slide whole: its footnotes (those of its blocks, as many as fit), the footer and the notes. */
+export function finishSlide(
+  index: DatasetIndex,
+  book: SlideBook,
+  content: SlideContent,
+  madeAt: Date,
+  options: { maxFootnotes?: number; note?: string; kind?: Slide['kind'] } = {},
+): Slide {
+  const { maxFootnotes = 6 } = options;
+  const all = book.all();
+  const mine = citedIn(content.blocks)
+    .map((n) => all[n - 1])
+    .filter((f) => f !== undefined);
+  const shown = cutList(mine, maxFootnotes);
+  const sources = new Set(content.sourceIds);
+  for (const f of mine) {
+    const s = book.sourceOf(f.n);
+    if (s) sources.add(s);
+  }
+  const notes = [
+    ...(options.note ? [`Note: ${options.note}`, ''] : []),
+    ...(mine.length ? ['Citations:', ...mine.map(footnoteLine)] : ['No citations on this slide.']),
+  ].join('\n');
+  return {
+    kind: options.kind ?? 'content',
+    headline: content.headline,
+    subhead: content.subhead,
+    blocks: content.blocks,
+    ...(options.note ? { note: options.note } : {}),
+    footnotes: shown.items.map((f) => ({ ...f, excerpt: clipText(f.excerpt, FOOTNOTE_CHARS) })),
+    moreFootnotes: shown.more,
+    footer: { sources: sourceLine(index, sources), dataset: datasetLine(index), madeAt: `Made ${formatMadeAt(madeAt)}` },
+    notes,
+  };
+}
+
+/** Room on one slide, so nothing has to be drawn smaller than the slide's smallest type. */
+export const LIMITS = { quotes: 2, quoteChars: 240, context: 3, discrepancies: 2, evidence: 3, evidenceChars: 170, list: 8 };
+
+function quoteLine(index: DatasetIndex, book: SlideBook, q: ReturnType<typeof quotesOf>[number]): SlideQuote {
+  return { words: clipText(quoteWords(q), LIMITS.quoteChars), who: quoteSpeaker(q, index), cites: book.cite(q.citations) };
+}
+
+/** Who asked for the event, as each source tells it, each line cited. */
+export function requesterItems(index: DatasetIndex, book: SlideBook, e: Event): { items: SlideItem[]; more: number } {
+  const told = cutList(requesterEvidence(index, e), LIMITS.evidence);
+  return {
+    items: told.items.map((x) => ({
+      text: `${x.outlet}: ${x.reading ?? `“${clipText(x.excerpt, LIMITS.evidenceChars)}”`}`,
+      cites: book.cite([{ source: x.source, excerpt: x.excerpt }]),
+    })),
+    more: told.more,
+  };
+}
+
+/**
+ * An event as one slide: its date and precision, who asked for it as each source tells it, what each
+ * side said in the words as printed, the days before and the open discrepancies about it.
+ */
+export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, contextDays = 14): SlideContent {
+  const precision = PRECISION_LABEL[e.date.precision];
+  const recorded = e.initiatedBy ? (index.actors.get(e.initiatedBy)?.name ?? e.initiatedBy) : 'not recorded';
+  const requested = requesterItems(index, book, e);
+  const blocks: SlideBlock[] = [
+    {
+      kind: 'list',
+      title: 'Who requested it, as each source tells it',
+      column: 0,
+      items: [
+        { text: `Recorded as requested by: ${recorded}`, cites: [] },
+        ...(requested.items.length ? requested.items : [{ text: 'No source says who asked for it.', cites: [] }]),
+      ],
+      more: requested.more,
+    },
+  ];
+  const quotes = quotesOf(index, e.id);
+  const sides = [...new Set(quotes.map((q) => affiliationOf(index, q)))];
+  for (const side of sides) {
+    const list = cutList(
+      quotes.filter((q) => affiliationOf(index, q) === side),
+      sides.length > 2 ? 1 : LIMITS.quotes,
+    );
+    blocks.push({
+      kind: 'quotes',
+      column: 1,
+      title: `What the ${side} side said`,
+      items: list.items.map((q) => quoteLine(index, book, q)),
+      more: list.more,
+    });
+  }
+  if (!sides.length)
+    blocks.push({
+      kind: 'list',
+      column: 1,
+      title: 'What each side said',
+      items: [{ text: 'No quotes are recorded for it.', cites: [] }],
+      more: 0,
+    });
+  const before = contextOf(index, e, contextDays).reverse();
+  const ctx = cutList(before, LIMITS.context);
+  blocks.push({
+    kind: 'list',
+    title: `In the ${contextDays} days before`,
+    column: 0,
+    items: ctx.items.length
+      ? ctx.items.map((x) => ({ text: clipText(x.title, 90), detail: eventPresenter.dateText(x) ?? '', cites: [] }))
+      : [{ text: 'Nothing recorded.', cites: [] }],
+    more: ctx.more,
+  });
+  const open = cutList(concerns(index, e.id), LIMITS.discrepancies);
+  blocks.push({
+    kind: 'list',
+    title: 'Open discrepancies',
+    // Under what each side said: the left column is full with the sources' tellings and the days before.
+    column: 1,
+    items: open.items.length
+      ? open.items.map((d) => ({ text: clipText(d.topic, 90), cites: [] }))
+      : [{ text: 'None recorded.', cites: [] }],
+    more: open.more,
+  });
+  return {
+    headline: e.title,
+    subhead: `${termLabel(index.vocabulary.eventKinds, e.kind)} · ${eventPresenter.dateText(e) ?? ''}${e.date.as && !(eventPresenter.dateText(e) ?? '').includes(e.date.as) ? ` (the sources say “${e.date.as}”)` : ''} · date precision: ${precision.toLowerCase()}`,
+    blocks,
+    sourceIds: e.citations.map((c) => c.source),
+  };
+}
+
+/** Any record as one slide: an event as its record card, any other record through its presenter. */
+export function recordSlideContent(index: DatasetIndex, book: SlideBook, row: Row): SlideContent {
+  if (row.type === 'event') return recordCard(index, book, row.record as Event);
+  const p = present(row, index);
+  const body = p.body();
+  const blocks: SlideBlock[] = [];
+  const citations = p.citations();
+  if (body.text)
+    blocks.push({
+      kind: 'text',
+      text: clipText(body.text, 420),
+      quoted: body.quoted,
+      cites: body.versions.length ? [] : book.cite(citations),
+    });
+  if (body.versions.length) {
+    const list = cutList(body.versions, 4);
+    blocks.push({
+      kind: 'list',
+      title: 'What each source says',
+      items: list.items.map((v) => ({
+        text: `${v.outlet}: ${clipText(v.reading, 150)}`,
+        cites: book.cite([{ source: v.source, excerpt: v.excerpt }]),
+      })),
+      more: list.more,
+    });
+  }
+  if (body.facts.length) blocks.push({ kind: 'facts', facts: body.facts });
+  return {
+    headline: p.type === 'quote' ? p.heading() : p.label(120),
+    subhead: [p.typeName, p.dateText()].filter(Boolean).join(' · '),
+    blocks,
+    sourceIds: citations.map((c) => c.source),
+  };
+}
+
+/** Records as a list slide: the fallback for a panel that gives no slide of its own. */
+export function recordsList(index: DatasetIndex, book: SlideBook, rows: readonly Row[], title: string, max = LIMITS.list): SlideBlock {
+  const list = cutList(rows, max);
+  return {
+    kind: 'list',
+    title: `${title}: ${plural(rows.length, 'record')}`,
+    items: list.items.map((r) => {
+      const p = present(r, index);
+      return { text: p.label(110), detail: p.dateText() ?? undefined, cites: book.cite(p.citations()) };
+    }),
+    more: list.more,
+  };
+}

@@ -1,0 +1,72 @@
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { renderFixedPng } from './image';
+import type { Slide } from './slide-model';
+import { SLIDE_HEIGHT, SLIDE_WIDTH, SlideView } from './slide-view';
+
+/** Lays the slide out off screen at 1920×1080 and hands its element to `draw`; removed afterwards. */
+export async function withSlideElement<T>(slide: Slide, draw: (element: HTMLElement) => Promise<T>): Promise<T> {
+  const host = document.createElement('div');
+  host.className = 'slide-host';
+  host.setAttribute('aria-hidden', 'true');
+  document.body.append(host);
+  const root = createRoot(host);
+  try {
+    flushSync(() => root.render(<SlideView slide={slide} />));
+    const element = host.firstElementChild;
+    if (!(element instanceof HTMLElement)) throw new Error('The slide could not be laid out.');
+    return await draw(element);
+  } finally {
+    root.unmount();
+    host.remove();
+  }
+}
+
+/** A slide as PNG: exactly 1920×1080 at 1×, 3840×2160 at 2×. */
+export function slidePng(slide: Slide, scale: 1 | 2): Promise<Blob> {
+  return withSlideElement(slide, (el) => renderFixedPng(el, SLIDE_WIDTH, SLIDE_HEIGHT, scale));
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where the DOM slide put each part, in slide pixels; a block the slide had no room for has no box. */
+export interface SlideLayout {
+  parts: Partial<Record<'headline' | 'subhead' | 'note' | 'body' | 'footnotes' | 'foot' | 'sources' | 'meta', Box>>;
+  blocks: (Box | null)[];
+  /** The footnotes (numbers, or "more") in each of the two columns they were set in. */
+  footnoteColumns: [string[], string[]];
+}
+
+/** Lays the slide out as the PNG has it and reads back where everything went (the PowerPoint copies it). */
+export function measureSlide(slide: Slide): Promise<SlideLayout> {
+  return withSlideElement(slide, async (el) => {
+    await document.fonts.ready;
+    const origin = el.getBoundingClientRect();
+    const box = (n: Element): Box => {
+      const r = n.getBoundingClientRect();
+      return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+    };
+    const parts: SlideLayout['parts'] = {};
+    for (const n of el.querySelectorAll('[data-part]')) parts[n.getAttribute('data-part') as keyof SlideLayout['parts']] = box(n);
+    const body = parts.body;
+    const blocks = slide.blocks.map((_, i) => {
+      const n = el.querySelector(`[data-block="${i}"]`);
+      if (!n || !body) return null;
+      const b = box(n);
+      // Cut off by the body's edge (no room left): not on the slide.
+      return b.y + b.h > body.y + body.h + 1 || b.x + b.w > body.x + body.w + 1 ? null : b;
+    });
+    const columns: [string[], string[]] = [[], []];
+    const fn = parts.footnotes;
+    for (const n of el.querySelectorAll('[data-fn]')) {
+      const b = box(n);
+      columns[fn && b.x > fn.x + fn.w / 3 ? 1 : 0].push(n.getAttribute('data-fn') ?? '');
+    }
+    return { parts, blocks, footnoteColumns: columns };
+  });
+}

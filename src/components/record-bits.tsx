@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../dataset/indexes';
 import type { Citation } from '../dataset/schema';
 import { SOURCE_KIND_LABEL } from '../dataset/vocabulary';
 import { plural } from '../lib/format';
+import { sourceLabel } from '../records/source';
 
 /** The outlets behind a record, each marked when it is a repost, a wire copy or opinion. */
 export function SourceBadges({ citations, index }: { citations: readonly Citation[]; index: DatasetIndex }) {
@@ -13,8 +14,8 @@ export function SourceBadges({ citations, index }: { citations: readonly Citatio
         if (!s) return null;
         const caveat = s.kind === 'news-site' ? null : SOURCE_KIND_LABEL[s.kind];
         return (
-          <li key={id} className={`source-badge kind-${s.kind}`} title={`${s.outlet} — ${SOURCE_KIND_LABEL[s.kind]}`}>
-            {s.outlet}
+          <li key={id} className={`source-badge kind-${s.kind}`} title={`${sourceLabel(index, id)} — ${SOURCE_KIND_LABEL[s.kind]}`}>
+            {sourceLabel(index, id)}
             {caveat ? <span className="caveat"> · {caveat}</span> : null}
           </li>
         );

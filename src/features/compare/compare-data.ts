@@ -3,6 +3,7 @@ import type { Citation, Discrepancy, Event, FuzzyDate, Quote } from '../../datas
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
 import { dateSpan, formatDateRange } from '../../lib/dates';
 import { actorName } from '../../records/names';
+import { proseText, sourceLabel } from '../../records/source';
 import { quoteModeName, quotePresenter, quoteSpeaker } from '../../records/quote';
 
 /** Words of a source that back a line of the comparison. */
@@ -178,7 +179,7 @@ function concerns(index: DatasetIndex, id: string): Discrepancy[] {
 
 function evidence(index: DatasetIndex, source: string, excerpt: string, reading?: string): Evidence {
   const s = index.sources.get(source);
-  return { source, outlet: s?.outlet ?? source, published: s?.published ?? null, excerpt, ...(reading ? { reading } : {}) };
+  return { source, outlet: sourceLabel(index, source), published: s?.published ?? null, excerpt, ...(reading ? { reading: proseText(reading, index) } : {}) };
 }
 
 /** What the sources say about who asked for the event: the versions of a discrepancy on that point, and citations that say it. */

@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/dates';
 import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
 import { present } from '../../records/record-label';
+import { proseText, sourceLabel } from '../../records/source';
 
 interface Props {
   index: DatasetIndex;
@@ -74,9 +75,9 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
           const text = texts.get(sourceId);
           if (!source) return null;
           return (
-            <article key={sourceId} className="source-article" aria-label={`${source.outlet}: ${source.title}`}>
-              <h3>{source.outlet}</h3>
-              <SourceFacts source={source} />
+            <article key={sourceId} className="source-article" aria-label={`${sourceLabel(index, sourceId)}: ${source.title}`}>
+              <h3>{sourceLabel(index, sourceId)}</h3>
+              <SourceFacts source={source} index={index} />
               <p className="cited">
                 Cited:{' '}
                 {cites.map((c, i) => {
@@ -116,7 +117,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
                   <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
                     ⚠ {d.topic}
                   </button>
-                  <p>{d.summary}</p>
+                  <p>{proseText(d.summary, index)}</p>
                 </li>
               ))}
             </ul>
@@ -127,7 +128,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   );
 }
 
-export function SourceFacts({ source }: { source: Source }) {
+export function SourceFacts({ source, index }: { source: Source; index: DatasetIndex }) {
   return (
     <dl className="source-facts">
       <dt>Article</dt>
@@ -156,7 +157,7 @@ export function SourceFacts({ source }: { source: Source }) {
       {source.notes ? (
         <>
           <dt>Note</dt>
-          <dd>{source.notes}</dd>
+          <dd>{proseText(source.notes, index)}</dd>
         </>
       ) : null}
       {source.url ? (
@@ -176,13 +177,13 @@ export function SourceFacts({ source }: { source: Source }) {
 export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: DatasetIndex }) {
   return (
     <div className="versions">
-      <p>{d.summary}</p>
+      <p>{proseText(d.summary, index)}</p>
       <ul className="version-list">
         {d.versions.map((v, i) => (
           <li key={i}>
-            <strong>{index.sources.get(v.source)?.outlet ?? v.source}</strong>
+            <strong>{sourceLabel(index, v.source)}</strong>
             <q>{v.excerpt}</q>
-            <span className="reading">{v.reading}</span>
+            <span className="reading">{proseText(v.reading, index)}</span>
           </li>
         ))}
       </ul>

@@ -17,6 +17,7 @@ import { ChartTable } from '../../components/chart-table';
 import { timelinePanel } from './timeline-panel';
 import { actorName, actorNames } from '../../records/names';
 import { eventPresenter } from '../../records/event';
+import { proseText } from '../../records/source';
 
 interface Props {
   index: DatasetIndex;
@@ -217,7 +218,7 @@ function EventList({
       </div>
       <div className="event-body">
         <h3 className="event-title">{eventPresenter.label(e, index)}</h3>
-        <p>{e.summary}</p>
+        <p>{proseText(e.summary, index)}</p>
         <div className="meta">
           {e.actors.length ? <span className="actors">{actorNames(index, e.actors, ', ')}</span> : null}
           {e.initiatedBy ? <span className="initiated">Requested by {actorName(index, e.initiatedBy)}</span> : null}

@@ -7,6 +7,7 @@ import { EVENT_KIND_COLOR } from '../../lib/palette';
 import { dateSpan, formatDay } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { eventPresenter } from '../../records/event';
+import { proseText } from '../../records/source';
 import { focusWindow } from './timeline-data';
 
 /** The timeline drawn for paper: every kind a lane, calls as stars, the same focus window as the screen's chart. */
@@ -122,7 +123,7 @@ export const printTimeline: PrintBuilder<ViewContext> = ({ index, selection }, {
             </div>
             <div>
               <strong>{eventPresenter.label(e, index)}</strong>
-              <Refs numbers={refs} measuring={m} /> <span>{e.summary}</span>
+              <Refs numbers={refs} measuring={m} /> <span>{proseText(e.summary, index)}</span>
               {actors ? <span className="b-muted"> · {actors}</span> : null}
             </div>
           </li>

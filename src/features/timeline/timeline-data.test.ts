@@ -5,7 +5,6 @@ import { dayToIso, isoToDay } from '../../lib/dates';
 import {
   MAX_POINTS,
   brushBins,
-  calendarTicks,
   contactLegend,
   contactWords,
   fitDomain,
@@ -178,19 +177,6 @@ describe('axis', () => {
     expect(hi).toBeGreaterThan(isoToDay('2024-07-12'));
     expect(hi).toBeLessThanOrEqual(isoToDay('2024-07-16'));
     expect(fitDomain(100, 100)).toEqual([99, 102]);
-  });
-
-  it('puts calendar ticks on days, Mondays, months or years, at most as many as asked', () => {
-    const week = calendarTicks(isoToDay('2024-06-20'), isoToDay('2024-07-31'), 8);
-    expect(week.length).toBeLessThanOrEqual(8);
-    expect(week.every((t) => new Date(t.day * 86_400_000).getUTCDay() === 1)).toBe(true);
-    expect(week[0].label).toBe('24 Jun 2024');
-    const months = calendarTicks(isoToDay('2024-01-10'), isoToDay('2024-12-20'), 6);
-    expect(months.map((t) => t.label)).toEqual(['Mar 2024', 'May 2024', 'Jul 2024', 'Sep 2024', 'Nov 2024']);
-    const years = calendarTicks(isoToDay('2014-02-01'), isoToDay('2024-12-31'), 6);
-    expect(years.map((t) => t.label)).toEqual(['2016', '2018', '2020', '2022', '2024']);
-    expect(calendarTicks(5, 5, 6)).toEqual([]);
-    expect(calendarTicks(0, 3, 6).map((t) => t.day)).toEqual([0, 1, 2, 3]);
   });
 
   it('places labels in rows so none overlaps, inside the chart', () => {

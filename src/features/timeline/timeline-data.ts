@@ -1,6 +1,6 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event, EventKind } from '../../dataset/schema';
-import { dateSpan, dayToIso, formatDate, formatDateRange, formatDay, isoToDay } from '../../lib/dates';
+import { calendarTicks, dateSpan, formatDate, formatDateRange, formatDay, isoToDay } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { actorName } from '../../records/names';
 import { termLabel } from '../../dataset/vocabulary';
@@ -254,10 +254,18 @@ export function brushBins(index: DatasetIndex, from: string | null | undefined, 
   const range = index.dayRange;
   const events = index.dataset.events;
   if (!range || events.length === 0) return { bins: [], before: null, after: null };
-  const [starts] = spansIn(index, events);
+  const [starts, ends] = spansIn(index, events);
+  // The same window as the chart's: the days of the events that reach into the busy period.
   const [f0, f1] = focusWindow(events, starts);
-  let lo = Math.max(range[0], f0);
-  let hi = Math.min(range[1], f1);
+  let lo = Infinity;
+  let hi = -Infinity;
+  events.forEach((_, i) => {
+    if (ends[i] < f0 || starts[i] > f1) return;
+    lo = Math.min(lo, starts[i]);
+    hi = Math.max(hi, ends[i]);
+  });
+  lo = Math.max(range[0], lo);
+  hi = Math.min(range[1], hi);
   if (from) lo = Math.max(range[0], Math.min(lo, isoToDay(from)));
   if (to) hi = Math.min(range[1], Math.max(hi, isoToDay(to)));
   const span = hi - lo;
@@ -266,10 +274,9 @@ export function brushBins(index: DatasetIndex, from: string | null | undefined, 
   const bins = Array.from({ length: n }, (_, i) => ({ start: lo + i * size, end: Math.min(hi, lo + (i + 1) * size - 1), count: 0 }));
   const outside = { before: [] as Event[], after: [] as Event[] };
   events.forEach((e, i) => {
-    const a = starts[i];
-    if (a < lo) outside.before.push(e);
-    else if (a > hi) outside.after.push(e);
-    else bins[Math.min(n - 1, Math.floor((a - lo) / size))].count++;
+    if (ends[i] < lo) outside.before.push(e);
+    else if (starts[i] > hi) outside.after.push(e);
+    else bins[Math.min(n - 1, Math.floor((Math.max(lo, starts[i]) - lo) / size))].count++;
   });
   const words = (list: Event[]) => {
     if (!list.length) return null;
@@ -315,33 +322,6 @@ export function timelineSummary(data: TimelineData, events: readonly Event[], in
   const n = data.eventCount;
   const when = first === last ? formatDateRange(first.date, first.end) : `from ${formatDate(first.date)} to ${formatDateRange(last.date, last.end)}`;
   return `Chart: ${plural(n, 'event')} ${when} in ${plural(data.lanes.length, 'lane')}${contactText}.`;
-}
-
-/** Calendar ticks between two day numbers: days, weeks, months or years, whichever gives at most `count`. */
-export function calendarTicks(lo: number, hi: number, count: number): { day: number; label: string }[] {
-  if (!(hi > lo) || count < 1) return [];
-  for (const step of [1, 2, 7, 14]) {
-    if ((hi - lo) / step > count) continue;
-    const ticks: { day: number; label: string }[] = [];
-    // Weeks start on Mondays (day 4 since 1970-01-01 was one).
-    const first = step >= 7 ? lo + ((((4 - lo) % 7) + 7) % 7) : Math.ceil(lo / step) * step;
-    for (let d = first; d <= hi; d += step) ticks.push({ day: d, label: formatDay(d) });
-    return ticks;
-  }
-  const [y0, m0] = dayToIso(lo).split('-').map(Number);
-  for (const months of [1, 2, 3, 6, 12, 24, 60, 120]) {
-    const ticks: { day: number; label: string }[] = [];
-    let m = Math.ceil((y0 * 12 + m0 - 1) / months) * months;
-    for (;;) {
-      const iso = `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`;
-      const day = isoToDay(iso);
-      if (day > hi) break;
-      if (day >= lo) ticks.push({ day, label: months >= 12 ? iso.slice(0, 4) : formatDate({ value: iso, precision: 'month' }) });
-      m += months;
-    }
-    if (ticks.length <= count) return ticks;
-  }
-  return [];
 }
 
 /**

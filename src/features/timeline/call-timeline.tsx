@@ -235,8 +235,10 @@ function EventList({
         <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
           {eventPresenter.dateText(e)}
         </time>
-        <span className={`kind-tag kind-${e.kind}`} style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.color }}>
-          {isContact(index, e.kind) ? '★ ' : ''}
+        <span
+          className={`kind-tag kind-${e.kind}${isContact(index, e.kind) ? ' is-contact' : ''}`}
+          style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.color }}
+        >
           {termLabel(index.vocabulary.eventKinds, e.kind)}
         </span>
       </div>

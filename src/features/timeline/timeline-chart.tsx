@@ -1,6 +1,7 @@
 import { Bar, BarChart, Brush, XAxis } from 'recharts';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { termLabel, type EventKindTerm, type TermList } from '../../dataset/vocabulary';
+import { clipGraphemes } from '../../lib/graphemes';
 import type { ChartLayout, TimelineData, TimelinePoint } from './timeline-data';
 
 /*
@@ -59,14 +60,21 @@ export function TimelineChart({
           <g key={i}>
             <line x1={plotLeft} x2={plotRight} y1={laneY(i)} y2={laneY(i)} stroke="var(--grid)" />
             <text x={plotLeft - 8} y={laneY(i)} dy="0.35em" textAnchor="end" fill="var(--text)" fontSize={12}>
-              {label.length > 16 ? `${label.slice(0, 15)}…` : label}
+              {clipGraphemes(label, 16)}
             </text>
           </g>
         ))}
         {layout.ticks.map((t) => (
           <g key={t.day}>
             <line x1={x(t.day)} x2={x(t.day)} y1={lanesTop - 4} y2={axisY} stroke="var(--grid)" />
-            <text x={x(t.day)} y={axisY + 15} textAnchor="middle" fill="var(--muted)" fontSize={12} className="timeline-tick">
+            <text
+              x={x(t.day)}
+              y={axisY + 15}
+              textAnchor={x(t.day) > width - 40 ? 'end' : x(t.day) < plotLeft - 20 ? 'start' : 'middle'}
+              fill="var(--muted)"
+              fontSize={12}
+              className="timeline-tick"
+            >
               {t.label}
             </text>
           </g>

@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event, EventKind } from '../../dataset/schema';
 import { calendarTicks, dateSpan, formatDate, formatDateRange, formatDay, isoToDay } from '../../lib/dates';
 import { plural } from '../../lib/format';
+import { clipGraphemes } from '../../lib/graphemes';
 import { actorName } from '../../records/names';
 import { termLabel } from '../../dataset/vocabulary';
 
@@ -382,7 +383,8 @@ export function chartLayout(data: TimelineData, width: number): ChartLayout {
   const texts = contacts.map(({ p }) => {
     const what = p.count > 1 ? plural(p.count, 'event') : p.label;
     const room = Math.max(12, Math.floor((plotRight - plotLeft) / CHAR_WIDTH) - p.dateText.length - 3);
-    return `${p.dateText} · ${what.length > Math.min(room, 34) ? `${what.slice(0, Math.min(room, 34) - 1).trimEnd()}…` : what}`;
+    const max = Math.min(room, 44);
+    return `${p.dateText} · ${clipGraphemes(what, max)}`;
   });
   const placed = placeLabels(
     contacts.map(({ p }, k) => ({ x: x((p.day + p.end + 1) / 2), width: texts[k].length * CHAR_WIDTH })),

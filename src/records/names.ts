@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Citation } from '../dataset/schema';
 import { clipGraphemes } from '../lib/graphemes';
-import { sourceLabel } from './source';
+import { sourceLabel, sourceLabelText } from './source';
 
 /** An actor's name as the dataset spells it; the id when the dataset names no such actor. */
 export function actorName(index: DatasetIndex, id: string | undefined): string {
@@ -31,7 +31,7 @@ export interface ExportCitation {
 }
 
 export function exportCitations(list: readonly Citation[], index: DatasetIndex): ExportCitation[] {
-  return list.map((c) => ({ source: c.source, outlet: sourceLabel(index, c.source), excerpt: c.excerpt }));
+  return list.map((c) => ({ source: c.source, outlet: sourceLabelText(index, c.source), excerpt: c.excerpt }));
 }
 
 export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -24,3 +24,6 @@ export function proseText(text: string, index: DatasetIndex): string {
     .map((p) => (typeof p === 'string' ? p : sourceLabel(index, p.source)))
     .join('');
 }
+
+/** The label without the bidi isolates the screen wraps the outlet in: for files (CSV, JSON) read outside the page. */
+export const sourceLabelText = (index: DatasetIndex, sourceId: string) => sourceLabel(index, sourceId).replace(/[\u2066-\u2069]/g, '');

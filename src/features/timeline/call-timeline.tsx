@@ -183,8 +183,11 @@ function DateBrush({
   return (
     <div className="brush" data-export-hide>
       <p className="muted small brush-note">
-        Drag the handles to set the date range. The brush covers {formatDay(bins[0].start)} – {formatDay(bins[bins.length - 1].end)}
-        {outside.length ? `; outside it: ${outside.join(' and ')}, all in the list below` : ''}.
+        Drag the handles to set the date range, now{' '}
+        <span className="brush-range" aria-live="polite">
+          {formatDay(bins[startIndex].start)} – {formatDay(bins[endIndex].end)}
+        </span>
+        {outside.length ? `; outside the brush: ${outside.join(' and ')}` : ''}.
       </p>
       <div ref={boxRef} style={{ height: 84 }}>
         {charts.module && width > 0 ? (
@@ -201,9 +204,6 @@ function DateBrush({
           />
         ) : null}
       </div>
-      <p className="muted small brush-range" aria-live="polite">
-        Handles at {formatDay(bins[startIndex].start)} – {formatDay(bins[endIndex].end)}
-      </p>
     </div>
   );
 }

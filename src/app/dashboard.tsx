@@ -1,10 +1,15 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoadedDataset } from '../dataset/load';
-import { select, type Filters } from '../dataset/select';
+import { keyPointsFor } from '../dataset/bottom-line';
+import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/select';
+import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../dataset/panel-layout';
+import { PanelSlot, panelElementId } from '../components/panel';
+import { PanelNav } from './panel-nav';
 import { FiltersPanel } from '../filters/filters-panel';
 import { parseView, withFilters, writeView, type View } from '../dataset/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { AidTracker } from '../features/aid/aid-tracker';
+import { BottomLine } from '../features/bottom-line/bottom-line';
 import { DiscrepancyList } from '../features/provenance/discrepancy-list';
 import { ProvenancePanel } from '../features/provenance/provenance-panel';
 import { QuoteBoard } from '../features/quotes/quote-board';
@@ -20,7 +25,7 @@ import { useRenderSignal } from '../lib/render-signal';
 import { bindPanels } from '../export/panel-registry';
 import { useExporting } from '../lib/exporting';
 import { DashboardExport, PanelExports } from '../export/panel-exports';
-import { describeFilters } from '../records/describe-filters';
+import { describeCombination, describeFilters } from '../records/describe-filters';
 import { PANELS } from './panels';
 import './offscreen-panels.css';
 
@@ -50,6 +55,16 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const exporting = useExporting();
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersButton = useRef<HTMLButtonElement>(null);
+  const drawer = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (filtersOpen) drawer.current?.focus();
+  }, [filtersOpen]);
+  const closeFilters = useCallback(() => {
+    setFiltersOpen(false);
+    filtersButton.current?.focus();
+  }, []);
 
   const setView = useCallback((part: Partial<View>) => navigate(writeView(params, part)), [params, navigate]);
   const setFilters = useCallback((f: Filters, opts?: { replace?: boolean }) => navigate(withFilters(params, f), opts), [params, navigate]);
@@ -66,7 +81,8 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     setView({ record: null });
     const target = returnFocus.current;
     returnFocus.current = null;
-    window.setTimeout(() => target?.isConnected && target.focus(), 0);
+    // Opened from a link, there is nothing to go back to: the dashboard itself takes focus rather than the page.
+    window.setTimeout(() => (target?.isConnected ? target : document.getElementById('main'))?.focus(), 0);
   }, [setView]);
 
   if (view.briefing) {
@@ -80,12 +96,134 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
 
   const { dataset } = index;
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
+  const combination = describeCombination(view.filters);
+  const active = activeFilterCount(view.filters);
+  const layout = view.panels;
+  const setLayout = (panels: PanelLayout) => setView({ panels });
+  const contacts = selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length;
+
+  const slots: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
+    'bottom-line': {
+      title: 'Bottom line',
+      count: dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
+      unit: 'key points',
+      element: <BottomLine index={index} selection={selection} filters={view.filters} onOpen={open} />,
+    },
+    timeline: {
+      title: 'Call timeline',
+      count: selection.events.length,
+      unit: 'events',
+      element: (
+        <CallTimeline
+          index={index}
+          events={selection.events}
+          filters={view.filters}
+          lane={view.lane}
+          selected={view.record}
+          animate={animate}
+          onLane={(lane) => setView({ lane })}
+          onOpen={open}
+          onDates={(from, to) => setFilters({ ...view.filters, from, to })}
+        />
+      ),
+    },
+    quotes: {
+      title: 'Quote board',
+      count: selection.quotes.length,
+      unit: 'quotes',
+      element: (
+        <QuoteBoard
+          index={index}
+          quotes={selection.quotes}
+          group={view.group}
+          selected={view.record}
+          onGroup={(group) => setView({ group })}
+          onOpen={open}
+        />
+      ),
+    },
+    aid: {
+      title: 'Weapons and aid',
+      count: selection.aid.length,
+      unit: 'aid items',
+      element: (
+        <AidTracker
+          index={index}
+          aid={selection.aid}
+          sort={view.sort}
+          selected={view.record}
+          animate={animate}
+          onSort={(sort) => setView({ sort })}
+          onOpen={open}
+        />
+      ),
+    },
+    discrepancies: {
+      title: 'Discrepancies',
+      count: selection.discrepancies.length,
+      unit: 'discrepancies',
+      element: <DiscrepancyList index={index} discrepancies={selection.discrepancies} onOpen={open} />,
+    },
+    coverage: {
+      title: 'Source coverage',
+      count: selection.rows.length,
+      unit: 'records',
+      element: (
+        <CoverageMatrix
+          index={index}
+          selection={selection}
+          singleOnly={view.singleSource}
+          selected={view.record}
+          onSingleOnly={(singleSource) => setView({ singleSource })}
+          onOpen={open}
+        />
+      ),
+    },
+    compare: {
+      title: 'Compare calls',
+      count: contacts,
+      unit: contacts === 1 ? 'contact to compare' : 'contacts to compare',
+      element: (
+        <CompareCalls
+          index={index}
+          events={selection.events}
+          picked={view.compare}
+          onPick={(compare) => setView({ compare })}
+          onOpen={open}
+        />
+      ),
+    },
+  };
+  const order = layout.order as PanelId[];
+  const goTo = (id: string) => {
+    if (layout.collapsed.includes(id)) setLayout(toggleCollapsed(layout, id, false));
+    window.setTimeout(() => document.getElementById(panelElementId(id))?.focus(), 0);
+  };
+  const filtersToggle = (
+    <button
+      ref={filtersButton}
+      type="button"
+      className="filters-toggle"
+      aria-expanded={filtersOpen}
+      aria-controls="filters-drawer"
+      onClick={() => setFiltersOpen(!filtersOpen)}
+    >
+      Filters{active ? ` · ${active} active` : ''}
+    </button>
+  );
 
   return (
     <div className={`app${view.record ? ' has-provenance' : ''}`} data-large={index.rows.length > LARGE_DATASET ? '' : undefined}>
       <a className="skip-link" href="#main">
         Skip to the dashboard
       </a>
+      <PanelNav
+        entries={order.map((id) => ({ id, ...slots[id], collapsed: layout.collapsed.includes(id) }))}
+        onGo={goTo}
+        onFold={(id, collapsed) => setLayout(toggleCollapsed(layout, id, collapsed))}
+        onMove={(id, by) => setLayout(movePanel(layout, id, by))}
+        before={filtersToggle}
+      />
       <header className="app-head">
         <div>
           <h1>{dataset.title}</h1>
@@ -136,57 +274,43 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       <p className="result-summary" aria-live="polite">
         <span>{summary}</span>
         <span className="muted"> · {describeFilters(view.filters, index)}</span>
+        {combination ? <span className="muted"> · {combination}</span> : null}
       </p>
       <div className={`layout${tray.items.length > 0 || tray.notices.length > 0 ? ' with-tray' : ''}`}>
-        <aside className="sidebar">
+        <aside
+          ref={drawer}
+          tabIndex={-1}
+          className="sidebar"
+          id="filters-drawer"
+          data-open={filtersOpen ? '' : undefined}
+          aria-label="Filters"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filtersOpen) {
+              e.stopPropagation();
+              closeFilters();
+            }
+          }}
+        >
+          <button type="button" className="drawer-close" onClick={closeFilters}>
+            Show {plural(selection.rows.length, 'record')}
+          </button>
           <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
         </aside>
         <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
           <main id="main" className="panels" tabIndex={-1}>
-            <CallTimeline
-              index={index}
-              events={selection.events}
-              filters={view.filters}
-              lane={view.lane}
-              selected={view.record}
-              animate={animate}
-              onLane={(lane) => setView({ lane })}
-              onOpen={open}
-              onDates={(from, to) => setFilters({ ...view.filters, from, to })}
-            />
-            <QuoteBoard
-              index={index}
-              quotes={selection.quotes}
-              group={view.group}
-              selected={view.record}
-              onGroup={(group) => setView({ group })}
-              onOpen={open}
-            />
-            <AidTracker
-              index={index}
-              aid={selection.aid}
-              sort={view.sort}
-              selected={view.record}
-              animate={animate}
-              onSort={(sort) => setView({ sort })}
-              onOpen={open}
-            />
-            <DiscrepancyList index={index} discrepancies={selection.discrepancies} onOpen={open} />
-            <CoverageMatrix
-              index={index}
-              selection={selection}
-              singleOnly={view.singleSource}
-              selected={view.record}
-              onSingleOnly={(singleSource) => setView({ singleSource })}
-              onOpen={open}
-            />
-            <CompareCalls
-              index={index}
-              events={selection.events}
-              picked={view.compare}
-              onPick={(compare) => setView({ compare })}
-              onOpen={open}
-            />
+            {order.map((id, i) => (
+              <PanelSlot.Provider
+                key={id}
+                value={{
+                  id,
+                  collapsed: layout.collapsed.includes(id),
+                  onFold: (c) => setLayout(toggleCollapsed(layout, id, c)),
+                  next: order[i + 1] ? { id: order[i + 1], title: slots[order[i + 1]].title } : undefined,
+                }}
+              >
+                {slots[id].element}
+              </PanelSlot.Provider>
+            ))}
           </main>
         </PanelExports>
         <div className="tray-column">

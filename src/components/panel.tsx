@@ -60,28 +60,94 @@ interface PanelProps {
   id?: string;
 }
 
+/**
+ * The place a panel has on the page, given by the page: its id (the nav's link target and the
+ * layout's key), whether it is folded, and how to fold it. A panel outside any slot cannot fold.
+ */
+export interface PanelSlotValue {
+  id: string;
+  collapsed: boolean;
+  onFold: (collapsed: boolean) => void;
+  /** The panel after this one, so a long panel can be skipped in one keystroke. */
+  next?: { id: string; title: string };
+}
+
+export const PanelSlot = createContext<PanelSlotValue | null>(null);
+
+export const panelElementId = (slotId: string) => `panel-${slotId}`;
+
+/** Shown when focused: past a long list of records to the next panel, as the nav would. */
+function SkipToNext({ next }: { next: { id: string; title: string } }) {
+  const target = panelElementId(next.id);
+  return (
+    <a
+      className="skip-next"
+      href={`#${target}`}
+      data-export-hide
+      onClick={(e) => {
+        e.preventDefault();
+        document.getElementById(target)?.focus();
+      }}
+    >
+      Skip to {next.title}
+    </a>
+  );
+}
+
 /** Every panel is a <section> landmark named by its heading. */
 export function Panel({ title, panelId, subtitle, actions, className, children, resetKey, id, exportable = true }: PanelProps) {
   const headingId = useId();
+  const bodyId = useId();
   const tools = useContext(PanelTools);
-  const extra = exportable && tools ? tools({ id: panelId, title }) : null;
+  const slot = useContext(PanelSlot);
+  const collapsed = slot?.collapsed ?? false;
+  const extra = exportable && tools && !collapsed ? tools({ id: panelId, title }) : null;
+  const body = (
+    <PanelBoundary name={title} resetKey={resetKey}>
+      {children}
+    </PanelBoundary>
+  );
+  const fold = slot ? (
+    <button
+      type="button"
+      className="panel-fold"
+      aria-expanded={!collapsed}
+      aria-controls={bodyId}
+      aria-label={`${collapsed ? 'Open' : 'Fold'} ${title}`}
+      onClick={() => slot.onFold(!collapsed)}
+    >
+      {collapsed ? 'Open' : 'Fold'}
+    </button>
+  ) : null;
   return (
-    <section aria-labelledby={headingId} className={`panel ${className ?? ''}`} id={id} data-panel={title}>
+    <section
+      aria-labelledby={headingId}
+      className={`panel ${className ?? ''}${collapsed ? ' is-collapsed' : ''}`}
+      id={slot ? panelElementId(slot.id) : id}
+      tabIndex={slot ? -1 : undefined}
+      data-panel={title}
+    >
+      {slot?.next && !collapsed ? <SkipToNext next={slot.next} /> : null}
       <header className="panel-head">
         <div>
           <h2 id={headingId}>{title}</h2>
           {subtitle ? <p className="panel-sub">{subtitle}</p> : null}
         </div>
-        {actions || extra ? (
+        {actions || extra || fold ? (
           <div className="panel-actions" data-export-hide>
-            {actions}
+            {collapsed ? null : actions}
             {extra}
+            {fold}
           </div>
         ) : null}
       </header>
-      <PanelBoundary name={title} resetKey={resetKey}>
-        {children}
-      </PanelBoundary>
+      {slot ? (
+        <div id={bodyId} className="panel-body" hidden={collapsed}>
+          {collapsed ? null : body}
+        </div>
+      ) : (
+        body
+      )}
     </section>
   );
 }

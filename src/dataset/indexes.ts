@@ -11,6 +11,7 @@ import {
   type Event,
   type EventKind,
   type FuzzyDate,
+  type KeyPoint,
   type Quote,
   type Source,
 } from './schema';
@@ -87,6 +88,8 @@ export interface DatasetIndex {
   /** Each record's position in `rows` (and `keys`), by identity. */
   positionOf: Map<Row['record'], number>;
   rowById: Map<string, Row>;
+  /** The dataset's key points by id; they summarise records rather than filter as one. */
+  keyPoints: Map<string, KeyPoint>;
   sources: Map<string, Source>;
   actors: Map<string, Actor>;
   events: Map<string, Event>;
@@ -270,6 +273,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
     outlets: [...outletMap.values()],
     outletOfSource,
     rowById,
+    keyPoints: new Map((dataset.keyPoints ?? []).map((p) => [p.id, p])),
     sources: new Map(dataset.sources.map((s) => [s.id, s])),
     actors,
     events,

@@ -252,6 +252,17 @@ export const Discrepancy = z.strictObject({
     .default({ events: [], quotes: [], aid: [], actors: [] }),
 });
 
+/**
+ * One point of the dataset's bottom line, in our own words, resting on the cited excerpts like any
+ * record. `about` names the records it sums up, so the point can follow the filters.
+ */
+export const KeyPoint = z.strictObject({
+  id: Id,
+  text: Text,
+  about: z.array(Id).optional(),
+  citations: Citations,
+});
+
 export const Dataset = z.strictObject({
   $schema: z.string().optional(),
   /** A stable identity across versions and titles; the briefing tray is kept under it. */
@@ -263,6 +274,8 @@ export const Dataset = z.strictObject({
   description: z.string().optional(),
   /** The dataset's own event kinds, aid categories and statuses; each list left out takes the default. */
   vocabulary: Vocabulary.optional(),
+  /** What an analyst needs in ten seconds: a few points, each cited. */
+  keyPoints: z.array(KeyPoint).optional(),
   sources: z.array(Source),
   actors: z.array(Actor),
   events: z.array(Event),
@@ -287,6 +300,7 @@ export type AidCategory = AidItem['category'];
 export type Discrepancy = z.infer<typeof Discrepancy>;
 export type DiscrepancyKind = Discrepancy['kind'];
 export type Vocabulary = z.infer<typeof Vocabulary>;
+export type KeyPoint = z.infer<typeof KeyPoint>;
 export type SourceReliability = z.infer<typeof SourceReliability>;
 export type CredibilityJudgement = z.infer<typeof CredibilityJudgement>;
 /** A record that states something happened or was said, and so has a credibility. */

@@ -4,7 +4,7 @@ import { generateDataset } from '../testing/generate';
 import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { buildIndex, ROW_TYPES, type DatasetIndex, type Row, type RowType } from './indexes';
 import { Dataset, type Discrepancy, type EventKind, type Fact } from './schema';
-import { isFiltered, NO_FILTERS, select, type Filters, type Selection } from './select';
+import { activeFilterCount, isFiltered, NO_FILTERS, select, type Filters, type Selection } from './select';
 import { mutated, validDataset } from '../testing/test-fixtures';
 import { DEFAULT_EVENT_KINDS } from './vocabulary';
 
@@ -267,5 +267,14 @@ describe('grade filters', () => {
     expect(isFiltered(NO_FILTERS)).toBe(false);
     expect(isFiltered({ ...NO_FILTERS, minCredibility: 6 })).toBe(true);
     expect(isFiltered({ ...NO_FILTERS, reliability: ['F'] })).toBe(true);
+  });
+});
+
+describe('activeFilterCount', () => {
+  it('counts each filter in use once, however many values it has', () => {
+    expect(activeFilterCount(NO_FILTERS)).toBe(0);
+    expect(activeFilterCount({ ...NO_FILTERS, sources: ['a', 'b', 'c'] })).toBe(1);
+    expect(activeFilterCount({ ...NO_FILTERS, sources: ['a'], actors: ['x'], from: '2024-01-01', to: '2024-02-01', q: '  ' })).toBe(3);
+    expect(activeFilterCount({ ...NO_FILTERS, minCredibility: 2, reliability: ['A'], types: ['event'], kinds: ['call'], q: 'x' })).toBe(5);
   });
 });

@@ -70,6 +70,20 @@ export function isFiltered(f: Filters): boolean {
   );
 }
 
+/** How many filters are on: each of sources, actors, dates, types, kinds, text and the two grades counts once. */
+export function activeFilterCount(f: Filters): number {
+  return [
+    f.sources.length > 0,
+    f.actors.length > 0,
+    f.from !== null || f.to !== null,
+    f.types.length > 0,
+    f.kinds.length > 0,
+    f.q.trim() !== '',
+    f.minCredibility !== null,
+    f.reliability.length > 0,
+  ].filter(Boolean).length;
+}
+
 /**
  * Rows whose text holds every word, as a 0/1 mask. The texts are joined once per index into one
  * string, so each word is one native `indexOf` sweep instead of a call per row; the last answer is

@@ -55,6 +55,10 @@ describe('the parameter table', () => {
     singleSource: true,
     dataset: '/data/other.json',
     tray: 'ev-call~note',
+    panels: {
+      order: ['aid', 'bottom-line', 'timeline', 'quotes', 'discrepancies', 'coverage', 'compare'],
+      collapsed: ['quotes'],
+    },
   };
 
   it('reads back every parameter it writes', () => {
@@ -81,6 +85,15 @@ describe('the parameter table', () => {
     ).toBe(false);
     expect(back.get('zzz')).toBe('1');
     expect(back.get(PARAMS.group)).toBe('event');
+  });
+
+  it('reads a key point as the record to open, and drops an unknown panel with a notice', () => {
+    const d = validDataset();
+    d.keyPoints = [{ id: 'kp-one', text: 'A call.', citations: [{ source: 'src-wire', excerpt: 'spoke with' }] }];
+    const v = parseView(new URLSearchParams('rec=kp-one&panels=-aid,nope'), buildIndex(Dataset.parse(d)));
+    expect(v.record).toBe('kp-one');
+    expect(v.panels.collapsed).toEqual(['aid']);
+    expect(v.notices).toEqual(['Ignored unknown panel: “nope”']);
   });
 
   it('accepts the event kinds the dataset declares, and only those', () => {

@@ -1,6 +1,7 @@
 import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { ROW_TYPES, type DatasetIndex, type RowType } from './indexes';
 import { ISO_DATE_PATTERN, isRealIsoDate, type EventKind } from './schema';
+import { PANEL_IDS, parsePanelLayout, writePanelLayout, type PanelLayout } from './panel-layout';
 import { NO_FILTERS, type Filters } from './select';
 
 /**
@@ -35,6 +36,8 @@ export const PARAMS = {
   coverage: 'cov',
   /** A shared briefing tray (`id~note,id`); read once into the tray, which then lives in the browser. */
   tray: 'tray',
+  /** Panel order and folded panels: `panels=aid,-quotes` (see panel-layout.ts). */
+  panels: 'panels',
 } as const;
 
 const KNOWN = new Set<string>(Object.values(PARAMS));
@@ -65,6 +68,8 @@ export interface View {
   dataset: string | null;
   /** A shared tray as given; the tray decodes it. */
   tray: string | null;
+  /** Which panels are open and in what order. */
+  panels: PanelLayout;
 }
 
 export interface ParsedView extends View {
@@ -184,7 +189,7 @@ const VIEW_PARAMS: { [K in Exclude<keyof View, 'filters'>]: Param<View[K]> } = {
     key: PARAMS.record,
     fallback: null,
     parse: (raw, index, notices) => {
-      if (index.rowById.has(raw)) return raw;
+      if (index.rowById.has(raw) || index.keyPoints.has(raw)) return raw;
       notices.push(`Ignored unknown record “${clip(raw)}”`);
       return null;
     },
@@ -220,6 +225,16 @@ const VIEW_PARAMS: { [K in Exclude<keyof View, 'filters'>]: Param<View[K]> } = {
   singleSource: flag(PARAMS.coverage, 'single', 'all', 'coverage option'),
   dataset: { ...asGiven, key: PARAMS.dataset },
   tray: { ...asGiven, key: PARAMS.tray },
+  panels: {
+    key: PARAMS.panels,
+    fallback: { order: [...PANEL_IDS], collapsed: [] },
+    parse: (raw, _index, notices) => {
+      const { layout, unknown } = parsePanelLayout(raw, PANEL_IDS);
+      if (unknown.length) notices.push(`Ignored unknown panel${unknown.length > 1 ? 's' : ''}: ${listed(unknown)}`);
+      return layout;
+    },
+    write: (value) => writePanelLayout(value, PANEL_IDS) ?? '',
+  },
 };
 
 function read<T>(params: URLSearchParams, param: Param<T>, index: DatasetIndex, notices: string[]): T {

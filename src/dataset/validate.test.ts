@@ -94,6 +94,41 @@ describe('the valid dataset', () => {
   });
 });
 
+describe('key points', () => {
+  const point = (extra: object = {}) => ({
+    id: 'kp-package',
+    text: 'The US announced a package with a Patriot system.',
+    about: ['aid-pkg'],
+    citations: [{ source: 'src-wire', excerpt: 'a $225 million package that includes a Patriot air defence system' }],
+    ...extra,
+  });
+
+  it('are optional, and counted with their citations when present', async () => {
+    const result = await validate(mutated((d) => void (d.keyPoints = [point()])));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+    expect(result.counts.keyPoints).toBe(1);
+    expect(result.counts.citations).toBe(12);
+  });
+
+  it('need citations whose excerpts are verbatim', async () => {
+    await expectOnlyFault(
+      (d) => void (d.keyPoints = [point({ citations: [{ source: 'src-wire', excerpt: 'a $225m package' }] })]),
+      'keyPoints[0].citations[0].excerpt',
+      /excerpt not found verbatim in source "src-wire"/,
+    );
+    await expectOnlyFault((d) => void (d.keyPoints = [point({ citations: [] })]), 'keyPoints[0].citations', /at least one citation/);
+  });
+
+  it('refer only to records that exist, and take ids no other record has', async () => {
+    await expectOnlyFault(
+      (d) => void (d.keyPoints = [point({ about: ['aid-pkg', 'nothing'] })]),
+      'keyPoints[0].about[1]',
+      /"nothing", which is not an event, quote, aid item or discrepancy/,
+    );
+    await expectOnlyFault((d) => void (d.keyPoints = [point({ id: 'aid-pkg' })]), 'keyPoints[0].id', /duplicate id "aid-pkg"/);
+  });
+});
+
 describe('JSON syntax and the root value', () => {
   it('locates a truncated file by line and column', async () => {
     // Line 3 is `  "sources": [` (14 characters); the file ends right after it.

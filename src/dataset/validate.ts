@@ -25,7 +25,7 @@ export interface Problem {
   message: string;
 }
 
-export type Counts = Record<RecordType | 'citations', number>;
+export type Counts = Record<RecordType | 'citations', number> & { keyPoints?: number };
 
 /** `more`: how many problems were found beyond those listed (the list stops at MAX_PROBLEMS). */
 export type ShapeResult = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[]; more?: number };
@@ -323,6 +323,13 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     });
   }
 
+  (dataset.keyPoints ?? []).forEach((p, i) => {
+    const path = `keyPoints[${i}].id`;
+    const earlier = firstSeen.get(p.id);
+    if (earlier) add(path, `duplicate id "${p.id}" (first used at ${earlier})`);
+    else firstSeen.set(p.id, path);
+  });
+
   const ref = (path: string, kind: keyof typeof ids, id: string | undefined, what: string) => {
     if (id !== undefined && !ids[kind].has(id)) add(path, `refers to ${what} "${id}", which is not in ${kind}`);
   };
@@ -433,6 +440,15 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     d.concerns.actors.forEach((id, j) => ref(`${path}.concerns.actors[${j}]`, 'actors', id, 'actor'));
   });
 
+  const summarised = new Set([...ids.events, ...ids.quotes, ...ids.aid, ...ids.discrepancies]);
+  (dataset.keyPoints ?? []).forEach((p, i) => {
+    const path = `keyPoints[${i}]`;
+    p.about?.forEach((id, j) => {
+      if (!summarised.has(id)) add(`${path}.about[${j}]`, `refers to "${id}", which is not an event, quote, aid item or discrepancy`);
+    });
+    citations(path, p.citations);
+  });
+
   return problems;
 }
 
@@ -464,7 +480,9 @@ export function countRecords(dataset: Dataset): Counts {
     dataset.events.reduce((n, r) => n + r.citations.length, 0) +
     dataset.quotes.reduce((n, r) => n + r.citations.length, 0) +
     dataset.aid.reduce((n, r) => n + r.citations.length, 0) +
-    dataset.discrepancies.reduce((n, r) => n + r.versions.length, 0);
+    dataset.discrepancies.reduce((n, r) => n + r.versions.length, 0) +
+    (dataset.keyPoints ?? []).reduce((n, r) => n + r.citations.length, 0);
+  if (dataset.keyPoints) counts.keyPoints = dataset.keyPoints.length;
   return counts;
 }
 

@@ -24,6 +24,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const toggle = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const listId = useId();
 
@@ -69,10 +70,17 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
     } catch (e) {
       setStatus({ kind: 'error', text: e instanceof CopyRefused ? e.message : `${what} failed: ${(e as Error)?.message ?? String(e)}` });
     } finally {
+      refocus.current = true;
       setBusy(false);
-      toggle.current?.focus({ preventScroll: true });
     }
   };
+
+  // The button is disabled while busy, and a disabled button cannot take focus: give it back once enabled.
+  useEffect(() => {
+    if (busy || !refocus.current) return;
+    refocus.current = false;
+    toggle.current?.focus({ preventScroll: true });
+  }, [busy]);
 
   const items: { label: string; act: () => void }[] = [
     {

@@ -3,7 +3,7 @@ import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
 import { Panel } from '../components/panel';
-import { dayToIso } from '../lib/dates';
+import { dayToIso, formatDay, isoToDay } from '../lib/dates';
 
 interface Props {
   index: DatasetIndex;
@@ -17,7 +17,10 @@ const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
 
 /** Sources, actors, dates, kinds and text: every control writes the URL; the counts follow. */
 export function FiltersPanel({ index, filters, facets, onChange }: Props) {
+  // Clearing the filters also empties the actor search box: a new key gives the list a fresh start.
+  const [cleared, setCleared] = useState(0);
   const set = (patch: Partial<Filters>, opts?: { replace?: boolean }) => onChange({ ...filters, ...patch }, opts);
+  const dateId = useId();
   const range = index.dayRange;
   const min = range ? dayToIso(range[0]) : undefined;
   const max = range ? dayToIso(range[1]) : undefined;
@@ -26,11 +29,19 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       title="Filters"
       className="filters"
       actions={
-        <button type="button" onClick={() => onChange(NO_FILTERS)} disabled={!isFiltered(filters)}>
+        <button
+          type="button"
+          onClick={() => {
+            onChange(NO_FILTERS);
+            setCleared((n) => n + 1);
+          }}
+          disabled={!isFiltered(filters)}
+        >
           Clear filters
         </button>
       }
     >
+      <p className="filters-note">Each number counts the records that choice would show.</p>
       <div className="filter-group">
         <label className="field">
           <span>Search quotes, summaries and items</span>
@@ -45,31 +56,41 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       </div>
 
       <OutletFilter index={index} filters={filters} facets={facets} set={set} />
-      <ActorFilter index={index} filters={filters} facets={facets} set={set} />
+      <ActorFilter key={cleared} index={index} filters={filters} facets={facets} set={set} />
 
       <fieldset className="filter-group">
         <legend>Dates</legend>
         <div className="date-row">
-          <label className="field">
-            <span>From</span>
+          <div className="field">
+            <label htmlFor={`${dateId}-from-input`}>From</label>
             <input
+              id={`${dateId}-from-input`}
               type="date"
               value={filters.from ?? ''}
               min={min}
               max={filters.to ?? max}
               onChange={(e) => set({ from: e.target.value || null })}
+              aria-describedby={`${dateId}-from`}
             />
-          </label>
-          <label className="field">
-            <span>To</span>
+            <span className="date-echo" id={`${dateId}-from`}>
+              {filters.from ? formatDay(isoToDay(filters.from)) : 'From the first record'}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor={`${dateId}-to-input`}>To</label>
             <input
+              id={`${dateId}-to-input`}
               type="date"
               value={filters.to ?? ''}
               min={filters.from ?? min}
               max={max}
               onChange={(e) => set({ to: e.target.value || null })}
+              aria-describedby={`${dateId}-to`}
             />
-          </label>
+            <span className="date-echo" id={`${dateId}-to`}>
+              {filters.to ? formatDay(isoToDay(filters.to)) : 'To the last record'}
+            </span>
+          </div>
         </div>
       </fieldset>
 

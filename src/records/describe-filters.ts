@@ -21,3 +21,20 @@ export function describeFilters(f: Filters, index: DatasetIndex): string {
   if (f.q.trim()) parts.push(`Search: “${f.q.trim()}”`);
   return parts.length ? parts.join(' · ') : 'No filters';
 }
+
+/** How the chosen filters combine, in words: any of the values within a filter, every filter at once. */
+export function describeCombination(f: Filters): string {
+  const any = (n: number, one: string, many: string) => (n === 1 ? one : many);
+  const parts: string[] = [];
+  if (f.sources.length) parts.push(any(f.sources.length, 'cite the chosen source', 'cite any of the chosen sources'));
+  if (f.actors.length) parts.push(any(f.actors.length, 'involve the chosen actor', 'involve any of the chosen actors'));
+  if (f.from || f.to) parts.push('fall within the dates');
+  if (f.types.length) parts.push(any(f.types.length, 'are of the chosen type', 'are of any of the chosen types'));
+  if (f.kinds.length) parts.push(any(f.kinds.length, 'are of the chosen event kind', 'are of any of the chosen event kinds'));
+  if (f.q.trim()) parts.push(f.q.trim().includes(' ') ? 'contain every word searched' : 'contain the word searched');
+  if (f.minCredibility !== null) parts.push('are at least as credible as chosen');
+  if (f.reliability.length) parts.push(any(f.reliability.length, 'rest on a source of the chosen reliability', 'rest on a source of any chosen reliability'));
+  if (parts.length === 0) return '';
+  const last = parts.pop() as string;
+  return `Records that ${parts.length ? `${parts.join(', ')} and ${last}` : last}.`;
+}

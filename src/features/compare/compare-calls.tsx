@@ -166,7 +166,7 @@ function EventHead({ event, which, hidden, onOpen }: { event: Event; which: stri
         type="button"
         className="link-button"
         onClick={() => onOpen(event.id)}
-        aria-label={`Sources for ${event.title}`}
+        aria-label={`Sources for ${event.title}, compared as ${which.toLowerCase()}`}
         data-export-hide
       >
         Sources
@@ -190,8 +190,22 @@ function Row({ row, a, b, onOpen }: { row: CompareRow; a: Event; b: Event; onOpe
           </span>
         )}
       </th>
-      <Cell items={row.a} more={row.moreA ?? 0} side={`First · ${formatDate(a.date)}`} fold={row.key.startsWith('said')} onOpen={onOpen} />
-      <Cell items={row.b} more={row.moreB ?? 0} side={`Second · ${formatDate(b.date)}`} fold={row.key.startsWith('said')} onOpen={onOpen} />
+      <Cell
+        items={row.a}
+        more={row.moreA ?? 0}
+        aspect={row.label}
+        side={`First · ${formatDate(a.date)}`}
+        fold={row.key.startsWith('said')}
+        onOpen={onOpen}
+      />
+      <Cell
+        items={row.b}
+        more={row.moreB ?? 0}
+        aspect={row.label}
+        side={`Second · ${formatDate(b.date)}`}
+        fold={row.key.startsWith('said')}
+        onOpen={onOpen}
+      />
     </tr>
   );
 }
@@ -199,13 +213,15 @@ function Row({ row, a, b, onOpen }: { row: CompareRow; a: Event; b: Event; onOpe
 interface CellProps {
   items: CompareItem[];
   more: number;
+  /** The row's name, so each Sources button in the table has a name of its own. */
+  aspect: string;
   side: string;
   /** Fold the sources' words away (a quote's printings), leaving the outlets in view. */
   fold: boolean;
   onOpen: (id: string) => void;
 }
 
-function Cell({ items, more, side, fold, onOpen }: CellProps) {
+function Cell({ items, more, aspect, side, fold, onOpen }: CellProps) {
   return (
     <td className="cmp-cell">
       <span className="cmp-side">{side}</span>
@@ -222,7 +238,7 @@ function Cell({ items, more, side, fold, onOpen }: CellProps) {
                 className="link-button"
                 onClick={() => onOpen(item.recordId!)}
                 data-export-hide
-                aria-label={`Sources for ${clipText(item.text, 60)}`}
+                aria-label={`Sources for ${clipText(item.text, 60)}; ${aspect}, ${side}`}
               >
                 Sources
               </button>

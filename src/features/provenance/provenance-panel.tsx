@@ -5,7 +5,8 @@ import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
 import { formatDate } from '../../lib/dates';
 import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
-import { present } from '../../records/record-label';
+import { present, recordLabel } from '../../records/record-label';
+import { keyPointPresenter } from '../../records/key-point';
 import { proseText, sourceLabel } from '../../records/source';
 
 interface Props {
@@ -48,19 +49,21 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  if (!row) return null;
-  const citations = citationsOf(row.record);
+  const point = row ? undefined : index.keyPoints.get(recordId);
+  if (!row && !point) return null;
+  const citations = row ? citationsOf(row.record) : point ? keyPointPresenter.citations(point) : [];
   const bySource = new Map<string, Citation[]>();
   for (const c of citations) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
-  const concerns: Discrepancy[] = row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
+  const concerns: Discrepancy[] = !row || row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
+  const about = point ? keyPointPresenter.about(point, index) : [];
 
   return (
     <section className="provenance" aria-labelledby={headingId} data-export-hide>
       <header className="provenance-head">
         <div>
-          <p className="eyebrow">Provenance · {RECORD_TYPE_NAME[row.type].one}</p>
+          <p className="eyebrow">Provenance · {row ? RECORD_TYPE_NAME[row.type].one : keyPointPresenter.typeName}</p>
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-            {present(row, index).heading()}
+            {row ? present(row, index).heading() : point ? keyPointPresenter.heading(point) : ''}
           </h2>
           <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
         </div>
@@ -69,7 +72,26 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
         </button>
       </header>
       <div className="provenance-body" ref={bodyRef}>
-        {row.type === 'discrepancy' ? <DiscrepancyVersions d={row.record as Discrepancy} index={index} /> : null}
+        {row?.type === 'discrepancy' ? <DiscrepancyVersions d={row.record as Discrepancy} index={index} /> : null}
+        {point ? (
+          <div className="key-point-provenance">
+            <p>{point.text}</p>
+            {about.length ? (
+              <>
+                <h3>Records this point sums up</h3>
+                <ul>
+                  {about.map((r) => (
+                    <li key={r.id}>
+                      <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
+                        {recordLabel(r, index, 90)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : null}
         {[...bySource.entries()].map(([sourceId, cites]) => {
           const source = index.sources.get(sourceId);
           const text = texts.get(sourceId);

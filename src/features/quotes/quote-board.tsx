@@ -8,7 +8,7 @@ import { VIRTUALISE_ABOVE, chunk, gridColumns, useVirtualRows, useWidth } from '
 import { plural } from '../../lib/format';
 import { groupQuotes } from './group-quotes';
 import { quotesPanel } from './quotes-panel';
-import { actorName } from '../../records/names';
+import { actorName, clipText } from '../../records/names';
 import { quoteModeName, quotePresenter } from '../../records/quote';
 
 /** As in the stylesheet: `.quote-cards` columns are at least 320px, 0.55rem apart. */
@@ -132,7 +132,7 @@ function QuoteCard({
       </p>
       <div className="meta">
         <SourceBadges citations={q.citations} index={index} />
-        <ProvenanceButton id={q.id} label={`quote by ${speaker}`} onOpen={onOpen} />
+        <ProvenanceButton id={q.id} label={`quote by ${speaker}: “${clipText(q.text, 60)}”`} onOpen={onOpen} />
         <PinButton id={q.id} label={`quote by ${speaker}`} detail={q.text} />
       </div>
     </li>

@@ -37,7 +37,9 @@ test('a month-only event reads "May 2024" in the chart tooltip, the chart’s ta
   await expect(row.getByRole('cell').first()).toHaveText('May 2024');
 });
 
-test('contacts are labelled on the chart with their date, without hovering; the legend speaks of the dataset’s contacts', async ({ page }) => {
+test('contacts are labelled on the chart with their date, without hovering; the legend speaks of the dataset’s contacts', async ({
+  page,
+}) => {
   await openDashboard(page);
   const timeline = panel(page, 'Call timeline');
   const labels = timeline.locator('.timeline-annotation');
@@ -59,7 +61,9 @@ test('the aid chart names items and amounts, and a search for an item keeps its 
   await openDashboard(page);
   const aid = panel(page, 'Weapons and aid tracker');
   const lines = aid.getByRole('list', { name: 'Items from announcement to effect' });
-  await expect(lines.getByRole('button', { name: 'Sources for $225 million military aid package' })).toContainText('$225 million');
+  await expect(lines.getByRole('button', { name: '$225 million military aid package on the chart: open its sources' })).toContainText(
+    '$225 million',
+  );
   await expect(lines).toContainText('Patriot air defence system');
   await expect(lines).toContainText('takes effect 2026');
   await expect(aid.locator('.aid-money')).toContainText('$225 million');

@@ -52,5 +52,4 @@ describe('calendarTicks', () => {
     expect(calendarTicks(5, 5, 6)).toEqual([]);
     expect(calendarTicks(0, 3, 6).map((t) => t.day)).toEqual([0, 1, 2, 3]);
   });
-
 });

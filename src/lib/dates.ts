@@ -102,4 +102,3 @@ export function calendarTicks(lo: number, hi: number, count: number): { day: num
   }
   return [];
 }
-

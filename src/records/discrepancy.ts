@@ -17,7 +17,12 @@ export const discrepancyPresenter: Presenter<'discrepancy'> = {
     text: proseText(d.summary, index),
     quoted: false,
     facts: [{ label: 'Kind', value: DISCREPANCY_KIND_LABEL[d.kind] }],
-    versions: d.versions.map((v) => ({ source: v.source, outlet: sourceLabel(index, v.source), reading: proseText(v.reading, index), excerpt: v.excerpt })),
+    versions: d.versions.map((v) => ({
+      source: v.source,
+      outlet: sourceLabel(index, v.source),
+      reading: proseText(v.reading, index),
+      excerpt: v.excerpt,
+    })),
   }),
   lines: (d, index, cite) => [
     proseText(d.summary, index),

@@ -22,7 +22,10 @@ export const eventPresenter: Presenter<'event'> = {
       { label: 'Requested by', value: actorName(index, e.initiatedBy) },
     ),
   }),
-  lines: (e, index) => [proseText(e.summary, index), ...(e.initiatedBy ? [`Requested by ${actorName(index, e.initiatedBy)}, as the sources tell it.`] : [])],
+  lines: (e, index) => [
+    proseText(e.summary, index),
+    ...(e.initiatedBy ? [`Requested by ${actorName(index, e.initiatedBy)}, as the sources tell it.`] : []),
+  ],
   columns: () => ['id', 'date', 'end', 'date precision', 'date as printed', 'kind', 'title', 'summary', 'actors', 'requested by'],
   values: (e, index) => ({
     id: e.id,

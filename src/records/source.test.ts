@@ -11,8 +11,22 @@ function twoUnnamed() {
   const d = validDataset() as DatasetInput;
   const base = d.sources[0];
   d.sources.push(
-    { ...base, id: 'src-anon-a', outlet: 'Unnamed outlet', outletEvidence: 'not-named', outletExcerpt: undefined, published: { value: '2024-06-26', precision: 'day' } },
-    { ...base, id: 'src-anon-b', outlet: 'Unnamed outlet', outletEvidence: 'not-named', outletExcerpt: undefined, published: { value: '2024-07-13', precision: 'day' } },
+    {
+      ...base,
+      id: 'src-anon-a',
+      outlet: 'Unnamed outlet',
+      outletEvidence: 'not-named',
+      outletExcerpt: undefined,
+      published: { value: '2024-06-26', precision: 'day' },
+    },
+    {
+      ...base,
+      id: 'src-anon-b',
+      outlet: 'Unnamed outlet',
+      outletEvidence: 'not-named',
+      outletExcerpt: undefined,
+      published: { value: '2024-07-13', precision: 'day' },
+    },
   );
   return buildIndex(Dataset.parse(d));
 }

@@ -38,7 +38,14 @@ export function AidMoneyChart({
       accessibilityLayer
     >
       <XAxis type="number" hide domain={[0, 'dataMax']} />
-      <YAxis type="category" dataKey="name" width={labelWidth} tick={{ fill: 'var(--text)', fontSize: 12 }} interval={0} stroke="var(--muted)" />
+      <YAxis
+        type="category"
+        dataKey="name"
+        width={labelWidth}
+        tick={{ fill: 'var(--text)', fontSize: 12 }}
+        interval={0}
+        stroke="var(--muted)"
+      />
       <Bar dataKey="value" isAnimationActive={animate} barSize={18} name={`Amount (${currency})`}>
         {data.map((r) => (
           <Cell key={`${r.donor}-${r.status}`} fill={statusColor(statuses, r.status)} />
@@ -94,7 +101,12 @@ export function AidItemsChart({
               key={a.id}
               className={`aid-line depth-${Math.min(r.depth, 3)}${r.context ? ' is-context' : ''}${a.id === selected ? ' is-selected' : ''}`}
             >
-              <button type="button" className="aid-line-label" onClick={() => onOpen(a.id)} aria-label={`Sources for ${a.item}`}>
+              <button
+                type="button"
+                className="aid-line-label"
+                onClick={() => onOpen(a.id)}
+                aria-label={`${a.item} on the chart: open its sources`}
+              >
                 {r.depth > 0 ? <span aria-hidden="true">↳ </span> : null}
                 <strong>{a.item}</strong>
                 {a.amount ? (

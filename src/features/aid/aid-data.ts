@@ -137,9 +137,7 @@ export function moneyByDonorAndStatus(items: readonly AidItem[], index: DatasetI
   }
   return [...tables].map(([currency, rows]) => ({
     currency,
-    rows: [...rows.values()].sort(
-      (x, y) => collate(x.donor, y.donor) || (statusAt.get(x.status) ?? 0) - (statusAt.get(y.status) ?? 0),
-    ),
+    rows: [...rows.values()].sort((x, y) => collate(x.donor, y.donor) || (statusAt.get(x.status) ?? 0) - (statusAt.get(y.status) ?? 0)),
   }));
 }
 

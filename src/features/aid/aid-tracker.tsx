@@ -196,5 +196,4 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
 }
 
 /** An item's amount; an item inside a package with none of its own says so rather than "—". */
-const amountText = (a: AidItem, index: DatasetIndex) =>
-  a.amount ? formatAmount(a.amount) : a.partOf ? `in ${aidParent(a, index)}` : '—';
+const amountText = (a: AidItem, index: DatasetIndex) => (a.amount ? formatAmount(a.amount) : a.partOf ? `in ${aidParent(a, index)}` : '—');

@@ -179,7 +179,13 @@ function concerns(index: DatasetIndex, id: string): Discrepancy[] {
 
 function evidence(index: DatasetIndex, source: string, excerpt: string, reading?: string): Evidence {
   const s = index.sources.get(source);
-  return { source, outlet: sourceLabel(index, source), published: s?.published ?? null, excerpt, ...(reading ? { reading: proseText(reading, index) } : {}) };
+  return {
+    source,
+    outlet: sourceLabel(index, source),
+    published: s?.published ?? null,
+    excerpt,
+    ...(reading ? { reading: proseText(reading, index) } : {}),
+  };
 }
 
 /** What the sources say about who asked for the event: the versions of a discrepancy on that point, and citations that say it. */

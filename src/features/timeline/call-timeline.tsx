@@ -113,7 +113,17 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
         </span>
         <span className="legend-item">
           <svg width="18" height="12" aria-hidden="true">
-            <rect x="1" y="2" width="16" height="8" rx="2" fill="var(--muted)" fillOpacity="0.25" stroke="var(--muted)" strokeDasharray="2 2" />
+            <rect
+              x="1"
+              y="2"
+              width="16"
+              height="8"
+              rx="2"
+              fill="var(--muted)"
+              fillOpacity="0.25"
+              stroke="var(--muted)"
+              strokeDasharray="2 2"
+            />
           </svg>{' '}
           Date not known to the day: a faint span over its month or period
         </span>

@@ -41,7 +41,9 @@ export function TimelineChart({
   const { x, lanesTop, laneHeight, plotLeft, plotRight, axisY, width, height } = layout;
   const laneY = (lane: number) => lanesTop + lane * laneHeight + laneHeight / 2;
   // Keyboard order: by date, then lane. One Tab stop; the arrow keys move between marks.
-  const order = data.points.map((_, i) => i).sort((a, b) => data.points[a].day - data.points[b].day || data.points[a].lane - data.points[b].lane);
+  const order = data.points
+    .map((_, i) => i)
+    .sort((a, b) => data.points[a].day - data.points[b].day || data.points[a].lane - data.points[b].lane);
   const rank = new Map(order.map((p, k) => [p, k]));
   const current = Math.min(focusAt, Math.max(0, order.length - 1));
   const onKey = (e: KeyboardEvent, k: number) => {
@@ -146,12 +148,28 @@ export function TimelineChart({
               {p.contact ? (
                 <polygon points={star(cx, cy, 10)} fill={color} stroke={stroke} strokeWidth={isSelected ? 2.5 : 1.5} />
               ) : !p.approx && p.end === p.day ? (
-                <circle cx={cx} cy={cy} r={p.count > 1 ? 9 : 6} fill={color} fillOpacity={0.9} stroke={stroke} strokeWidth={isSelected ? 2.5 : 1.5} />
+                <circle
+                  cx={cx}
+                  cy={cy}
+                  r={p.count > 1 ? 9 : 6}
+                  fill={color}
+                  fillOpacity={0.9}
+                  stroke={stroke}
+                  strokeWidth={isSelected ? 2.5 : 1.5}
+                />
               ) : null}
               {p.count > 1 ? (
                 <g className="count-badge">
                   <circle cx={cx + (p.contact ? 9 : 0)} cy={cy - (p.contact ? 8 : 0)} r={8} fill="var(--text)" />
-                  <text x={cx + (p.contact ? 9 : 0)} y={cy - (p.contact ? 8 : 0)} dy="0.35em" textAnchor="middle" fontSize={10} fill="var(--panel)" fontWeight={700}>
+                  <text
+                    x={cx + (p.contact ? 9 : 0)}
+                    y={cy - (p.contact ? 8 : 0)}
+                    dy="0.35em"
+                    textAnchor="middle"
+                    fontSize={10}
+                    fill="var(--panel)"
+                    fontWeight={700}
+                  >
                     {p.count > 99 ? '99+' : p.count}
                   </text>
                 </g>
@@ -213,7 +231,12 @@ export function DateBrushChart({
   onRange: (startIndex: number, endIndex: number) => void;
 }) {
   return (
-    <BarChart width={width} height={84} data={bins} margin={{ top: 4, right: 20, bottom: 0, left: Math.min(118, Math.round(width * 0.26) + 8) }}>
+    <BarChart
+      width={width}
+      height={84}
+      data={bins}
+      margin={{ top: 4, right: 20, bottom: 0, left: Math.min(118, Math.round(width * 0.26) + 8) }}
+    >
       <Bar dataKey="count" fill="var(--accent-soft)" isAnimationActive={animate} name="Events" />
       <XAxis dataKey="label" hide />
       <Brush

@@ -149,7 +149,9 @@ describe('marks of imprecise dates and of one date', () => {
     const data = timelineData(events, 'actor', index);
     expect(data.points).toHaveLength(3);
     expect(data.eventCount).toBe(2);
-    expect(timelineSummary(data, events, index)).toMatch(/^Chart: 2 events from 25 Jun 2024 to 26 Jun 2024 in 2 lanes; 2 calls: 25 Jun 2024, 26 Jun 2024\.$/);
+    expect(timelineSummary(data, events, index)).toMatch(
+      /^Chart: 2 events from 25 Jun 2024 to 26 Jun 2024 in 2 lanes; 2 calls: 25 Jun 2024, 26 Jun 2024\.$/,
+    );
   });
 
   it('names a month-only event "May 2024" in the summary', () => {

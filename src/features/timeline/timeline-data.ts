@@ -321,7 +321,8 @@ export function timelineSummary(data: TimelineData, events: readonly Event[], in
       : `; ${contactWords(contacts, index)}`
     : '';
   const n = data.eventCount;
-  const when = first === last ? formatDateRange(first.date, first.end) : `from ${formatDate(first.date)} to ${formatDateRange(last.date, last.end)}`;
+  const when =
+    first === last ? formatDateRange(first.date, first.end) : `from ${formatDate(first.date)} to ${formatDateRange(last.date, last.end)}`;
   return `Chart: ${plural(n, 'event')} ${when} in ${plural(data.lanes.length, 'lane')}${contactText}.`;
 }
 
@@ -330,7 +331,12 @@ export function timelineSummary(data: TimelineData, events: readonly Event[], in
  * goes in the first row where it fits; it is drawn to the right of its anchor, or to the left near the
  * right edge. Returns, per label, its row and where its text starts.
  */
-export function placeLabels(labels: readonly { x: number; width: number }[], left: number, right: number, gap = 10): { row: number; start: number }[] {
+export function placeLabels(
+  labels: readonly { x: number; width: number }[],
+  left: number,
+  right: number,
+  gap = 10,
+): { row: number; start: number }[] {
   const rows: [number, number][][] = [];
   return labels.map(({ x, width }) => {
     const start = Math.max(left, Math.min(x - 4, right - width));

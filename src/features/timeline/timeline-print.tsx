@@ -79,7 +79,17 @@ function TimelineStrip({ events, vocabulary }: { events: readonly Event[]; vocab
           return (
             <g key={e.id}>
               {fuzzy && end > span[0] ? (
-                <rect x={x(span[0])} y={cy - 5} width={x(end + 1) - x(span[0])} height={10} rx={2} fill={color} fillOpacity="0.18" stroke={color} strokeDasharray="2 2" />
+                <rect
+                  x={x(span[0])}
+                  y={cy - 5}
+                  width={x(end + 1) - x(span[0])}
+                  height={10}
+                  rx={2}
+                  fill={color}
+                  fillOpacity="0.18"
+                  stroke={color}
+                  strokeDasharray="2 2"
+                />
               ) : e.end && end > span[0] ? (
                 <line x1={cx} x2={x(end)} y1={cy} y2={cy} stroke={color} strokeWidth="4" strokeOpacity="0.35" />
               ) : null}

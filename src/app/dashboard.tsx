@@ -41,8 +41,22 @@ interface Props {
   fromFile: string | null;
 }
 
+/** The page's description names the dataset shown; index.html's own is neutral, since any dataset may be opened. */
+function usePageDescription(title: string) {
+  useEffect(() => {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+    if (!meta) return;
+    const before = meta.content;
+    meta.content = `${title}: a briefing dashboard, every fact traced to the words of its source.`;
+    return () => {
+      meta.content = before;
+    };
+  }, [title]);
+}
+
 export function Dashboard({ loaded, opener, fromFile }: Props) {
   const { index, texts } = loaded;
+  usePageDescription(index.dataset.title);
   const tray = useTray();
   const [params, navigate] = useUrlParams();
   const view = useMemo(() => parseView(params, index), [params, index]);

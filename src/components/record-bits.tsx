@@ -1,21 +1,69 @@
+import type { FactGrade } from '../dataset/grading';
+import { RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
 import type { DatasetIndex } from '../dataset/indexes';
-import type { Citation } from '../dataset/schema';
+import type { Citation, Fact } from '../dataset/schema';
 import { SOURCE_KIND_LABEL } from '../dataset/vocabulary';
 import { plural } from '../lib/format';
 import { sourceLabel } from '../records/source';
+import { gradeName } from '../records/presentation';
 
-/** The outlets behind a record, each marked when it is a repost, a wire copy or opinion. */
+const factsByCitations = new WeakMap<DatasetIndex, WeakMap<readonly Citation[], Fact>>();
+
+/** The graded fact whose own citation list this is, so every list of outlets shows its record's grade. */
+function factOf(index: DatasetIndex, citations: readonly Citation[]): Fact | undefined {
+  let map = factsByCitations.get(index);
+  if (!map) {
+    map = new WeakMap();
+    const d = index.dataset;
+    for (const list of [d.events, d.quotes, d.aid] as readonly Fact[][]) for (const f of list) map.set(f.citations, f);
+    factsByCitations.set(index, map);
+  }
+  return map.get(citations);
+}
+
+/** A record's two-character grade ("B2"), named in words for assistive technology and on hover. */
+export function GradeCode({ grade }: { grade: Pick<FactGrade, 'code' | 'reliability' | 'credibility'> }) {
+  const words = gradeName(grade);
+  return (
+    <span className={`grade-code cred-${grade.credibility}`} title={`Grade ${grade.code}: ${words}`}>
+      <span aria-hidden="true">{grade.code}</span>
+      <span className="visually-hidden">
+        Grade {grade.code}: {words}
+      </span>
+    </span>
+  );
+}
+
+/** The outlets behind a record, each with its reliability letter and marked when it is a repost, a wire copy or opinion; the record's grade first. */
 export function SourceBadges({ citations, index }: { citations: readonly Citation[]; index: DatasetIndex }) {
   const ids = [...new Set(citations.map((c) => c.source))];
+  const fact = factOf(index, citations);
+  const grade = fact ? index.grading.code(fact, ids) : null;
   return (
     <ul className="source-badges" aria-label="Reported by">
+      {grade ? (
+        <li className="source-grade">
+          <GradeCode grade={{ ...grade, code: `${grade.reliability}${grade.credibility}` }} />
+        </li>
+      ) : null}
       {ids.map((id) => {
         const s = index.sources.get(id);
         if (!s) return null;
         const caveat = s.kind === 'news-site' ? null : SOURCE_KIND_LABEL[s.kind];
+        const reliability = index.grading.source(id).grade;
         return (
-          <li key={id} className={`source-badge kind-${s.kind}`} title={`${sourceLabel(index, id)} — ${SOURCE_KIND_LABEL[s.kind]}`}>
+          <li
+            key={id}
+            className={`source-badge kind-${s.kind}`}
+            title={`${sourceLabel(index, id)} — ${SOURCE_KIND_LABEL[s.kind]} — ${RELIABILITY_LABEL[reliability]}`}
+          >
+            <span className="grade-letter" aria-hidden="true">
+              {reliability}
+            </span>{' '}
             {sourceLabel(index, id)}
+            <span className="visually-hidden">
+              , {RELIABILITY_LABEL[reliability].toLowerCase()} ({reliability})
+            </span>
             {caveat ? <span className="caveat"> · {caveat}</span> : null}
           </li>
         );

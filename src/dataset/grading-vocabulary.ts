@@ -1,5 +1,5 @@
 /**
- * The grading words of NATO AJP-2.1 (the Admiralty code) and ICD 203, beside the enums the schema
+ * The grading words of AJP-2.1 (the Admiralty code) and ICD 203, beside the enums the schema
  * uses, so every panel and export says a grade the same way.
  */
 

@@ -140,13 +140,27 @@ describe('corroboration', () => {
     expect(grade.reason).toBe('3 independent outlets report it (AFP; Tempo; Unnamed outlet, 13 Jul 2024)');
   });
 
-  it('cannot judge a fact no outlet graded A–C reports, however many there are', () => {
+  it('counts corroboration before grades: independent outlets none graded A–C still make it probably true', () => {
     const weak = withEvent([source('a', 'One', graded('D')), source('b', 'Two', graded('E'))], ['a', 'b']).grade;
-    expect(weak.code).toBe('D6');
-    expect(weak.words).toBe(
-      'Not usually reliable · Truth cannot be judged: 2 independent outlets report it (One; Two), none of them graded A–C',
+    expect(weak.code).toBe('D2');
+    expect(weak.words).toBe('Not usually reliable · Probably true: 2 independent outlets report it (One; Two)');
+    const three = withEvent(
+      [source('a', 'One', graded('C')), source('b', 'Two', graded('D')), unnamed('c', '2024-07-13')],
+      ['a', 'b', 'c'],
     );
-    expect(withEvent([source('a', 'One', graded('D'))], ['a']).grade.reason).toBe('1 outlet reports it (One), graded D');
+    expect(three.grade.code).toBe('C2');
+    expect(three.code).toEqual({ reliability: 'C', credibility: 2 });
+  });
+
+  it('rates one outlet by its grade: possibly true when graded A–C, else cannot be judged', () => {
+    expect(withEvent([source('a', 'One', graded('C'))], ['a']).grade.code).toBe('C3');
+    const weak = withEvent([source('a', 'One', graded('D'))], ['a']).grade;
+    expect(weak.code).toBe('D6');
+    expect(weak.reason).toBe('1 outlet reports it (One), graded D');
+    // A wire and its copy are one outlet, however many articles carry it.
+    const copied = withEvent([source('w', 'Wire', graded('E')), source('c', 'Copy', { reposts: ['Wire'], ...graded('D') })], ['w', 'c']);
+    expect(copied.grade.code).toBe('D6');
+    expect(withEvent([source('a', 'One')], ['a']).grade.reason).toBe('1 outlet reports it (One), not graded');
   });
 });
 

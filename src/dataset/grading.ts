@@ -10,7 +10,7 @@ import { minOf } from '../lib/bounds';
 import type { Dataset, Fact, Source } from './schema';
 
 /**
- * Source reliability (A–F) and fact credibility (1–6), as NATO AJP-2.1, the Admiralty code, grades them.
+ * Source reliability (A–F) and fact credibility (1–6), as allied joint doctrine AJP-2.1, the Admiralty code, grades them.
  *
  * Reliability is the dataset's grade of each source; a source without one counts as F.
  *
@@ -18,12 +18,13 @@ import type { Dataset, Fact, Source } from './schema';
  * computed from corroboration, counting independent outlets: a source whose `reposts` names a wire
  * or outlet counts as that wire or outlet, together with the original and every other copy of it;
  * articles of one named outlet count once; sources that name no outlet each count apart. An outlet
- * group is as reliable as its best member. Then, in this order:
+ * group is as reliable as its best member. Corroboration counts first, as the code intends:
+ * independent outlets agreeing make a fact credible whoever they are. In this order:
  *   4 Doubtful        a discrepancy of kind `conflict` concerns the fact;
- *   6 Cannot be judged no outlet reporting it is graded A–C;
  *   1 Confirmed       three or more independent outlets, at least one graded A or B;
  *   2 Probably true   two or more independent outlets;
- *   3 Possibly true   one outlet (graded A–C).
+ *   3 Possibly true   one outlet, graded A–C;
+ *   6 Cannot be judged one outlet, graded D–F or not graded.
  * 5 (Improbable) is never computed: only a recorded judgement gives it.
  */
 
@@ -143,10 +144,10 @@ export function gradeDataset(dataset: Pick<Dataset, 'sources' | 'discrepancies'>
 
   const computed = (fact: Fact, groups: number, best: number): CredibilityGrade => {
     if (conflicts.has(fact.id)) return 4;
-    if (best > C) return 6;
     if (groups >= 3 && best <= B) return 1;
     if (groups >= 2) return 2;
-    return 3;
+    if (groups === 1 && best <= C) return 3;
+    return 6;
   };
 
   // Origins as numbers, for counting groups without building them: most sources have exactly one.
@@ -229,8 +230,8 @@ export function gradeDataset(dataset: Pick<Dataset, 'sources' | 'discrepancies'>
     let reason: string;
     if (f.credibility) reason = f.credibility.reason;
     else if (computedGrade === 4) reason = `the sources conflict on it (${(conflicts.get(f.id) ?? []).join('; ')}); ${corroboration}`;
-    else if (computedGrade === 6)
-      reason = `${reported}, ${groups.length === 1 ? `graded ${reliability}` : 'none of them graded A–C'}${copied}`;
+    else if (computedGrade === 6 && groups.length === 1)
+      reason = `${reported}, ${f.citations.some((c) => grades.get(c.source)?.recorded) ? `graded ${reliability}` : 'not graded'}${copied}`;
     else reason = corroboration;
     const words = `${RELIABILITY_LABEL[reliability]} · ${CREDIBILITY_LABEL[credibility]}${f.credibility ? ' (recorded judgement)' : ''}: ${reason}`;
     const grade: FactGrade = {

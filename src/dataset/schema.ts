@@ -121,14 +121,12 @@ export const Source = z
     path: ['outletExcerpt'],
   });
 
-export const AFFILIATION_HINT = 'US, Russia, Ukraine, NATO, UK, Germany, …';
-
 export const Actor = z.strictObject({
   id: Id,
   name: Text,
   kind: z.enum(['person', 'institution', 'state']),
   role: Text,
-  /** Free text so any story can use its own sides: US, Russia, Ukraine, NATO, UK, Germany, … */
+  /** Free text so any story can use its own sides: a state, an alliance, a ministry, a party… */
   affiliation: Text,
   /** Every other spelling the sources use, so one filter finds them all. */
   aliases: z.array(Text).default([]),
@@ -215,7 +213,7 @@ export const AidItem = z.strictObject({
   effective: FuzzyDate.optional(),
   /** An aid status of the dataset's vocabulary; by default announced is kept apart from delivered. */
   status: termRef('aidStatuses', DEFAULT_AID_STATUSES),
-  /** The package this item belongs to (a Patriot system inside a $225 million package). */
+  /** The package this item belongs to (a system inside a larger package). */
   partOf: Id.optional(),
   event: Id.optional(),
   notes: z.string().min(1).optional(),

@@ -72,7 +72,7 @@ export const DEFAULT_AID_CATEGORIES: readonly DeclaredTerm[] = [
   { id: 'other', label: 'Other' },
 ];
 
-/** Announced is kept apart from delivered, as the Kiel Institute's Ukraine Support Tracker does. */
+/** Announced is kept apart from delivered, as the Kiel Institute's support tracker does. */
 export const DEFAULT_AID_STATUSES: readonly DeclaredTerm[] = [
   { id: 'announced', label: 'Announced' },
   { id: 'planned', label: 'Planned' },

@@ -55,5 +55,5 @@ export function footnoteBook(index: DatasetIndex) {
   return { cite, notes, numberOf };
 }
 
-/** The text of a footnote: [3] Kyiv Post — “the words as printed”. */
+/** The text of a footnote: [3] Harbour Times — “the words as printed”. */
 export const footnoteText = (f: Footnote) => `[${f.n}] ${f.outlet} — “${f.excerpt}”`;

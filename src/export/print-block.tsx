@@ -1,5 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { footnoteBook } from './footnotes';
+import type { FactGrade } from '../dataset/grading';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
 
 /** One item of a block; `measuring` is true for the hidden copy used to measure heights (no ids). */
 export type PrintItem = (measuring: boolean) => ReactNode;
@@ -40,5 +42,15 @@ export function Refs({ numbers, measuring }: { numbers: number[]; measuring: boo
         </Fragment>
       ))}
     </sup>
+  );
+}
+
+/** A record's grade on paper, code and words together since print has no hover: "B2 · usually reliable, probably true". */
+export function PrintGrade({ grade }: { grade: FactGrade | null }) {
+  if (!grade) return null;
+  return (
+    <span className={`b-grade cred-${grade.credibility}`}>
+      {grade.code} · {RELIABILITY_LABEL[grade.reliability].toLowerCase()}, {CREDIBILITY_LABEL[grade.credibility].toLowerCase()}
+    </span>
   );
 }

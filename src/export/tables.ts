@@ -86,7 +86,7 @@ export function unescapeCell(value: string): string {
   return /^'[=+\-@\t\r']/.test(value) ? value.slice(1) : value;
 }
 
-/** A citation as one readable cell: Kyiv Post: “the words as printed”. */
+/** A citation as one readable cell: Harbour Times: “the words as printed”. */
 export const citationCell = (c: ExportCitation) => `${c.outlet}: “${c.excerpt}”`;
 
 /**

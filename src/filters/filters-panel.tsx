@@ -2,6 +2,14 @@ import { useId, useMemo, useState } from 'react';
 import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
+import {
+  CREDIBILITY_GRADES,
+  CREDIBILITY_LABEL,
+  RELIABILITY_GRADES,
+  RELIABILITY_LABEL,
+  type CredibilityGrade,
+} from '../dataset/grading-vocabulary';
+import { placeholderExamples } from '../records/names';
 import { Panel } from '../components/panel';
 import { dayToIso, formatDay, isoToDay } from '../lib/dates';
 
@@ -24,6 +32,7 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
   const range = index.dayRange;
   const min = range ? dayToIso(range[0]) : undefined;
   const max = range ? dayToIso(range[1]) : undefined;
+  const examples = useMemo(() => placeholderExamples(index), [index]);
   return (
     <Panel
       title="Filters"
@@ -49,14 +58,14 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
             type="search"
             value={filters.q}
             maxLength={200}
-            placeholder="e.g. Patriot, escalation"
+            placeholder={examples.search}
             onChange={(e) => set({ q: e.target.value }, { replace: true })}
           />
         </label>
       </div>
 
       <OutletFilter index={index} filters={filters} facets={facets} set={set} />
-      <ActorFilter key={cleared} index={index} filters={filters} facets={facets} set={set} />
+      <ActorFilter key={cleared} index={index} filters={filters} facets={facets} set={set} example={examples.actor} />
 
       <fieldset className="filter-group">
         <legend>Dates</legend>
@@ -134,7 +143,59 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
             ))}
         </ul>
       </fieldset>
+
+      <GradeFilter filters={filters} facets={facets} set={set} />
     </Panel>
+  );
+}
+
+/** Minimum credibility (1 best; "at least" counts every grade up to it) and source reliability, with their counts. */
+function GradeFilter({ filters, facets, set }: Pick<GroupProps, 'filters' | 'facets' | 'set'>) {
+  const credId = useId();
+  const exactly = CREDIBILITY_GRADES.map((g) => facets.credibility.get(g) ?? 0);
+  const atLeast = exactly.map((_, i) => exactly.slice(0, i + 1).reduce((a, b) => a + b, 0));
+  return (
+    <fieldset className="filter-group grade-filter">
+      <legend>Grades</legend>
+      <label className="field" htmlFor={credId}>
+        <span>Minimum credibility</span>
+        <select
+          id={credId}
+          value={filters.minCredibility ?? ''}
+          onChange={(e) => set({ minCredibility: e.target.value ? (Number(e.target.value) as CredibilityGrade) : null })}
+        >
+          <option value="">Any credibility</option>
+          {CREDIBILITY_GRADES.map((g, i) => (
+            <option key={g} value={g}>
+              {g === 1 ? `1 ${CREDIBILITY_LABEL[1]}` : `${g} ${CREDIBILITY_LABEL[g]} or better`} ({atLeast[i]})
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="field-label" id={`${credId}-rel`}>
+        Source reliability
+      </p>
+      <ul className="option-list compact" aria-labelledby={`${credId}-rel`}>
+        {RELIABILITY_GRADES.map((g) => (
+          <li key={g}>
+            <label className="option">
+              <input
+                type="checkbox"
+                checked={filters.reliability.includes(g)}
+                onChange={(e) => set({ reliability: toggle(filters.reliability, g, e.target.checked) })}
+              />
+              <span className="option-name">
+                <span className="grade-letter" aria-hidden="true">
+                  {g}
+                </span>{' '}
+                {RELIABILITY_LABEL[g]}
+              </span>
+              <span className="count">{facets.reliability.get(g) ?? 0}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 
@@ -181,7 +242,7 @@ function OutletFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChang
 
 const ACTOR_LIMIT = 200;
 
-function ActorFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChange'>) {
+function ActorFilter({ index, filters, facets, set, example }: Omit<GroupProps, 'onChange'> & { example: string }) {
   const [search, setSearch] = useState('');
   const searchId = useId();
   const groups = useMemo(() => {
@@ -212,7 +273,7 @@ function ActorFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChange
       <legend>Actors</legend>
       <label className="field actor-search" htmlFor={searchId}>
         <span>Find an actor (any spelling)</span>
-        <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Beloesov" />
+        <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={example} />
       </label>
       <div className="actor-groups">
         {groups.groups.map(([affiliation, entries]) => (

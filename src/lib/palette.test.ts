@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AID_STATUS_COLOR, CATEGORICAL, EVENT_KIND_COLOR, THEME, paletteCss } from './palette';
+import { AID_STATUS_COLOR, CATEGORICAL, CREDIBILITY_COLOR, EVENT_KIND_COLOR, THEME, paletteCss } from './palette';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => {
@@ -32,6 +32,13 @@ describe('palette', () => {
     for (const { light, dark } of Object.values(AID_STATUS_COLOR)) {
       expect(contrast(light, THEME.panel.light), light).toBeGreaterThanOrEqual(4.5);
       expect(contrast(dark, THEME.panel.dark), dark).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('credibility colours read as text on both themes’ panels and panel-2 rows', () => {
+    for (const { light, dark } of Object.values(CREDIBILITY_COLOR)) {
+      for (const bg of [THEME.panel.light, THEME['panel-2'].light]) expect(contrast(light, bg), light).toBeGreaterThanOrEqual(4.5);
+      for (const bg of [THEME.panel.dark, THEME['panel-2'].dark]) expect(contrast(dark, bg), dark).toBeGreaterThanOrEqual(4.5);
     }
   });
 

@@ -88,7 +88,17 @@ export const COVERAGE_COLOR = {
   differs: pair('#8a4b00', '#ffc46b'),
 } as const satisfies Record<string, ThemePair>;
 
-export type PaletteGroup = 'kind' | 'cat' | 'status' | 'cov';
+/** A fact's credibility (Admiralty code, 1 best), as text and border colour beside its code, never alone. */
+export const CREDIBILITY_COLOR = {
+  1: pair('#1e6b2f', '#69db7c'),
+  2: pair('#2b6a2f', '#8ce99a'),
+  3: pair('#1d5fbf', '#7fb0ff'),
+  4: pair('#8a4b00', '#ffc46b'),
+  5: pair('#b3261e', '#ff8a80'),
+  6: pair('#57606a', '#a3acb8'),
+} as const satisfies Record<number, ThemePair>;
+
+export type PaletteGroup = 'kind' | 'cat' | 'status' | 'cov' | 'cred';
 
 /** The custom property that carries one palette colour, e.g. `--kind-call`. */
 export function paletteVar(group: PaletteGroup, name: string | number): string {
@@ -104,6 +114,7 @@ function declarations(theme: 'light' | 'dark', overrides: Partial<Record<keyof t
   }
   for (const [name, value] of Object.entries(AID_STATUS_COLOR)) out.push(`${paletteVar('status', name)}: ${value[theme]};`);
   for (const [name, value] of Object.entries(COVERAGE_COLOR)) out.push(`${paletteVar('cov', name)}: ${value[theme]};`);
+  for (const [name, value] of Object.entries(CREDIBILITY_COLOR)) out.push(`${paletteVar('cred', name)}: ${value[theme]};`);
   return out;
 }
 

@@ -4,14 +4,14 @@ import { formatDate } from '../lib/dates';
 import { formatAmount } from '../lib/format';
 import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName, exportCitations } from './names';
-import { emptyBody, facts, type Presenter } from './presentation';
+import { emptyBody, factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
 import { proseText } from './source';
 
 /** The item an aid item is part of, by name. */
 export const aidParent = (a: AidItem, index: DatasetIndex) =>
   a.partOf ? ((index.rowById.get(a.partOf)?.record as AidItem | undefined)?.item ?? a.partOf) : '';
 
-/** Where it goes: "Ukraine, Germany", either part when known. */
+/** Where it goes: "the river commission, Northport", either part when known. */
 export const aidDestination = (a: AidItem, index: DatasetIndex) =>
   [a.recipient ? actorName(index, a.recipient) : null, a.location ?? null].filter(Boolean).join(', ');
 
@@ -43,7 +43,7 @@ export const aidPresenter: Presenter<'aid'> = {
       a.effective ? `effective ${formatDate(a.effective)}` : null,
       `status: ${termLabel(index.vocabulary.aidStatuses, a.status).toLowerCase()}`,
     ].filter(Boolean);
-    return [line.join(' · '), ...(a.notes ? [proseText(a.notes, index)] : [])];
+    return [line.join(' · '), ...(a.notes ? [proseText(a.notes, index)] : []), gradeLine(factGrade(a, index))];
   },
   columns: () => [
     'id',
@@ -59,6 +59,7 @@ export const aidPresenter: Presenter<'aid'> = {
     'status',
     'part of',
     'notes',
+    ...GRADE_COLUMNS,
   ],
   values: (a, index) => ({
     id: a.id,
@@ -74,8 +75,10 @@ export const aidPresenter: Presenter<'aid'> = {
     status: a.status,
     'part of': aidParent(a, index),
     notes: a.notes ? proseText(a.notes, index) : '',
+    ...gradeValues(factGrade(a, index)),
   }),
   summary: (a) => ({ date: a.announced.value, title: a.item, detail: a.status }),
   citations: (a) => a.citations,
+  grade: (a, index) => factGrade(a, index),
   exportRecord: (a, index) => ({ type: 'aid', ...a, citations: exportCitations(a.citations, index) }),
 };

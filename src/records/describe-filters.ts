@@ -3,8 +3,9 @@ import type { Filters } from '../dataset/select';
 import { formatDay, isoToDay } from '../lib/dates';
 import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName } from './names';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
 
-/** Filters in words, for the result line, captions and exports: "Sources: Kyiv Post · Actors: Peskov". */
+/** Filters in words, for the result line, captions and exports: "Sources: Harbour Times · Actors: Ada Varga". */
 export function describeFilters(f: Filters, index: DatasetIndex): string {
   const parts: string[] = [];
   if (f.sources.length) {
@@ -18,6 +19,12 @@ export function describeFilters(f: Filters, index: DatasetIndex): string {
   }
   if (f.types.length) parts.push(`Types: ${f.types.map((t) => RECORD_TYPE_NAME[t].many).join(', ')}`);
   if (f.kinds.length) parts.push(`Kinds: ${f.kinds.map((k) => termLabel(index.vocabulary.eventKinds, k)).join(', ')}`);
+  if (f.minCredibility !== null) {
+    const label = CREDIBILITY_LABEL[f.minCredibility].toLowerCase();
+    parts.push(`Credibility: ${f.minCredibility === 1 ? label : `${label} or better`} (${f.minCredibility})`);
+  }
+  if (f.reliability.length)
+    parts.push(`Reliability: ${f.reliability.map((g) => `${RELIABILITY_LABEL[g].toLowerCase()} (${g})`).join(', ')}`);
   if (f.q.trim()) parts.push(`Search: “${f.q.trim()}”`);
   return parts.length ? parts.join(' · ') : 'No filters';
 }
@@ -33,7 +40,8 @@ export function describeCombination(f: Filters): string {
   if (f.kinds.length) parts.push(any(f.kinds.length, 'are of the chosen event kind', 'are of any of the chosen event kinds'));
   if (f.q.trim()) parts.push(f.q.trim().includes(' ') ? 'contain every word searched' : 'contain the word searched');
   if (f.minCredibility !== null) parts.push('are at least as credible as chosen');
-  if (f.reliability.length) parts.push(any(f.reliability.length, 'rest on a source of the chosen reliability', 'rest on a source of any chosen reliability'));
+  if (f.reliability.length)
+    parts.push(any(f.reliability.length, 'rest on a source of the chosen reliability', 'rest on a source of any chosen reliability'));
   if (parts.length === 0) return '';
   const last = parts.pop() as string;
   return `Records that ${parts.length ? `${parts.join(', ')} and ${last}` : last}.`;

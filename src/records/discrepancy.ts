@@ -1,10 +1,17 @@
 import { citationsOf } from '../dataset/indexes';
 import { DISCREPANCY_KIND_LABEL, RECORD_TYPE_NAME } from '../dataset/vocabulary';
+import { LIKELIHOOD_LABEL } from '../dataset/grading-vocabulary';
+import type { Discrepancy } from '../dataset/schema';
 import { maxOf } from '../lib/bounds';
 import { proseText, sourceLabel } from './source';
 import type { Presenter } from './presentation';
 
 const readingColumn = (i: number) => `reading ${i + 1}`;
+
+type Version = Discrepancy['versions'][number];
+
+/** How likely we judge a version, in ICD 203 words: " (judged likely)"; never a number. */
+export const likelihoodWords = (v: Version) => (v.likelihood ? ` (judged ${LIKELIHOOD_LABEL[v.likelihood]})` : '');
 
 export const discrepancyPresenter: Presenter<'discrepancy'> = {
   type: 'discrepancy',
@@ -22,13 +29,14 @@ export const discrepancyPresenter: Presenter<'discrepancy'> = {
       outlet: sourceLabel(index, v.source),
       reading: proseText(v.reading, index),
       excerpt: v.excerpt,
+      ...(v.likelihood ? { likelihood: LIKELIHOOD_LABEL[v.likelihood] } : {}),
     })),
   }),
   lines: (d, index, cite) => [
     proseText(d.summary, index),
     ...d.versions.map((v) => {
       const n = cite?.(v.source, v.excerpt);
-      return `${sourceLabel(index, v.source)}${n ? ` [${n}]` : ''}: ${proseText(v.reading, index)}`;
+      return `${sourceLabel(index, v.source)}${n ? ` [${n}]` : ''}: ${proseText(v.reading, index)}${likelihoodWords(v)}`;
     }),
   ],
   columns: (list) => {
@@ -42,11 +50,14 @@ export const discrepancyPresenter: Presenter<'discrepancy'> = {
       kind: d.kind,
       topic: d.topic,
       summary: proseText(d.summary, index),
-      ...Object.fromEntries(readings.map((col, i) => [col, proseText(d.versions[i]?.reading ?? '', index)])),
+      ...Object.fromEntries(
+        readings.map((col, i) => [col, d.versions[i] ? `${proseText(d.versions[i].reading, index)}${likelihoodWords(d.versions[i])}` : '']),
+      ),
     };
   },
   summary: (d, index) => ({ date: '', title: d.topic, detail: proseText(d.summary, index) }),
   citations: (d) => citationsOf(d),
+  grade: () => null,
   exportRecord: (d, index) => ({
     type: 'discrepancy',
     ...d,

@@ -2,7 +2,7 @@ import type { Event } from '../dataset/schema';
 import { formatDate, formatDateRange } from '../lib/dates';
 import { PRECISION_LABEL, RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName, actorNames, exportCitations } from './names';
-import { emptyBody, facts, type Presenter } from './presentation';
+import { emptyBody, factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
 import { proseText } from './source';
 
 export const eventPresenter: Presenter<'event'> = {
@@ -25,8 +25,21 @@ export const eventPresenter: Presenter<'event'> = {
   lines: (e, index) => [
     proseText(e.summary, index),
     ...(e.initiatedBy ? [`Requested by ${actorName(index, e.initiatedBy)}, as the sources tell it.`] : []),
+    gradeLine(factGrade(e, index)),
   ],
-  columns: () => ['id', 'date', 'end', 'date precision', 'date as printed', 'kind', 'title', 'summary', 'actors', 'requested by'],
+  columns: () => [
+    'id',
+    'date',
+    'end',
+    'date precision',
+    'date as printed',
+    'kind',
+    'title',
+    'summary',
+    'actors',
+    'requested by',
+    ...GRADE_COLUMNS,
+  ],
   values: (e, index) => ({
     id: e.id,
     date: e.date.value,
@@ -38,9 +51,11 @@ export const eventPresenter: Presenter<'event'> = {
     summary: proseText(e.summary, index),
     actors: actorNames(index, e.actors),
     'requested by': actorName(index, e.initiatedBy),
+    ...gradeValues(factGrade(e, index)),
   }),
   summary: (e, index) => ({ date: e.date.value, title: e.title, detail: proseText(e.summary, index) }),
   citations: (e) => e.citations,
+  grade: (e, index) => factGrade(e, index),
   exportRecord: (e, index) => ({ type: 'event', ...e, citations: exportCitations(e.citations, index) }),
 };
 

@@ -40,3 +40,27 @@ export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 export function clipText(text: string, max: number): string {
   return clipGraphemes(oneLine(text), max);
 }
+
+/** The last word of a name, as people search for it: "Lena Varga" → "Varga". */
+const surname = (name: string) => oneLine(name).split(' ').pop() ?? '';
+
+/**
+ * Search examples taken from the loaded dataset itself, so no story's names are built in: the
+ * search field offers an actor and an item ("e.g. Varga, patrol vessels"), the actor finder an
+ * alias where one is recorded (any spelling finds the actor).
+ */
+export function placeholderExamples(index: DatasetIndex): { search: string; actor: string } {
+  const d = index.dataset;
+  const spoken = d.quotes.map((q) => q.speaker).find((id) => index.actors.has(id));
+  const actor = (spoken ? index.actors.get(spoken) : undefined) ?? d.actors[0];
+  // The shortest item name fits the field best.
+  const things = d.aid.length ? d.aid.map((a) => a.item) : d.events.map((e) => e.title);
+  const thing = things.reduce<string | undefined>((best, t) => (best === undefined || t.length < best.length ? t : best), undefined);
+  const search = [actor ? surname(actor.name) : '', thing ? clipText(thing, 24) : ''].filter(Boolean);
+  const withAlias = d.actors.find((a) => a.aliases.length > 0);
+  const actorExample = withAlias ? withAlias.aliases[0] : actor?.name;
+  return {
+    search: search.length ? `e.g. ${search.join(', ')}` : '',
+    actor: actorExample ? `e.g. ${clipText(actorExample, 28)}` : '',
+  };
+}

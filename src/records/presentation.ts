@@ -1,7 +1,9 @@
 import type { DatasetIndex, RecordOf, RowType } from '../dataset/indexes';
-import type { Citation, FuzzyDate } from '../dataset/schema';
+import type { FactGrade } from '../dataset/grading';
+import { CREDIBILITY_LABEL, RELIABILITY_LABEL } from '../dataset/grading-vocabulary';
+import type { Citation, Fact as GradedFact, FuzzyDate } from '../dataset/schema';
 
-/** One labelled value of a record, in words: "Requested by" — "Andrei Belousov". */
+/** One labelled value of a record, in words: "Requested by" — "Ada Varga". */
 export interface Fact {
   label: string;
   value: string;
@@ -18,7 +20,7 @@ export interface RecordBody {
   quoted: boolean;
   facts: Fact[];
   /** What each source says, for a discrepancy. */
-  versions: { source: string; outlet: string; reading: string; excerpt: string }[];
+  versions: { source: string; outlet: string; reading: string; excerpt: string; likelihood?: string }[];
 }
 
 /** Looks up the number a citation has in the output being made (footnotes, a brief). */
@@ -51,6 +53,8 @@ export interface Presenter<T extends RowType> {
   values(record: RecordOf<T>, index: DatasetIndex, columns: readonly string[]): Record<string, string>;
   summary(record: RecordOf<T>, index: DatasetIndex): RecordSummary;
   citations(record: RecordOf<T>): Citation[];
+  /** Its Admiralty grade (reliability and credibility, with the reason); discrepancies have none. */
+  grade(record: RecordOf<T>, index: DatasetIndex): FactGrade | null;
   /** The record for the JSON export: its fields, with each citation's outlet added. */
   exportRecord(record: RecordOf<T>, index: DatasetIndex): unknown;
 }
@@ -59,3 +63,23 @@ export const emptyBody = (text: string): RecordBody => ({ text, quoted: false, f
 
 /** Facts with a value; a fact whose value is empty is left out rather than shown blank. */
 export const facts = (...list: (Fact | null | false)[]): Fact[] => list.filter((f): f is Fact => !!f && f.value !== '');
+
+/** A fact's grade, as every presenter gives it. */
+export const factGrade = (fact: GradedFact, index: DatasetIndex): FactGrade => index.grading.fact(fact);
+
+/** The grade in words, as an accessible name beside its code: "Usually reliable, probably true". */
+export const gradeName = (g: Pick<FactGrade, 'reliability' | 'credibility'>) =>
+  `${RELIABILITY_LABEL[g.reliability]}, ${CREDIBILITY_LABEL[g.credibility].toLowerCase()}`;
+
+/** The grade as a line of a brief: "Grade B2: Usually reliable · Probably true: 2 independent outlets report it (…)." */
+export const gradeLine = (g: FactGrade) => `Grade ${g.code}: ${g.words}.`;
+
+/** Table columns of a graded record, after its own. */
+export const GRADE_COLUMNS = ['grade', 'reliability', 'credibility', 'credibility reason'] as const;
+
+export const gradeValues = (g: FactGrade) => ({
+  grade: g.code,
+  reliability: RELIABILITY_LABEL[g.reliability],
+  credibility: CREDIBILITY_LABEL[g.credibility],
+  'credibility reason': g.reason,
+});

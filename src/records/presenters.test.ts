@@ -6,7 +6,9 @@ import { aidPresenter } from './aid';
 import { discrepancyPresenter } from './discrepancy';
 import { eventPresenter } from './event';
 import { escapeMarkdown, recordMarkdown, unescapeMarkdown } from './markdown';
-import { actorName, outletLabel, outletName } from './names';
+import { actorName, outletLabel, outletName, placeholderExamples } from './names';
+import { describeFilters } from './describe-filters';
+import { NO_FILTERS } from '../dataset/select';
 import { quotePresenter } from './quote';
 import { present, recordDate, recordLabel } from './record-label';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
@@ -33,6 +35,24 @@ describe('names', () => {
     expect(outletName(index, 'src-wire')).toBe('AFP');
     expect(outletLabel(index, 'src-site')).toBe('Kyiv Daily');
     expect(outletName(index, 'gone')).toBe('gone');
+  });
+});
+
+describe('grades', () => {
+  it('gives every graded record its code, words and table columns; a discrepancy has none', () => {
+    const call = event('ev-call');
+    expect(eventPresenter.grade(call, index)?.code).toBe('F4');
+    expect(present(index.rowById.get('ev-call')!, index).grade()?.code).toBe('F4');
+    expect(discrepancyPresenter.grade(disc, index)).toBeNull();
+    for (const p of [eventPresenter.columns([]), quotePresenter.columns([quote]), aidPresenter.columns([])]) {
+      expect(p.slice(-4)).toEqual(['grade', 'reliability', 'credibility', 'credibility reason']);
+    }
+    expect(eventPresenter.values(call, index, eventPresenter.columns([]))).toMatchObject({
+      grade: 'F4',
+      reliability: 'Reliability cannot be judged',
+      credibility: 'Doubtful',
+      'credibility reason': 'the sources conflict on it (Date of the call); 2 independent outlets report it (AFP; Kyiv Daily)',
+    });
   });
 });
 
@@ -74,6 +94,8 @@ describe('event presenter', () => {
         'The two presidents spoke by phone.',
         '',
         'Requested by Joe Biden, as the sources tell it.',
+        '',
+        'Grade F4: Reliability cannot be judged · Doubtful: the sources conflict on it (Date of the call); 2 independent outlets report it (AFP; Kyiv Daily).',
         '',
         'Sources: [1]',
         '',
@@ -171,5 +193,26 @@ describe('escapeMarkdown', () => {
     const escaped = escapeMarkdown(text);
     expect(escaped).toBe('AT\\&amp;T said \\&lt;no\\&gt; \\&copy; \\&\\#169; & more');
     expect(unescapeMarkdown(escaped)).toBe(text);
+  });
+});
+
+describe('filters in words and placeholders', () => {
+  it('says the grade filters in words', () => {
+    const words = describeFilters({ ...NO_FILTERS, minCredibility: 2, reliability: ['A', 'B'] }, index);
+    expect(words).toBe('Credibility: probably true or better (2) · Reliability: completely reliable (A), usually reliable (B)');
+    expect(describeFilters({ ...NO_FILTERS, minCredibility: 1 }, index)).toBe('Credibility: confirmed (1)');
+  });
+
+  it('takes its search examples from the dataset itself', () => {
+    const { search, actor } = placeholderExamples(index);
+    const d = index.dataset;
+    expect(search).toMatch(/^e\.g\. /);
+    expect(d.actors.some((a) => search.includes(a.name.split(' ').pop()!))).toBe(true);
+    const shortest = [...d.aid].sort((a, b) => a.item.length - b.item.length)[0].item;
+    expect(search).toContain(shortest.slice(0, 10));
+    const spellings = d.actors.flatMap((a) => [a.name, ...a.aliases]);
+    expect(spellings.some((s) => actor === `e.g. ${s}`)).toBe(true);
+    const empty = buildIndex(Dataset.parse({ ...validDataset(), actors: [], events: [], quotes: [], aid: [], discrepancies: [] }));
+    expect(placeholderExamples(empty)).toEqual({ search: '', actor: '' });
   });
 });

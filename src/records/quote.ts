@@ -3,9 +3,9 @@ import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
 import { isolate } from '../lib/bidi';
 import { formatDate } from '../lib/dates';
 import { actorName, clipText, eventTitle, exportCitations, oneLine } from './names';
-import { facts, type Presenter } from './presentation';
+import { factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
 
-/** The speaker, and on whose behalf: "Dmitry Peskov for Vladimir Putin". */
+/** The speaker, and on whose behalf: "A spokesman for the president". */
 export const quoteSpeaker = (q: Quote, index: Parameters<typeof actorName>[0]) =>
   `${actorName(index, q.speaker)}${q.onBehalfOf ? ` for ${actorName(index, q.onBehalfOf)}` : ''}`;
 
@@ -44,9 +44,10 @@ export const quotePresenter: Presenter<'quote'> = {
     return [
       quoteWords(q),
       `${quoteModeName(q)}, ${quoteSpeaker(q, index)}${q.setting ? `, ${q.setting}` : ''}${event ? `; at: ${event.title}` : ''}.`,
+      gradeLine(factGrade(q, index)),
     ];
   },
-  columns: () => ['id', 'date', 'date precision', 'speaker', 'on behalf of', 'mode', 'text', 'setting', 'event'],
+  columns: () => ['id', 'date', 'date precision', 'speaker', 'on behalf of', 'mode', 'text', 'setting', 'event', ...GRADE_COLUMNS],
   values: (q, index) => ({
     id: q.id,
     date: q.date.value,
@@ -57,8 +58,10 @@ export const quotePresenter: Presenter<'quote'> = {
     text: q.text,
     setting: q.setting ?? '',
     event: eventTitle(index, q.event),
+    ...gradeValues(factGrade(q, index)),
   }),
   summary: (q, index) => ({ date: q.date.value, title: q.text, detail: actorName(index, q.speaker) }),
   citations: (q) => q.citations,
+  grade: (q, index) => factGrade(q, index),
   exportRecord: (q, index) => ({ type: 'quote', ...q, citations: exportCitations(q.citations, index) }),
 };

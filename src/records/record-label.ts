@@ -35,6 +35,7 @@ export function present(row: Row, index: DatasetIndex) {
     lines: (cite?: Parameters<Presenter<RowType>['lines']>[2]) => p.lines(r, index, cite),
     summary: () => p.summary(r, index),
     citations: () => p.citations(r),
+    grade: () => p.grade(r, index),
   };
 }
 

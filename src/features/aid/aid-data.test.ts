@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../dataset/indexes';
 import type { AidItem, Dataset } from '../../dataset/schema';
-import { aidByYear, aidSummary, moneyByDonorAndStatus, rollUp, sortAid } from './aid-data';
+import { aidByYear, aidSummary, aidTotals, moneyByDonorAndStatus, rollUp, sortAid } from './aid-data';
 
 const item = (id: string, announced: string, effective?: string, value?: number, partOf?: string, currency = 'USD'): AidItem => ({
   id,
@@ -66,6 +66,33 @@ describe('sortAid', () => {
     expect(sortAid(items, 'amount', 'asc', index).map((i) => i.id)).toEqual(['a', 'c', 'b']);
     expect(sortAid(items, 'amount', 'desc', index).map((i) => i.id)).toEqual(['c', 'a', 'b']);
     expect(sortAid(items, 'announced', 'desc', index).map((i) => i.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('never compares amounts across currencies: by currency, then by value within it', () => {
+    const items = [
+      item('usd-big', '2024-01-01', undefined, 9e6),
+      item('eur-small', '2024-01-02', undefined, 850_000, undefined, 'EUR'),
+      item('usd-small', '2024-01-03', undefined, 1e6),
+      item('eur-big', '2024-01-04', undefined, 40e6, undefined, 'EUR'),
+      item('none', '2024-01-05'),
+    ];
+    expect(sortAid(items, 'amount', 'asc', index).map((i) => i.id)).toEqual(['eur-small', 'eur-big', 'usd-small', 'usd-big', 'none']);
+    expect(sortAid(items, 'amount', 'desc', index).map((i) => i.id)).toEqual(['eur-big', 'eur-small', 'usd-big', 'usd-small', 'none']);
+  });
+});
+
+describe('aidTotals', () => {
+  it('totals per currency, counting an item inside a package with its package only', () => {
+    expect(
+      aidTotals([
+        item('pkg', '2024-07-11', undefined, 225e6),
+        item('inside', '2024-07-11', undefined, 25e6, 'pkg'),
+        item('gates', '2024-03-03', undefined, 40e6, undefined, 'EUR'),
+      ]),
+    ).toEqual([
+      { value: 225e6, currency: 'USD' },
+      { value: 40e6, currency: 'EUR' },
+    ]);
   });
 });
 

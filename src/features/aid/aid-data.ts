@@ -23,7 +23,8 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
       case 'category':
         return a.category;
       case 'amount':
-        return a.amount?.value;
+        // Ordered within each currency only, the value doing the rest in the comparison below.
+        return a.amount ? a.amount.currency : undefined;
       case 'announced':
         return a.announced.value;
       case 'effective':
@@ -42,6 +43,12 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
     const a = x.v;
     const b = y.v;
     if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
+    if (key === 'amount') {
+      // Never one currency against another: by currency, then by value within it.
+      const byCurrency = collate(String(a), String(b));
+      if (byCurrency) return byCurrency;
+      return ((x.item.amount?.value ?? 0) - (y.item.amount?.value ?? 0)) * sign || collate(x.item.id, y.item.id);
+    }
     const c = typeof a === 'number' && typeof b === 'number' ? a - b : collate(String(a), String(b));
     return c * sign || collate(x.item.id, y.item.id);
   });
@@ -190,4 +197,9 @@ export function rollUp(items: readonly AidItem[], index: DatasetIndex): RolledIt
 /** The days an item's line runs over: from its announcement to the end of the period it takes effect in. */
 export function aidSpan(a: AidItem): { announced: [number, number]; effective: [number, number] | null } {
   return { announced: dateSpan(a.announced), effective: a.effective ? dateSpan(a.effective) : null };
+}
+
+/** What the shown items amount to, per currency; an item inside a package is counted with its package only. */
+export function aidTotals(items: readonly AidItem[]): Money[] {
+  return totalsByCurrency(items.filter((a) => a.partOf === undefined).map((a) => a.amount));
 }

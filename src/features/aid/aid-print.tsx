@@ -1,4 +1,4 @@
-import { emptyItems, Refs, type PrintBuilder } from '../../export/print-block';
+import { emptyItems, PrintGrade, Refs, type PrintBuilder } from '../../export/print-block';
 import type { ViewContext } from '../../filters/view-context';
 import { aidPresenter } from '../../records/aid';
 import { aidInViewOrder } from './aid-panel';
@@ -12,7 +12,10 @@ export const printAid: PrintBuilder<ViewContext> = (args, { book }) => {
     breakBefore: true,
     columns: 1,
     table: rows.length
-      ? { widths: ['34%', '20%', '12%', '12%', '11%', '11%'], head: ['Item', 'Donor → to', 'Amount', 'Announced', 'Effective', 'Status'] }
+      ? {
+          widths: ['28%', '18%', '11%', '11%', '10%', '10%', '12%'],
+          head: ['Item', 'Donor → to', 'Amount', 'Announced', 'Effective', 'Status', 'Credibility'],
+        }
       : undefined,
     items: rows.length
       ? rows.map((a) => {
@@ -33,6 +36,9 @@ export const printAid: PrintBuilder<ViewContext> = (args, { book }) => {
               <td>{fact.Announced}</td>
               <td>{fact.Effective ?? '—'}</td>
               <td>{fact.Status}</td>
+              <td>
+                <PrintGrade grade={aidPresenter.grade(a, index)} />
+              </td>
             </tr>
           );
         })

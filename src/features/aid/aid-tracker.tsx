@@ -9,8 +9,8 @@ import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/vir
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { formatDate } from '../../lib/dates';
-import { formatAmount, plural } from '../../lib/format';
-import { aidByYear, aidSummary, moneyByDonorAndStatus, rollUp, sortAid, type SortKey } from './aid-data';
+import { formatAmount, formatTotals, plural } from '../../lib/format';
+import { aidByYear, aidSummary, aidTotals, moneyByDonorAndStatus, rollUp, sortAid, type SortKey } from './aid-data';
 import './aid-chart.css';
 import { ChartTable } from '../../components/chart-table';
 import { aidPanel } from './aid-panel';
@@ -47,6 +47,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
   const years = useMemo(() => aidByYear(aid), [aid]);
   const money = useMemo(() => moneyByDonorAndStatus(aid, index), [aid, index]);
   const rolled = useMemo(() => rollUp(aid, index), [aid, index]);
+  const totals = useMemo(() => formatTotals(aidTotals(aid)), [aid]);
   const chart = useChart();
   const Charts = chart.module;
   const chartRef = useRef<HTMLDivElement>(null);
@@ -94,7 +95,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
       title={aidPanel.title}
       panelId={aidPanel.id}
       className="aid"
-      subtitle={`${plural(aid.length, 'item')}; announced is kept apart from delivered`}
+      subtitle={`${plural(aid.length, 'item')}${totals ? `, amounting to ${totals} (per currency)` : ''}; announced is kept apart from delivered`}
     >
       {aid.length === 0 ? <p className="empty">No aid or weapons items match the filters.</p> : null}
       {/* Hidden rather than removed when nothing matches: the chart mounting again would force a layout of the page. */}

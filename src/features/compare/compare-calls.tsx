@@ -5,7 +5,7 @@ import { Panel } from '../../components/panel';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { clipText } from '../../records/names';
-import { compareEvents, defaultPair, type CompareItem, type CompareRow, type Evidence } from './compare-data';
+import { compareEvents, compareTitle, defaultPair, describePair, type CompareItem, type CompareRow, type Evidence } from './compare-data';
 import { eventOption } from '../../records/event';
 import { comparePanel } from './compare-panel';
 import './compare-calls.css';
@@ -16,13 +16,14 @@ interface Props {
   events: Event[];
   /** Ids picked in the URL (zero, one or two); missing ones come from the selection. */
   picked: readonly string[];
-  onPick: (ids: [string, string]) => void;
+  /** One id while the user has picked only the first event. */
+  onPick: (ids: string[]) => void;
   onOpen: (id: string) => void;
 }
 
 const MAX_OPTIONS = 300;
 
-/** Two events (by default the two latest calls) side by side, with the rows that differ marked. */
+/** Two events (by default the two latest contacts) side by side, with the rows that differ marked. */
 export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
   const fallback = useMemo(() => defaultPair(events, index), [events, index]);
   const a = picked[0] ?? fallback?.[0] ?? null;
@@ -31,34 +32,40 @@ export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
   const shown = useMemo(() => new Set(events.map((e) => e.id)), [events]);
   const options = useMemo(() => eventOptions(events, [a, b], index), [events, a, b, index]);
   const differing = cmp ? cmp.rows.filter((r) => r.differs).length : 0;
+  const isDefault = cmp !== null && fallback !== null && picked.length === 0;
+  const what = isDefault ? describePair(fallback, index) : cmp ? 'the two events picked' : '';
 
   return (
     <Panel
-      title={comparePanel.title}
+      title={compareTitle(index, comparePanel.title)}
       panelId={comparePanel.id}
       className="compare"
       resetKey={`${a} ${b}`}
       subtitle={
-        cmp
-          ? `${plural(differing, 'row differs', 'rows differ')} of ${cmp.rows.length}; by default the two latest calls that match the filters`
-          : 'Pick two events to compare'
+        cmp ? `${plural(differing, 'row differs', 'rows differ')} of ${cmp.rows.length}; comparing ${what}` : 'Pick two events to compare'
       }
     >
       <div className="cmp-pickers" data-export-hide>
-        <Picker label="First event" value={a} options={options} onChange={(id) => b && onPick([id, b])} />
-        <Picker label="Second event" value={b} options={options} onChange={(id) => a && onPick([a, id])} />
+        <Picker label="First event" value={a} options={options} onChange={(id) => onPick(b ? [id, b] : [id])} />
+        <Picker label="Second event" value={b} options={options} onChange={(id) => onPick(a ? [a, id] : [id])} />
         <button type="button" onClick={() => a && b && onPick([b, a])} disabled={!a || !b}>
           Swap
         </button>
       </div>
       {options.capped ? (
         <p className="muted small">
-          The lists offer the {MAX_OPTIONS} latest calls and the {MAX_OPTIONS} latest other events that match the filters; narrow the
+          The lists offer the {MAX_OPTIONS} latest contacts and the {MAX_OPTIONS} latest other events that match the filters; narrow the
           filters to reach others.
         </p>
       ) : null}
       {!cmp ? (
-        <p className="empty">Fewer than two events match the filters.</p>
+        <p className="empty">
+          {events.length < 2
+            ? 'Fewer than two events match the filters.'
+            : a !== null || b !== null
+              ? 'Pick the second event to compare.'
+              : 'Fewer than two contacts match the filters: pick the two events to compare.'}
+        </p>
       ) : (
         <table className="cmp-table">
           <caption className="visually-hidden">
@@ -85,7 +92,7 @@ export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
 }
 
 interface Options {
-  calls: Event[];
+  contacts: Event[];
   others: Event[];
   /** Picked events the lists above leave out (hidden by filters, or beyond the cap). */
   hidden: Event[];
@@ -93,16 +100,17 @@ interface Options {
 }
 
 function eventOptions(events: readonly Event[], picked: (string | null)[], index: DatasetIndex): Options {
-  const allCalls = events.filter((e) => e.kind === 'call');
-  const rest = events.filter((e) => e.kind !== 'call');
-  const calls = allCalls.slice(-MAX_OPTIONS);
+  const isContact = (e: Event) => index.vocabulary.contactKinds.has(e.kind);
+  const allContacts = events.filter(isContact);
+  const rest = events.filter((e) => !isContact(e));
+  const contacts = allContacts.slice(-MAX_OPTIONS);
   const others = rest.slice(-MAX_OPTIONS);
-  const listed = new Set([...calls, ...others].map((e) => e.id));
+  const listed = new Set([...contacts, ...others].map((e) => e.id));
   const hidden = [...new Set(picked)]
     .filter((id): id is string => id !== null && !listed.has(id))
     .map((id) => index.events.get(id))
     .filter((e) => e !== undefined);
-  return { calls, others, hidden, capped: rest.length > others.length || allCalls.length > calls.length };
+  return { contacts, others, hidden, capped: rest.length > others.length || allContacts.length > contacts.length };
 }
 
 const optionText = (e: Event) => eventOption(e, (title) => clipText(title, 70));
@@ -122,10 +130,11 @@ function Picker({
   return (
     <div className="field cmp-picker">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} disabled={value === null}>
-        {options.calls.length ? (
-          <optgroup label="Calls">
-            {options.calls.map((e) => (
+      <select id={id} value={value ?? ''} onChange={(e) => e.target.value && onChange(e.target.value)}>
+        {value === null ? <option value="">Pick an event…</option> : null}
+        {options.contacts.length ? (
+          <optgroup label="Contacts">
+            {options.contacts.map((e) => (
               <option key={e.id} value={e.id}>
                 {optionText(e)}
               </option>

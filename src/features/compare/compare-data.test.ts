@@ -5,7 +5,7 @@ import { Dataset } from '../../dataset/schema';
 import { dateSpan, isoToDay } from '../../lib/dates';
 import { NO_FILTERS, select } from '../../dataset/select';
 import { mutated, validDataset } from '../../testing/test-fixtures';
-import { compareEvents, contextOf, defaultPair, requesterEvidence } from './compare-data';
+import { compareEvents, compareTitle, contextOf, defaultPair, describePair, requesterEvidence } from './compare-data';
 
 const briefing = buildIndex(Dataset.parse(JSON.parse(readFileSync('public/data/briefing.json', 'utf8'))));
 const JUNE = 'ev-call-2024-06-25';
@@ -18,10 +18,24 @@ describe('defaultPair', () => {
     expect(defaultPair(before.events, briefing)).toEqual(['ev-last-contact-2023-03', JUNE]);
   });
 
-  it('falls back to the two most recent events, and to nothing', () => {
+  it('takes the contacts the vocabulary declares, and with fewer than two leaves the pick to the user', () => {
     const index = buildIndex(Dataset.parse(mutated((d) => (d.events[0].kind = 'other'))));
-    expect(defaultPair(select(index, NO_FILTERS).events, index)).toEqual(['ev-call', 'ev-summit']);
+    expect(defaultPair(select(index, NO_FILTERS).events, index)).toBeNull();
     expect(defaultPair([], index)).toBeNull();
+    const talks = buildIndex(Dataset.parse(JSON.parse(readFileSync('e2e/fixtures/valid/maritime-talks.json', 'utf8'))));
+    const pair = defaultPair(select(talks, NO_FILTERS).events, talks);
+    expect(pair).toEqual(['mt-varna', 'mt-constanta']);
+    expect(describePair(pair!, talks)).toBe('the two latest contacts: meeting 10 Mar 2026, meeting 22 Apr 2026');
+    const dinners = select(talks, { ...NO_FILTERS, to: '2026-03-31' }).events;
+    expect(describePair(defaultPair(dinners, talks)!, talks)).toBe(
+      'the two latest contacts: working dinner 10 Mar 2026, meeting 10 Mar 2026',
+    );
+  });
+
+  it('keeps the panel’s title where the dataset has calls and speaks of contacts where it has none', () => {
+    expect(compareTitle(briefing, 'Compare calls')).toBe('Compare calls');
+    const talks = buildIndex(Dataset.parse(JSON.parse(readFileSync('e2e/fixtures/valid/maritime-talks.json', 'utf8'))));
+    expect(compareTitle(talks, 'Compare calls')).toBe('Compare contacts');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Discrepancy, Event, FuzzyDate, Quote } from '../../dataset/schema';
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
-import { dateSpan, formatDateRange } from '../../lib/dates';
+import { dateSpan, formatDate, formatDateRange } from '../../lib/dates';
 import { actorName } from '../../records/names';
 import { proseText, sourceLabel } from '../../records/source';
 import { quoteModeName, quotePresenter, quoteSpeaker } from '../../records/quote';
@@ -48,15 +48,31 @@ export interface CompareOptions {
   maxContext?: number;
 }
 
-/** The two most recent calls of the selection, older first; failing that, the two most recent events. */
+/**
+ * The two most recent contacts of the selection (the event kinds the vocabulary marks as contacts:
+ * calls, meetings, visits…), older first; null with fewer than two, for the user to pick.
+ */
 export function defaultPair(events: readonly Event[], index: DatasetIndex): [string, string] | null {
-  const byStart = (list: readonly Event[]) =>
-    [...list].sort((x, y) => startOf(x, index) - startOf(y, index) || x.id.localeCompare(y.id)).map((e) => e.id);
-  const calls = byStart(events.filter((e) => e.kind === 'call'));
-  if (calls.length >= 2) return [calls[calls.length - 2], calls[calls.length - 1]];
-  const all = byStart(events);
-  if (all.length >= 2) return [all[all.length - 2], all[all.length - 1]];
-  return null;
+  const contacts = events
+    .filter((e) => index.vocabulary.contactKinds.has(e.kind))
+    .sort((x, y) => startOf(x, index) - startOf(y, index) || x.id.localeCompare(y.id))
+    .map((e) => e.id);
+  return contacts.length >= 2 ? [contacts[contacts.length - 2], contacts[contacts.length - 1]] : null;
+}
+
+/** What the default compares, in words: "the two latest contacts: meeting 10 Mar 2026, meeting 22 Apr 2026". */
+export function describePair(ids: readonly string[], index: DatasetIndex): string {
+  const named = ids
+    .map((id) => index.events.get(id))
+    .filter((e) => e !== undefined)
+    .map((e) => `${termLabel(index.vocabulary.eventKinds, e.kind).toLowerCase()} ${formatDate(e.date)}`);
+  return `the two latest contacts: ${named.join(', ')}`;
+}
+
+/** The panel keeps its name where the dataset has calls; otherwise it speaks of contacts. */
+export function compareTitle(index: DatasetIndex, title: string): string {
+  const hasCalls = index.dataset.events.some((e) => e.kind === 'call' && index.vocabulary.contactKinds.has(e.kind));
+  return hasCalls ? title : 'Compare contacts';
 }
 
 function startOf(e: Event, index: DatasetIndex): number {

@@ -5,7 +5,9 @@ import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
-import { recordDate, recordLabel } from '../../records/record-label';
+import { present, recordDate, recordLabel } from '../../records/record-label';
+import { GradeCode } from '../../components/record-bits';
+import { CREDIBILITY_LABEL } from '../../dataset/grading-vocabulary';
 import { coverageData, describeCell, type CoverageCell, type CoverageColumn, type CoverageRow } from './coverage-data';
 import { coveragePanel } from './coverage-panel';
 import './coverage-matrix.css';
@@ -45,7 +47,9 @@ export function CoverageMatrix({ index, selection, singleOnly, selected, onSingl
         <div className="coverage-scroll" tabIndex={0} role="group" aria-label="Coverage matrix, scrollable">
           <table
             className="coverage-table"
-            style={{ minWidth: `calc(var(--cov-fact-width, 12rem) + var(--cov-count-width, 5.2rem) + ${cov.columns.length} * 6rem)` }}
+            style={{
+              minWidth: `calc(var(--cov-fact-width, 12rem) + var(--cov-count-width, 5.2rem) + var(--cov-cred-width, 7.5rem) + ${cov.columns.length} * 6rem)`,
+            }}
           >
             <caption className="visually-hidden">
               Facts as rows, outlets as columns; each cell says whether and how the outlet reports the fact. Activate a cell to see the
@@ -58,6 +62,9 @@ export function CoverageMatrix({ index, selection, singleOnly, selected, onSingl
                 </th>
                 <th scope="col" className="cov-count-head">
                   Outlets
+                </th>
+                <th scope="col" className="cov-cred-head">
+                  Credibility
                 </th>
                 {cov.columns.map((c) => (
                   <OutletHead key={c.key} column={c} />
@@ -127,6 +134,7 @@ function MatrixRow({
   if (!full) return null;
   const label = recordLabel(full, index, 120);
   const date = recordDate(full);
+  const grade = present(full, index).grade();
   return (
     <tr className={`${row.single ? 'is-single' : ''}${selected ? ' is-selected' : ''}`}>
       <th scope="row" className="cov-fact">
@@ -142,6 +150,15 @@ function MatrixRow({
           </span>
         ) : (
           plural(row.outletCount, 'outlet')
+        )}
+      </td>
+      <td className="cov-cred">
+        {grade ? (
+          <>
+            <GradeCode grade={grade} /> <span className="cov-cred-label">{CREDIBILITY_LABEL[grade.credibility]}</span>
+          </>
+        ) : (
+          <span className="muted">not a fact</span>
         )}
       </td>
       {columns.map((c) => (

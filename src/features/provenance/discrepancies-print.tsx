@@ -20,6 +20,7 @@ export const printDiscrepancies: PrintBuilder<ViewContext> = ({ index, selection
               {versions.map(({ v, refs }, i) => (
                 <li key={i}>
                   <strong>{v.outlet}:</strong> {v.reading}
+                  {v.likelihood ? ` (judged ${v.likelihood})` : ''}
                   <Refs numbers={refs} measuring={m} />
                 </li>
               ))}

@@ -8,6 +8,9 @@ import { highlight } from './highlight';
 import { present, recordLabel } from '../../records/record-label';
 import { keyPointPresenter } from '../../records/key-point';
 import { proseText, sourceLabel } from '../../records/source';
+import type { SourceGrade } from '../../dataset/grading';
+import { LIKELIHOOD_LABEL, RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
+import { GradeCode } from '../../components/record-bits';
 
 interface Props {
   index: DatasetIndex;
@@ -54,6 +57,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   const citations = row ? citationsOf(row.record) : point ? keyPointPresenter.citations(point) : [];
   const bySource = new Map<string, Citation[]>();
   for (const c of citations) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const grade = row ? present(row, index).grade() : null;
   const concerns: Discrepancy[] = !row || row.type === 'discrepancy' ? [] : (index.discrepanciesByRecord.get(row.id) ?? []);
   const about = point ? keyPointPresenter.about(point, index) : [];
 
@@ -66,6 +70,11 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
             {row ? present(row, index).heading() : point ? keyPointPresenter.heading(point) : ''}
           </h2>
           <p className="muted small">{bySource.size === 1 ? 'Reported by one source only.' : `Reported by ${bySource.size} sources.`}</p>
+          {grade ? (
+            <p className="grade-words">
+              <GradeCode grade={grade} /> {grade.words}
+            </p>
+          ) : null}
         </div>
         <button type="button" onClick={onClose} aria-label="Close provenance">
           Close
@@ -99,7 +108,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
           return (
             <article key={sourceId} className="source-article" aria-label={`${sourceLabel(index, sourceId)}: ${source.title}`}>
               <h3>{sourceLabel(index, sourceId)}</h3>
-              <SourceFacts source={source} index={index} />
+              <SourceFacts source={source} index={index} grade={index.grading.source(sourceId)} />
               <p className="cited">
                 Cited:{' '}
                 {cites.map((c, i) => {
@@ -150,9 +159,16 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   );
 }
 
-export function SourceFacts({ source, index }: { source: Source; index: DatasetIndex }) {
+export function SourceFacts({ source, index, grade }: { source: Source; index: DatasetIndex; grade: SourceGrade }) {
   return (
     <dl className="source-facts">
+      <dt>Reliability</dt>
+      <dd className="source-reliability">
+        {grade.grade} · {/* Reasons often open with the grade's own words; they are not said twice. */}
+        {grade.reason.toLowerCase().startsWith(RELIABILITY_LABEL[grade.grade].toLowerCase())
+          ? grade.reason
+          : `${RELIABILITY_LABEL[grade.grade]}: ${grade.reason}`}
+      </dd>
       <dt>Article</dt>
       <dd>{source.title}</dd>
       <dt>Published</dt>
@@ -206,6 +222,7 @@ export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: Datas
             <strong>{sourceLabel(index, v.source)}</strong>
             <q>{v.excerpt}</q>
             <span className="reading">{proseText(v.reading, index)}</span>
+            {v.likelihood ? <span className="likelihood">Judged {LIKELIHOOD_LABEL[v.likelihood]}</span> : null}
           </li>
         ))}
       </ul>

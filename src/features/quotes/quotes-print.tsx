@@ -1,4 +1,4 @@
-import { emptyItems, Refs, type PrintBuilder } from '../../export/print-block';
+import { emptyItems, PrintGrade, Refs, type PrintBuilder } from '../../export/print-block';
 import type { ViewContext } from '../../filters/view-context';
 import { actorName } from '../../records/names';
 import { quotePresenter } from '../../records/quote';
@@ -26,7 +26,8 @@ export const printQuotes: PrintBuilder<ViewContext> = ({ index, selection }, { b
                 {' '}
                 · {quotePresenter.dateText(q)}
                 {event ? ` · ${event.title}` : ''}
-              </span>
+              </span>{' '}
+              <PrintGrade grade={quotePresenter.grade(q, index)} />
             </p>
           </li>
         );

@@ -1,6 +1,6 @@
 import type { Event } from '../../dataset/schema';
 import { termLabel, type EventKindTerm, type TermList } from '../../dataset/vocabulary';
-import { emptyItems, Refs, type PrintBuilder } from '../../export/print-block';
+import { emptyItems, PrintGrade, Refs, type PrintBuilder } from '../../export/print-block';
 import type { ViewContext } from '../../filters/view-context';
 import { maxOf, minOf } from '../../lib/bounds';
 import { EVENT_KIND_COLOR } from '../../lib/palette';
@@ -143,7 +143,7 @@ export const printTimeline: PrintBuilder<ViewContext> = ({ index, selection }, {
             <div>
               <strong>{eventPresenter.label(e, index)}</strong>
               <Refs numbers={refs} measuring={m} /> <span>{proseText(e.summary, index)}</span>
-              {actors ? <span className="b-muted"> · {actors}</span> : null}
+              {actors ? <span className="b-muted"> · {actors}</span> : null} <PrintGrade grade={eventPresenter.grade(e, index)} />
             </div>
           </li>
         );

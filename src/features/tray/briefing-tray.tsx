@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { DatasetIndex, Row } from '../../dataset/indexes';
 import { Panel } from '../../components/panel';
+import { GradeCode } from '../../components/record-bits';
 import { makeCaption } from '../../export/caption';
 import { downloadBlob } from '../../export/download';
 import { renderPng } from '../../export/image';
@@ -272,6 +273,7 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
   const p = present(row, index);
   const label = p.label(140);
   const date = p.date();
+  const grade = p.grade();
   return (
     <li className={`tray-item${hidden ? ' is-hidden' : ''}`}>
       <div className="tray-item-head">
@@ -280,6 +282,11 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
         </span>
         <div className="tray-item-body">
           <p className="tray-meta">
+            {grade ? (
+              <>
+                <GradeCode grade={grade} />{' '}
+              </>
+            ) : null}
             {p.typeName}
             {date ? ` · ${formatDate(date)}` : ''}
             {hidden ? <span className="tray-hidden">Hidden by filters</span> : null}

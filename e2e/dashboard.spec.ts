@@ -40,7 +40,7 @@ test('an analyst filters by source and by actor, and every panel follows', async
   await panel(page, 'Filters').getByRole('button', { name: 'Clear filters' }).click();
   await panel(page, 'Filters').getByLabel('Search quotes, summaries and items').fill('Patriot');
   await expect(panel(page, 'Weapons and aid tracker').getByRole('row')).toHaveCount(2);
-  await expect(panel(page, 'Weapons and aid tracker').getByText('Patriot air defence system')).toBeVisible();
+  await expect(panel(page, 'Weapons and aid tracker').getByRole('row').getByText('Patriot air defence system')).toBeVisible();
 });
 
 test('a copied link reopens the same view, and back and forward walk the filters', async ({ page, context }) => {

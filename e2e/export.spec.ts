@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { fromCsv } from '../src/export/tables';
+import { formatDate } from '../src/lib/dates';
 import { expect, openDashboard, panel, test } from './test';
 
 const dataset = JSON.parse(readFileSync('public/data/briefing.json', 'utf8')) as {
@@ -10,9 +11,14 @@ const dataset = JSON.parse(readFileSync('public/data/briefing.json', 'utf8')) as
   version: string;
   events: { id: string; title: string; citations: { source: string; excerpt: string }[] }[];
   quotes: { id: string; speaker: string; citations: { source: string; excerpt: string }[] }[];
-  sources: { id: string; outlet: string }[];
+  sources: { id: string; outlet: string; outletEvidence: string; published: { value: string; precision: 'day' } }[];
 };
 const kyivPost = dataset.sources.find((s) => s.outlet === 'Kyiv Post')!;
+/** A source as exports name it: the outlet, and the date for an outlet its text does not name. */
+const sourceLabelOf = (id: string) => {
+  const s = dataset.sources.find((x) => x.id === id)!;
+  return s.outletEvidence === 'not-named' ? `${s.outlet}, ${formatDate(s.published)}` : s.outlet;
+};
 
 /** Width and height from a PNG's IHDR chunk, which always follows the 8-byte signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -193,7 +199,8 @@ test('CSV and JSON hold the records a panel shows, with their citations', async 
     const row = csv.rows.find((r) => r.id === q.id)!;
     expect(row.values.speaker).toBe('Dmitry Peskov');
     expect(row.citations.map(({ source, excerpt }) => ({ source, excerpt }))).toEqual(q.citations);
-    for (const c of row.citations) expect(c.outlet).toBe(dataset.sources.find((s) => s.id === c.source)!.outlet);
+    // Each citation names its source by its label: an outlet the text does not name carries the date.
+    for (const c of row.citations) expect(c.outlet).toBe(sourceLabelOf(c.source));
   }
   await expect(quotes.getByRole('status')).toHaveText(new RegExp(`\\(${peskov.length} records\\)$`));
 

@@ -12,8 +12,11 @@ export function ChartTable<T>({
   rows,
   columns,
   limit = 500,
+  opener = 'Show the chart’s data as a table',
 }: {
   caption: string;
+  /** What the disclosure says, where one figure has more than one table. */
+  opener?: string;
   rows: readonly T[];
   columns: Column<T>[];
   limit?: number;
@@ -22,7 +25,7 @@ export function ChartTable<T>({
   const [open, setOpen] = useState(false);
   return (
     <details className="chart-table" data-export-hide onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Show the chart’s data as a table</summary>
+      <summary>{opener}</summary>
       {open ? (
         <div className="table-wrap">
           <table>

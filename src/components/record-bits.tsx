@@ -4,6 +4,7 @@ import type { DatasetIndex } from '../dataset/indexes';
 import type { Citation, Fact } from '../dataset/schema';
 import { SOURCE_KIND_LABEL } from '../dataset/vocabulary';
 import { plural } from '../lib/format';
+import { sourceLabel } from '../records/source';
 import { gradeName } from '../records/presentation';
 
 const factsByCitations = new WeakMap<DatasetIndex, WeakMap<readonly Citation[], Fact>>();
@@ -54,12 +55,12 @@ export function SourceBadges({ citations, index }: { citations: readonly Citatio
           <li
             key={id}
             className={`source-badge kind-${s.kind}`}
-            title={`${s.outlet} — ${SOURCE_KIND_LABEL[s.kind]} — ${RELIABILITY_LABEL[reliability]}`}
+            title={`${sourceLabel(index, id)} — ${SOURCE_KIND_LABEL[s.kind]} — ${RELIABILITY_LABEL[reliability]}`}
           >
             <span className="grade-letter" aria-hidden="true">
               {reliability}
             </span>{' '}
-            {s.outlet}
+            {sourceLabel(index, id)}
             <span className="visually-hidden">
               , {RELIABILITY_LABEL[reliability].toLowerCase()} ({reliability})
             </span>

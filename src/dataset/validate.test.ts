@@ -399,6 +399,30 @@ describe('dates', () => {
 });
 
 describe('ids and references', () => {
+  it('reports a source referred to in prose as [[src:…]] that is not in sources, with its path', async () => {
+    await expectOnlyFault(
+      (d) => {
+        d.discrepancies[0].summary = 'Only [[src:nowhere]] says so.';
+      },
+      'discrepancies[0].summary',
+      /refers to source "nowhere" as \[\[src:nowhere\]\], which is not in sources/,
+    );
+    await expectOnlyFault(
+      (d) => {
+        d.discrepancies[0].versions[0].reading = `As [[src:${d.sources[0].id}]] has it, and [[src:gone]] too.`;
+      },
+      'discrepancies[0].versions[0].reading',
+      /source "gone"/,
+    );
+    await expectOnlyFault(
+      (d) => {
+        d.events[0].summary = `Reported by [[src:${d.sources[0].id}]] and [[src:missing]].`;
+      },
+      'events[0].summary',
+      /source "missing"/,
+    );
+  });
+
   it('reports a duplicate id within one record type', async () => {
     await expectOnlyFault(
       (d) => {

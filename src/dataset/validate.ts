@@ -16,6 +16,7 @@ import {
   type RecordType,
 } from './schema';
 import { resolveVocabulary, type Term, type TermList } from './vocabulary';
+import { sourceRefIds } from './source-refs';
 import { clipGraphemes } from '../lib/graphemes';
 
 /** One thing wrong with a dataset: where (a JSON path such as `events[3].date.value`) and what. */
@@ -362,6 +363,12 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     }
   };
   const citations = (path: string, list: readonly Citation[]) => list.forEach((c, i) => excerpt(`${path}.citations[${i}]`, c));
+  const prose = (path: string, text: string | undefined) => {
+    if (text === undefined) return;
+    for (const id of sourceRefIds(text)) {
+      if (!ids.sources.has(id)) add(path, `refers to source "${id}" as [[src:${id}]], which is not in sources`);
+    }
+  };
 
   dataset.sources.forEach((s, i) => {
     const path = `sources[${i}]`;
@@ -377,6 +384,7 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
       );
       return;
     }
+    prose(`${path}.notes`, s.notes);
     if (s.outletExcerpt !== undefined && !text.includes(s.outletExcerpt)) {
       add(`${path}.outletExcerpt`, `not found verbatim in the source's own text: "${clip(s.outletExcerpt)}"`);
     }
@@ -388,6 +396,7 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     const path = `events[${i}]`;
     e.actors.forEach((id, j) => ref(`${path}.actors[${j}]`, 'actors', id, 'actor'));
     ref(`${path}.initiatedBy`, 'actors', e.initiatedBy, 'actor');
+    prose(`${path}.summary`, e.summary);
     if (e.end && compareIsoDates(e.end.value, e.date.value) < 0) {
       add(`${path}.end.value`, `ends (${e.end.value}) before it starts (${e.date.value})`);
     }
@@ -409,6 +418,7 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
     ref(`${path}.recipient`, 'actors', a.recipient, 'actor');
     ref(`${path}.partOf`, 'aid', a.partOf, 'aid item');
     ref(`${path}.event`, 'events', a.event, 'event');
+    prose(`${path}.notes`, a.notes);
     if (a.partOf !== undefined && partOfCycle(a.id, parentOf))
       add(`${path}.partOf`, `"${a.id}" is part of itself through the partOf chain`);
     if (a.effective && effectiveBeforeAnnounced(a.announced, a.effective)) {
@@ -419,7 +429,11 @@ export function checkReferences(dataset: Dataset, texts: SourceTexts): Problem[]
 
   dataset.discrepancies.forEach((d, i) => {
     const path = `discrepancies[${i}]`;
-    d.versions.forEach((v, j) => excerpt(`${path}.versions[${j}]`, v));
+    prose(`${path}.summary`, d.summary);
+    d.versions.forEach((v, j) => {
+      excerpt(`${path}.versions[${j}]`, v);
+      prose(`${path}.versions[${j}].reading`, v.reading);
+    });
     d.concerns.events.forEach((id, j) => ref(`${path}.concerns.events[${j}]`, 'events', id, 'event'));
     d.concerns.quotes.forEach((id, j) => ref(`${path}.concerns.quotes[${j}]`, 'quotes', id, 'quote'));
     d.concerns.aid.forEach((id, j) => ref(`${path}.concerns.aid[${j}]`, 'aid', id, 'aid item'));

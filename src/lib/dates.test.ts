@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateSpan, dayToIso, formatDate, isoToDay } from './dates';
+import { calendarTicks, dateSpan, dayToIso, formatDate, isoToDay } from './dates';
 
 describe('dates', () => {
   it('round-trips days and ISO strings', () => {
@@ -36,5 +36,20 @@ describe('years 1–99', () => {
     expect([dayToIso(a), dayToIso(b)]).toEqual(['0099-01-01', '0099-12-31']);
     const [c, d] = dateSpan({ value: '0004-02', precision: 'month' });
     expect([dayToIso(c), dayToIso(d)]).toEqual(['0004-02-01', '0004-02-29']);
+  });
+});
+
+describe('calendarTicks', () => {
+  it('puts calendar ticks on days, Mondays, months or years, at most as many as asked', () => {
+    const week = calendarTicks(isoToDay('2024-06-20'), isoToDay('2024-07-31'), 8);
+    expect(week.length).toBeLessThanOrEqual(8);
+    expect(week.every((t) => new Date(t.day * 86_400_000).getUTCDay() === 1)).toBe(true);
+    expect(week[0].label).toBe('24 Jun 2024');
+    const months = calendarTicks(isoToDay('2024-01-10'), isoToDay('2024-12-20'), 6);
+    expect(months.map((t) => t.label)).toEqual(['Mar 2024', 'May 2024', 'Jul 2024', 'Sep 2024', 'Nov 2024']);
+    const years = calendarTicks(isoToDay('2014-02-01'), isoToDay('2024-12-31'), 6);
+    expect(years.map((t) => t.label)).toEqual(['2016', '2018', '2020', '2022', '2024']);
+    expect(calendarTicks(5, 5, 6)).toEqual([]);
+    expect(calendarTicks(0, 3, 6).map((t) => t.day)).toEqual([0, 1, 2, 3]);
   });
 });

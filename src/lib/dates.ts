@@ -75,3 +75,30 @@ export function formatDateRange(date: FuzzyDate, end?: FuzzyDate): string {
 export function formatDay(day: number): string {
   return plain(dayToIso(day));
 }
+
+/** Calendar ticks between two day numbers: days, weeks, months or years, whichever gives at most `count`. */
+export function calendarTicks(lo: number, hi: number, count: number): { day: number; label: string }[] {
+  if (!(hi > lo) || count < 1) return [];
+  for (const step of [1, 2, 7, 14]) {
+    if ((hi - lo) / step > count) continue;
+    const ticks: { day: number; label: string }[] = [];
+    // Weeks start on Mondays (day 4 since 1970-01-01 was one).
+    const first = step >= 7 ? lo + ((((4 - lo) % 7) + 7) % 7) : Math.ceil(lo / step) * step;
+    for (let d = first; d <= hi; d += step) ticks.push({ day: d, label: formatDay(d) });
+    return ticks;
+  }
+  const [y0, m0] = dayToIso(lo).split('-').map(Number);
+  for (const months of [1, 2, 3, 6, 12, 24, 60, 120]) {
+    const ticks: { day: number; label: string }[] = [];
+    let m = Math.ceil((y0 * 12 + m0 - 1) / months) * months;
+    for (;;) {
+      const iso = `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`;
+      const day = isoToDay(iso);
+      if (day > hi) break;
+      if (day >= lo) ticks.push({ day, label: months >= 12 ? iso.slice(0, 4) : plain(iso) });
+      m += months;
+    }
+    if (ticks.length <= count) return ticks;
+  }
+  return [];
+}

@@ -5,6 +5,7 @@ import { formatAmount } from '../lib/format';
 import { RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName, exportCitations } from './names';
 import { emptyBody, factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
+import { proseText } from './source';
 
 /** The item an aid item is part of, by name. */
 export const aidParent = (a: AidItem, index: DatasetIndex) =>
@@ -22,7 +23,7 @@ export const aidPresenter: Presenter<'aid'> = {
   date: (a) => a.announced,
   dateText: (a) => formatDate(a.announced),
   body: (a, index) => ({
-    ...emptyBody(a.notes ?? ''),
+    ...emptyBody(a.notes ? proseText(a.notes, index) : ''),
     facts: facts(
       { label: 'Donor', value: actorName(index, a.donor) },
       { label: 'To', value: aidDestination(a, index) },
@@ -42,7 +43,7 @@ export const aidPresenter: Presenter<'aid'> = {
       a.effective ? `effective ${formatDate(a.effective)}` : null,
       `status: ${termLabel(index.vocabulary.aidStatuses, a.status).toLowerCase()}`,
     ].filter(Boolean);
-    return [line.join(' · '), ...(a.notes ? [a.notes] : []), gradeLine(factGrade(a, index))];
+    return [line.join(' · '), ...(a.notes ? [proseText(a.notes, index)] : []), gradeLine(factGrade(a, index))];
   },
   columns: () => [
     'id',
@@ -73,7 +74,7 @@ export const aidPresenter: Presenter<'aid'> = {
     effective: a.effective?.value ?? '',
     status: a.status,
     'part of': aidParent(a, index),
-    notes: a.notes ?? '',
+    notes: a.notes ? proseText(a.notes, index) : '',
     ...gradeValues(factGrade(a, index)),
   }),
   summary: (a) => ({ date: a.announced.value, title: a.item, detail: a.status }),

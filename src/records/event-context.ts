@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
 import { dateSpan } from '../lib/dates';
+import { proseText, sourceLabel } from './source';
 
 /** Words of a source that back a line of the comparison. */
 export interface Evidence {
@@ -42,7 +43,13 @@ export function concerns(index: DatasetIndex, id: string): Discrepancy[] {
 
 export function evidence(index: DatasetIndex, source: string, excerpt: string, reading?: string): Evidence {
   const s = index.sources.get(source);
-  return { source, outlet: s?.outlet ?? source, published: s?.published ?? null, excerpt, ...(reading ? { reading } : {}) };
+  return {
+    source,
+    outlet: sourceLabel(index, source),
+    published: s?.published ?? null,
+    excerpt,
+    ...(reading ? { reading: proseText(reading, index) } : {}),
+  };
 }
 
 /** What the sources say about who asked for the event: the versions of a discrepancy on that point, and citations that say it. */

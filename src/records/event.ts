@@ -3,6 +3,7 @@ import { formatDate, formatDateRange } from '../lib/dates';
 import { PRECISION_LABEL, RECORD_TYPE_NAME, termLabel } from '../dataset/vocabulary';
 import { actorName, actorNames, exportCitations } from './names';
 import { emptyBody, factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
+import { proseText } from './source';
 
 export const eventPresenter: Presenter<'event'> = {
   type: 'event',
@@ -12,7 +13,7 @@ export const eventPresenter: Presenter<'event'> = {
   date: (e) => e.date,
   dateText: (e) => formatDateRange(e.date, e.end),
   body: (e, index) => ({
-    ...emptyBody(e.summary),
+    ...emptyBody(proseText(e.summary, index)),
     facts: facts(
       { label: 'Kind', value: termLabel(index.vocabulary.eventKinds, e.kind) },
       { label: 'Date', value: formatDateRange(e.date, e.end) },
@@ -22,7 +23,7 @@ export const eventPresenter: Presenter<'event'> = {
     ),
   }),
   lines: (e, index) => [
-    e.summary,
+    proseText(e.summary, index),
     ...(e.initiatedBy ? [`Requested by ${actorName(index, e.initiatedBy)}, as the sources tell it.`] : []),
     gradeLine(factGrade(e, index)),
   ],
@@ -47,12 +48,12 @@ export const eventPresenter: Presenter<'event'> = {
     'date as printed': e.date.as ?? '',
     kind: e.kind,
     title: e.title,
-    summary: e.summary,
+    summary: proseText(e.summary, index),
     actors: actorNames(index, e.actors),
     'requested by': actorName(index, e.initiatedBy),
     ...gradeValues(factGrade(e, index)),
   }),
-  summary: (e) => ({ date: e.date.value, title: e.title, detail: e.summary }),
+  summary: (e, index) => ({ date: e.date.value, title: e.title, detail: proseText(e.summary, index) }),
   citations: (e) => e.citations,
   grade: (e, index) => factGrade(e, index),
   exportRecord: (e, index) => ({ type: 'event', ...e, citations: exportCitations(e.citations, index) }),

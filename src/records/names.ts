@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Citation } from '../dataset/schema';
 import { clipGraphemes } from '../lib/graphemes';
+import { sourceLabel, sourceLabelText } from './source';
 
 /** An actor's name as the dataset spells it; the id when the dataset names no such actor. */
 export function actorName(index: DatasetIndex, id: string | undefined): string {
@@ -16,10 +17,7 @@ export function outletName(index: DatasetIndex, sourceId: string): string {
 }
 
 /** The outlet as the Sources filter lists it: unnamed outlets are told apart by their date there. */
-export function outletLabel(index: DatasetIndex, sourceId: string): string {
-  const key = index.outletOfSource.get(sourceId);
-  return index.outlets.find((o) => o.key === key)?.label ?? outletName(index, sourceId);
-}
+export const outletLabel = sourceLabel;
 
 export function eventTitle(index: DatasetIndex, id: string | undefined): string {
   return id ? (index.events.get(id)?.title ?? id) : '';
@@ -33,7 +31,7 @@ export interface ExportCitation {
 }
 
 export function exportCitations(list: readonly Citation[], index: DatasetIndex): ExportCitation[] {
-  return list.map((c) => ({ source: c.source, outlet: outletName(index, c.source), excerpt: c.excerpt }));
+  return list.map((c) => ({ source: c.source, outlet: sourceLabelText(index, c.source), excerpt: c.excerpt }));
 }
 
 export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../dataset/indexes';
 import type { AidItem, Dataset } from '../../dataset/schema';
-import { aidByYear, aidSummary, aidTotals, sortAid } from './aid-data';
+import { aidByYear, aidSummary, aidTotals, moneyByDonorAndStatus, rollUp, sortAid } from './aid-data';
 
 const item = (id: string, announced: string, effective?: string, value?: number, partOf?: string, currency = 'USD'): AidItem => ({
   id,
@@ -92,6 +92,41 @@ describe('aidTotals', () => {
     ).toEqual([
       { value: 225e6, currency: 'USD' },
       { value: 40e6, currency: 'EUR' },
+    ]);
+  });
+});
+
+describe('the aid chart’s money and roll-up', () => {
+  const pkg = { ...item('pkg', '2024-07-11', undefined, 225e6), item: 'Package' };
+  const patriot = { ...item('patriot', '2024-07-11', undefined, undefined, 'pkg'), category: 'weapon-system', item: 'Patriot' };
+  const inside = item('inside', '2024-07-11', undefined, 25e6, 'pkg');
+  const gates = { ...item('gates', '2024-03-03', '2027', 40e6, undefined, 'EUR'), status: 'planned' };
+  const later = { ...item('later', '2024-09-01', undefined, 5e6), status: 'delivered' };
+  const withAid = buildIndex({ ...index.dataset, aid: [pkg, patriot, inside, gates, later] } as Dataset);
+
+  it('totals money by donor and status per currency, a package’s items not counted again, announced apart from delivered', () => {
+    expect(moneyByDonorAndStatus([pkg, patriot, inside, gates, later], withAid)).toEqual([
+      {
+        currency: 'USD',
+        rows: [
+          { donor: 'United States', status: 'announced', statusLabel: 'Announced', value: 225e6, items: 1 },
+          { donor: 'United States', status: 'delivered', statusLabel: 'Delivered', value: 5e6, items: 1 },
+        ],
+      },
+      { currency: 'EUR', rows: [{ donor: 'United States', status: 'planned', statusLabel: 'Planned', value: 40e6, items: 1 }] },
+    ]);
+  });
+
+  it('puts items inside their package, and keeps the package in view as context when only an item matches', () => {
+    expect(rollUp([later, patriot, pkg, gates], withAid).map((r) => [r.item.id, r.depth, r.context])).toEqual([
+      ['gates', 0, false],
+      ['pkg', 0, false],
+      ['patriot', 1, false],
+      ['later', 0, false],
+    ]);
+    expect(rollUp([patriot], withAid).map((r) => [r.item.id, r.depth, r.context])).toEqual([
+      ['pkg', 0, true],
+      ['patriot', 1, false],
     ]);
   });
 });

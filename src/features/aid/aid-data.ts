@@ -2,6 +2,8 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { totalsByCurrency, type Money } from '../../lib/format';
 import { actorName } from '../../records/names';
+import { termLabel } from '../../dataset/vocabulary';
+import { dateSpan, isoToDay } from '../../lib/dates';
 
 import type { AidSortKey } from '../../dataset/url-state';
 
@@ -95,6 +97,106 @@ export function aidSummary(years: readonly YearBucket[]): string {
     .filter((y) => y.takesEffect > 0)
     .map((y) => `${y.takesEffect} take${y.takesEffect === 1 ? 's' : ''} effect in ${y.year}`);
   return [...said, ...effect].join('; ') + (said.length + effect.length ? '.' : '');
+}
+
+export interface MoneyRow {
+  donor: string;
+  status: string;
+  statusLabel: string;
+  value: number;
+  items: number;
+}
+
+/**
+ * Money by donor and status, one table per currency (never added across currencies). An item inside a
+ * package that carries its own amount is counted in the package only. Announced and delivered stay apart:
+ * each status is its own row.
+ */
+export function moneyByDonorAndStatus(items: readonly AidItem[], index: DatasetIndex): { currency: string; rows: MoneyRow[] }[] {
+  const byId = new Map(items.map((a) => [a.id, a]));
+  const counted = (a: AidItem) => {
+    for (let at = a.partOf, hops = 0; at !== undefined && hops < 50; hops++) {
+      const parent = byId.get(at) ?? (index.rowById.get(at)?.record as AidItem | undefined);
+      if (parent?.amount?.currency === a.amount?.currency) return false;
+      at = parent?.partOf;
+    }
+    return true;
+  };
+  const statusAt = new Map(index.vocabulary.aidStatuses.list.map((t, i) => [t.id, i]));
+  const tables = new Map<string, Map<string, MoneyRow>>();
+  for (const a of items) {
+    if (!a.amount || !counted(a)) continue;
+    const rows = tables.get(a.amount.currency) ?? new Map<string, MoneyRow>();
+    tables.set(a.amount.currency, rows);
+    const key = `${a.donor}\u0000${a.status}`;
+    const row = rows.get(key);
+    if (row) {
+      row.value += a.amount.value;
+      row.items++;
+    } else
+      rows.set(key, {
+        donor: actorName(index, a.donor),
+        status: a.status,
+        statusLabel: termLabel(index.vocabulary.aidStatuses, a.status),
+        value: a.amount.value,
+        items: 1,
+      });
+  }
+  return [...tables].map(([currency, rows]) => ({
+    currency,
+    rows: [...rows.values()].sort((x, y) => collate(x.donor, y.donor) || (statusAt.get(x.status) ?? 0) - (statusAt.get(y.status) ?? 0)),
+  }));
+}
+
+export interface RolledItem {
+  item: AidItem;
+  /** 0 for a package or a stand-alone item, 1 for an item inside a package, and so on. */
+  depth: number;
+  /** Not among the items the filters keep: shown because an item inside it is. */
+  context: boolean;
+  /** The package it is inside, by name (with its amount, when the name does not say it). */
+  parent: string | null;
+}
+
+/**
+ * Packages with their items inside them, in date order: an item `partOf` a package comes right after
+ * it, indented. A package the filters leave out is kept in view, marked as context, when one of its
+ * items is shown (a search for the item keeps its package).
+ */
+export function rollUp(items: readonly AidItem[], index: DatasetIndex): RolledItem[] {
+  const shown = new Set(items.map((a) => a.id));
+  const all = new Map(items.map((a) => [a.id, a]));
+  for (const a of items) {
+    for (let at = a.partOf, hops = 0; at !== undefined && hops < 50 && !all.has(at); hops++) {
+      const parent = index.rowById.get(at)?.record as AidItem | undefined;
+      if (!parent) break;
+      all.set(at, parent);
+      at = parent.partOf;
+    }
+  }
+  const children = new Map<string, AidItem[]>();
+  const roots: AidItem[] = [];
+  for (const a of all.values()) {
+    if (a.partOf !== undefined && all.has(a.partOf)) children.set(a.partOf, [...(children.get(a.partOf) ?? []), a]);
+    else roots.push(a);
+  }
+  const byDate = (x: AidItem, y: AidItem) => isoToDay(x.announced.value) - isoToDay(y.announced.value) || collate(x.item, y.item);
+  const out: RolledItem[] = [];
+  const seen = new Set<string>();
+  const visit = (a: AidItem, depth: number) => {
+    if (seen.has(a.id)) return;
+    seen.add(a.id);
+    const up = a.partOf === undefined ? undefined : all.get(a.partOf);
+    out.push({ item: a, depth, context: !shown.has(a.id), parent: up ? up.item : null });
+    for (const c of (children.get(a.id) ?? []).sort(byDate)) visit(c, depth + 1);
+  };
+  for (const r of roots.sort(byDate)) visit(r, 0);
+  return out;
+}
+
+/** The days an item's line runs over: from its announcement to the end of the period it takes effect in. */
+export function aidSpan(a: AidItem): { announced: [number, number]; effective: [number, number] | null } {
+  return { announced: dateSpan(a.announced), effective: a.effective ? dateSpan(a.effective) : null };
 }
 
 /** What the shown items amount to, per currency; an item inside a package is counted with its package only. */

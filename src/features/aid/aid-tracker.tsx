@@ -10,7 +10,8 @@ import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { formatDate } from '../../lib/dates';
 import { formatAmount, formatTotals, plural } from '../../lib/format';
-import { aidByYear, aidSummary, aidTotals, sortAid, type SortKey } from './aid-data';
+import { aidByYear, aidSummary, aidTotals, moneyByDonorAndStatus, rollUp, sortAid, type SortKey } from './aid-data';
+import './aid-chart.css';
 import { ChartTable } from '../../components/chart-table';
 import { aidPanel } from './aid-panel';
 import { actorName } from '../../records/names';
@@ -44,8 +45,11 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
   const { key } = sort;
   const rows = useMemo(() => sortAid(aid, key, sort.dir, index), [aid, key, sort.dir, index]);
   const years = useMemo(() => aidByYear(aid), [aid]);
+  const money = useMemo(() => moneyByDonorAndStatus(aid, index), [aid, index]);
+  const rolled = useMemo(() => rollUp(aid, index), [aid, index]);
   const totals = useMemo(() => formatTotals(aidTotals(aid)), [aid]);
   const chart = useChart();
+  const Charts = chart.module;
   const chartRef = useRef<HTMLDivElement>(null);
   // 0 until the box has been measured: the chart is drawn once, at its real width.
   const chartWidth = useWidth(chartRef, 0, true, 'aid-chart');
@@ -67,7 +71,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
         <DiscrepancyMarker id={a.id} index={index} />
       </td>
       <td>{termLabel(index.vocabulary.aidCategories, a.category)}</td>
-      <td className="num">{formatAmount(a.amount)}</td>
+      <td className="num">{amountText(a, index)}</td>
       <td>{aidPresenter.dateText(a)}</td>
       <td>{a.effective ? formatDate(a.effective) : '—'}</td>
       <td>
@@ -94,25 +98,61 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
     >
       {aid.length === 0 ? <p className="empty">No aid or weapons items match the filters.</p> : null}
       {/* Hidden rather than removed when nothing matches: the chart mounting again would force a layout of the page. */}
-      <figure className="chart-figure" hidden={aid.length === 0}>
+      <figure className="chart-figure aid-figure" hidden={aid.length === 0}>
         <figcaption>
-          Items by year: announced then, against taking effect then. <span className="muted">{aidSummary(years)}</span>
+          Money by donor and status, per currency; each item from its announcement to when it takes effect.{' '}
+          <span className="muted">{aidSummary(years)}</span>
         </figcaption>
-        <div ref={chartRef} className="chart" style={{ height: 200 }}>
-          {chart.module && chartWidth > 0 ? (
-            <chart.module.AidChart years={years} width={chartWidth} animate={animate} />
+        <div ref={chartRef} className="chart aid-chart">
+          {Charts && chartWidth > 0 ? (
+            <>
+              {money.map((m) => (
+                <div key={m.currency} className="aid-money">
+                  <h3 className="aid-chart-heading">Money in {m.currency}, by donor and status</h3>
+                  <Charts.AidMoneyChart
+                    currency={m.currency}
+                    rows={m.rows}
+                    statuses={index.vocabulary.aidStatuses}
+                    width={chartWidth}
+                    animate={animate}
+                  />
+                </div>
+              ))}
+              <h3 className="aid-chart-heading">Items, from announcement to effect</h3>
+              <Charts.AidItemsChart
+                rolled={rolled}
+                statuses={index.vocabulary.aidStatuses}
+                width={chartWidth}
+                selected={selected}
+                onOpen={onOpen}
+              />
+            </>
           ) : chart.error ? (
             <p className="muted small">The chart could not be loaded ({chart.error.message}); the items are in the table below.</p>
           ) : null}
         </div>
         <ChartTable
-          caption="Aid and weapons items by year"
-          rows={years}
+          caption="Aid and weapons items on the chart"
+          opener="Show the items as a table"
+          rows={rolled}
           columns={[
-            { label: 'Year', value: (y) => y.year },
-            { label: 'Announced that year', value: (y) => y.announced, numeric: true },
-            { label: 'Take effect that year', value: (y) => y.takesEffect, numeric: true },
-            { label: 'Amounts announced that year, per currency', value: (y) => formatTotals(y.amountsAnnounced) || '—', numeric: true },
+            { label: 'Item', value: (r) => `${r.depth > 0 ? '↳ ' : ''}${r.item.item}${r.context ? ' (context)' : ''}` },
+            { label: 'Donor', value: (r) => actorName(index, r.item.donor) },
+            { label: 'Amount', value: (r) => amountText(r.item, index), numeric: true },
+            { label: 'Status', value: (r) => termLabel(index.vocabulary.aidStatuses, r.item.status) },
+            { label: 'Announced', value: (r) => formatDate(r.item.announced) },
+            { label: 'Takes effect', value: (r) => (r.item.effective ? formatDate(r.item.effective) : '—') },
+          ]}
+        />
+        <ChartTable
+          caption="Money by donor and status, per currency"
+          opener="Show the money as a table"
+          rows={money.flatMap((m) => m.rows.map((r) => ({ ...r, currency: m.currency })))}
+          columns={[
+            { label: 'Donor', value: (r) => r.donor },
+            { label: 'Status', value: (r) => r.statusLabel },
+            { label: 'Amount', value: (r) => formatAmount({ value: r.value, currency: r.currency }), numeric: true },
+            { label: 'Items', value: (r) => r.items, numeric: true },
           ]}
         />
       </figure>
@@ -154,3 +194,6 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
     </Panel>
   );
 }
+
+/** An item's amount; an item inside a package with none of its own says so rather than "—". */
+const amountText = (a: AidItem, index: DatasetIndex) => (a.amount ? formatAmount(a.amount) : a.partOf ? `in ${aidParent(a, index)}` : '—');

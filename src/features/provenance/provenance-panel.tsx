@@ -7,6 +7,7 @@ import { anchor } from '../../dataset/anchor';
 import { highlight } from './highlight';
 import { present, recordLabel } from '../../records/record-label';
 import { keyPointPresenter } from '../../records/key-point';
+import { proseText, sourceLabel } from '../../records/source';
 import type { SourceGrade } from '../../dataset/grading';
 import { LIKELIHOOD_LABEL, RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
 import { GradeCode } from '../../components/record-bits';
@@ -105,9 +106,9 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
           const text = texts.get(sourceId);
           if (!source) return null;
           return (
-            <article key={sourceId} className="source-article" aria-label={`${source.outlet}: ${source.title}`}>
-              <h3>{source.outlet}</h3>
-              <SourceFacts source={source} grade={index.grading.source(sourceId)} />
+            <article key={sourceId} className="source-article" aria-label={`${sourceLabel(index, sourceId)}: ${source.title}`}>
+              <h3>{sourceLabel(index, sourceId)}</h3>
+              <SourceFacts source={source} index={index} grade={index.grading.source(sourceId)} />
               <p className="cited">
                 Cited:{' '}
                 {cites.map((c, i) => {
@@ -147,7 +148,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
                   <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
                     ⚠ {d.topic}
                   </button>
-                  <p>{d.summary}</p>
+                  <p>{proseText(d.summary, index)}</p>
                 </li>
               ))}
             </ul>
@@ -158,7 +159,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
   );
 }
 
-export function SourceFacts({ source, grade }: { source: Source; grade: SourceGrade }) {
+export function SourceFacts({ source, index, grade }: { source: Source; index: DatasetIndex; grade: SourceGrade }) {
   return (
     <dl className="source-facts">
       <dt>Reliability</dt>
@@ -194,7 +195,7 @@ export function SourceFacts({ source, grade }: { source: Source; grade: SourceGr
       {source.notes ? (
         <>
           <dt>Note</dt>
-          <dd>{source.notes}</dd>
+          <dd>{proseText(source.notes, index)}</dd>
         </>
       ) : null}
       {source.url ? (
@@ -214,13 +215,13 @@ export function SourceFacts({ source, grade }: { source: Source; grade: SourceGr
 export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: DatasetIndex }) {
   return (
     <div className="versions">
-      <p>{d.summary}</p>
+      <p>{proseText(d.summary, index)}</p>
       <ul className="version-list">
         {d.versions.map((v, i) => (
           <li key={i}>
-            <strong>{index.sources.get(v.source)?.outlet ?? v.source}</strong>
+            <strong>{sourceLabel(index, v.source)}</strong>
             <q>{v.excerpt}</q>
-            <span className="reading">{v.reading}</span>
+            <span className="reading">{proseText(v.reading, index)}</span>
             {v.likelihood ? <span className="likelihood">Judged {LIKELIHOOD_LABEL[v.likelihood]}</span> : null}
           </li>
         ))}

@@ -9,14 +9,15 @@ import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/vir
 import { deferredModule } from '../../lib/deferred-module';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { dayToIso, formatDay, isoToDay } from '../../lib/dates';
-import { EVENT_KIND_COLOR } from '../../lib/palette';
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
 import { plural } from '../../lib/format';
-import { overviewBins, timelineData, timelineSummary } from './timeline-data';
+import { brushBins, chartLayout, contactLegend, contactWords, isContact, timelineData, timelineSummary } from './timeline-data';
 import { ChartTable } from '../../components/chart-table';
 import { timelinePanel } from './timeline-panel';
+import './timeline.css';
 import { actorName, actorNames } from '../../records/names';
 import { eventPresenter } from '../../records/event';
+import { proseText } from '../../records/source';
 
 interface Props {
   index: DatasetIndex;
@@ -33,19 +34,23 @@ interface Props {
 export function CallTimeline({ index, events, filters, lane, selected, animate, onLane, onOpen, onDates }: Props) {
   const [wholeSpan, setWholeSpan] = useState(false);
   const data = useMemo(() => timelineData(events, lane, index, wholeSpan), [events, lane, index, wholeSpan]);
-  const calls = events.filter((e) => e.kind === 'call').length;
   const charts = useCharts();
   const chartRef = useRef<HTMLDivElement>(null);
   // 0 until the box has been measured: the chart is drawn once, at its real width.
   const chartWidth = useWidth(chartRef, 0, true, 'timeline-chart');
   useHoldRenderSignal(events.length > 0 && charts.error === null && (charts.module === null || chartWidth === 0));
-  const chartHeight = Math.max(160, 48 + data.lanes.length * 34);
+  const layout = useMemo(() => chartLayout(data, Math.max(chartWidth, 320)), [data, chartWidth]);
+  const chartHeight = layout.height;
+  const kindsShown = useMemo(() => {
+    const used = new Set(events.map((e) => e.kind));
+    return index.vocabulary.eventKinds.list.filter((k) => used.has(k.id));
+  }, [events, index]);
   return (
     <Panel
       title={timelinePanel.title}
       panelId={timelinePanel.id}
       className="timeline"
-      subtitle={`${plural(events.length, 'event')}, ${plural(calls, 'call')}${data.binDays > 1 ? ` · grouped by ${data.binDays === 7 ? 'week' : data.binDays === 30 ? 'month' : `${data.binDays} days`}` : ''}`}
+      subtitle={`${plural(events.length, 'event')}, ${contactWords(events, index)}${data.binDays > 1 ? ` · grouped by ${data.binDays === 7 ? 'week' : data.binDays === 30 ? 'month' : `${data.binDays} days`}` : ''}`}
       actions={
         <div className="segmented" role="group" aria-label="Lanes">
           {(['kind', 'actor'] as const).map((m) => (
@@ -59,14 +64,12 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
       {events.length === 0 ? <p className="empty">No events match the filters.</p> : null}
       {/* Hidden rather than removed when nothing matches: the chart mounting again would force a layout of the page. */}
       <figure className="chart-figure" hidden={events.length === 0}>
-        <figcaption className="muted small">{timelineSummary(data, events)}</figcaption>
+        <figcaption className="muted small">{timelineSummary(data, events, index)}</figcaption>
         <div ref={chartRef} className="chart" style={{ height: chartHeight }}>
           {charts.module && chartWidth > 0 ? (
             <charts.module.TimelineChart
               data={data}
-              width={chartWidth}
-              height={chartHeight}
-              animate={animate}
+              layout={layout}
               selected={selected}
               kinds={index.vocabulary.eventKinds}
               onOpen={onOpen}
@@ -79,7 +82,7 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
           caption="Events on the chart"
           rows={data.points}
           columns={[
-            { label: data.binDays > 1 ? 'Period from' : 'Date', value: (p) => formatDay(p.day) },
+            { label: data.binDays > 1 ? 'Period' : 'Date', value: (p) => p.dateText },
             { label: lane === 'kind' ? 'Kind' : 'Actor', value: (p) => data.laneLabels[p.lane] },
             { label: 'Event', value: (p) => p.label },
             { label: 'Events', value: (p) => p.count, numeric: true },
@@ -104,22 +107,40 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
       <p className="legend" aria-label="Legend">
         <span className="legend-item">
           <svg width="14" height="14" aria-hidden="true">
-            <polygon points="7,0 9,5 14,5 10,8.5 11.5,14 7,10.5 2.5,14 4,8.5 0,5 5,5" fill={EVENT_KIND_COLOR.call} />
+            <polygon points="7,0 9,5 14,5 10,8.5 11.5,14 7,10.5 2.5,14 4,8.5 0,5 5,5" fill="var(--muted)" />
           </svg>{' '}
-          Call (star)
+          {contactLegend(index)}: star, its date and a label written above
         </span>
         <span className="legend-item">
-          <svg width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" fill="var(--muted)" />
+          <svg width="18" height="12" aria-hidden="true">
+            <rect
+              x="1"
+              y="2"
+              width="16"
+              height="8"
+              rx="2"
+              fill="var(--muted)"
+              fillOpacity="0.25"
+              stroke="var(--muted)"
+              strokeDasharray="2 2"
+            />
           </svg>{' '}
-          Other event (circle; colour by kind)
+          Date not known to the day: a faint span over its month or period
         </span>
         <span className="legend-item">
-          <svg width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" fill="none" stroke="var(--muted)" strokeDasharray="2 2" />
+          <svg width="14" height="14" aria-hidden="true">
+            <circle cx="7" cy="7" r="7" fill="var(--text)" />
           </svg>{' '}
-          Date not known to the day (faint, dashed)
+          Number: events of one date
         </span>
+        {kindsShown.map((k) => (
+          <span className="legend-item" key={k.id}>
+            <svg width="12" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="5" fill={k.color} />
+            </svg>{' '}
+            {k.label}
+          </span>
+        ))}
       </p>
       <DateBrush index={index} filters={filters} onDates={onDates} animate={animate} />
       <EventList index={index} events={events} selected={selected} onOpen={onOpen} />
@@ -134,7 +155,7 @@ function ChartPlaceholder({ error }: { error: Error | null }) {
   return error ? <p className="muted small">The chart could not be loaded ({error.message}); the events are listed below.</p> : null;
 }
 
-/** Weekly event counts over the whole dataset; dragging the brush sets the date filter. */
+/** Event counts over the busy period and the date filter; dragging the brush sets the filter, and the filter sets the handles. */
 function DateBrush({
   index,
   filters,
@@ -146,14 +167,16 @@ function DateBrush({
   onDates: Props['onDates'];
   animate: boolean;
 }) {
-  const bins = useMemo(() => overviewBins(index).map((b) => ({ ...b, label: formatDay(b.start) })), [index]);
+  const { from: fromIso, to: toIso } = filters;
+  const brush = useMemo(() => brushBins(index, fromIso, toIso), [index, fromIso, toIso]);
+  const bins = useMemo(() => brush.bins.map((b) => ({ ...b, label: formatDay(b.start) })), [brush]);
   const charts = useCharts();
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useWidth(boxRef, 0, bins.length >= 2, 'date-brush');
   useHoldRenderSignal(bins.length >= 2 && charts.error === null && (charts.module === null || width === 0));
   if (bins.length < 2) return null;
-  const from = filters.from ? isoToDay(filters.from) : null;
-  const to = filters.to ? isoToDay(filters.to) : null;
+  const from = fromIso ? isoToDay(fromIso) : null;
+  const to = toIso ? isoToDay(toIso) : null;
   const startIndex =
     from === null
       ? 0
@@ -163,9 +186,19 @@ function DateBrush({
         );
   const endIdx = to === null ? bins.length - 1 : bins.findLastIndex((b) => b.start <= to);
   const endIndex = endIdx < startIndex ? bins.length - 1 : endIdx;
+  const outside = [
+    brush.before ? `${plural(brush.before.count, 'earlier event')} (${spanWords(brush.before)})` : '',
+    brush.after ? `${plural(brush.after.count, 'later event')} (${spanWords(brush.after)})` : '',
+  ].filter(Boolean);
   return (
     <div className="brush" data-export-hide>
-      <p className="muted small">Drag the handles to set the date range.</p>
+      <p className="muted small brush-note">
+        Drag the handles to set the date range, now{' '}
+        <span className="brush-range" aria-live="polite">
+          {formatDay(bins[startIndex].start)} – {formatDay(bins[endIndex].end)}
+        </span>
+        {outside.length ? `; outside the brush: ${outside.join(' and ')}` : ''}.
+      </p>
       <div ref={boxRef} style={{ height: 84 }}>
         {charts.module && width > 0 ? (
           <charts.module.DateBrushChart
@@ -175,7 +208,7 @@ function DateBrush({
             endIndex={endIndex}
             animate={animate}
             onRange={(s, e) => {
-              const whole = s === 0 && e === bins.length - 1;
+              const whole = s === 0 && e === bins.length - 1 && !brush.before && !brush.after;
               onDates(whole ? null : dayToIso(bins[s].start), whole ? null : dayToIso(bins[e].end));
             }}
           />
@@ -184,6 +217,8 @@ function DateBrush({
     </div>
   );
 }
+
+const spanWords = (s: { count: number; first: string; last: string }) => (s.first === s.last ? s.first : `${s.first} – ${s.last}`);
 
 function EventList({
   index,
@@ -210,14 +245,16 @@ function EventList({
         <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
           {eventPresenter.dateText(e)}
         </time>
-        <span className={`kind-tag kind-${e.kind}`} style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.color }}>
-          {e.kind === 'call' ? '★ ' : ''}
+        <span
+          className={`kind-tag kind-${e.kind}${isContact(index, e.kind) ? ' is-contact' : ''}`}
+          style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.color }}
+        >
           {termLabel(index.vocabulary.eventKinds, e.kind)}
         </span>
       </div>
       <div className="event-body">
         <h3 className="event-title">{eventPresenter.label(e, index)}</h3>
-        <p>{e.summary}</p>
+        <p>{proseText(e.summary, index)}</p>
         <div className="meta">
           {e.actors.length ? <span className="actors">{actorNames(index, e.actors, ', ')}</span> : null}
           {e.initiatedBy ? <span className="initiated">Requested by {actorName(index, e.initiatedBy)}</span> : null}

@@ -1,200 +1,208 @@
-import { Bar, BarChart, Brush, CartesianGrid, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import { useMemo } from 'react';
+import { Bar, BarChart, Brush, XAxis } from 'recharts';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { termLabel, type EventKindTerm, type TermList } from '../../dataset/vocabulary';
-import { plainTick, useChartHover } from '../../components/chart-bits';
-import { formatDay } from '../../lib/dates';
-import { EVENT_KIND_COLOR } from '../../lib/palette';
-import type { TimelineData, TimelinePoint } from './timeline-data';
+import { clipGraphemes } from '../../lib/graphemes';
+import type { ChartLayout, TimelineData, TimelinePoint } from './timeline-data';
 
 /*
- * The timeline's Recharts parts. They load in the background (see call-timeline.tsx), so Recharts is
- * not among the scripts the page needs before it can show the data. Sizes come from the caller, who
- * follows its box with a ResizeObserver: Recharts' ResponsiveContainer reads the box when it mounts,
- * which forces a layout of the whole page each time a chart comes back.
+ * The timeline's drawing parts. They load in the background (see call-timeline.tsx), so the chart code
+ * is not among the scripts the page needs before it can show the data. The event chart is plain SVG:
+ * spans over a month, labels written on the chart and count badges are what Recharts' scatter fights.
+ * The brush stays Recharts'. Sizes come from the caller, who follows its box with a ResizeObserver.
  */
 
-/** Date ticks that fit the width: all drawn (`interval={0}`), so Recharts need not measure each label. */
-export function dateTickCount(width: number): number {
-  return Math.max(2, Math.min(6, Math.floor((width - 140) / 110)));
+const colorOf = (p: TimelinePoint, kinds: TermList<EventKindTerm>) =>
+  (p.kind !== 'mixed' && kinds.byId.get(p.kind)?.color) || 'var(--muted)';
+
+function star(cx: number, cy: number, r: number): string {
+  return Array.from({ length: 10 }, (_, i) => {
+    const rr = i % 2 === 0 ? r : r * 0.45;
+    const a = (Math.PI / 5) * i - Math.PI / 2;
+    return `${(cx + rr * Math.cos(a)).toFixed(1)},${(cy + rr * Math.sin(a)).toFixed(1)}`;
+  }).join(' ');
 }
-
-/** Round tick values (whole days in steps of 1, 2, 2.5 or 5 × 10ⁿ) inside [lo, hi]: as many as fit `count`, plus at most one. */
-export function niceTicks(lo: number, hi: number, count: number): number[] {
-  if (!(hi > lo) || count < 2) return [lo];
-  const power = 10 ** Math.floor(Math.log10((hi - lo) / (count - 1)));
-  const ticksOf = (step: number) => {
-    const ticks: number[] = [];
-    for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) ticks.push(t);
-    return ticks;
-  };
-  for (const m of [1, 2, 2.5, 5, 10, 20]) {
-    const step = m * power;
-    if (step % 1 !== 0 && step > 1) continue;
-    const ticks = ticksOf(Math.max(1, step));
-    if (ticks.length <= count + 1) return ticks;
-  }
-  return ticksOf(20 * power);
-}
-
-const MARGIN = { top: 8, right: 20, bottom: 8, left: 8 };
-const LANE_AXIS_WIDTH = 110;
-
-const dateTick = plainTick((day) => formatDay(Number(day)), { fill: 'var(--muted)', fontSize: 12 });
 
 export function TimelineChart({
   data,
-  width,
-  height,
-  animate,
+  layout,
   selected,
   kinds,
   onOpen,
 }: {
   data: TimelineData;
+  layout: ChartLayout;
   kinds: TermList<EventKindTerm>;
-  width: number;
-  height: number;
-  animate: boolean;
   selected: string | null;
   onOpen: (id: string) => void;
 }) {
-  const [hover, hoverHandlers] = useChartHover();
-  // Ticks chosen here and the grid drawn at them: Recharts' own grid works its ticks out again and
-  // measures every label to do so.
-  const [d0, d1] = data.domain;
-  const ticks = useMemo(() => {
-    // A label (about 80 px wide, centred) must not run off the right edge of the chart.
-    const left = MARGIN.left + LANE_AXIS_WIDTH;
-    const right = width - MARGIN.right;
-    return niceTicks(d0, d1, dateTickCount(width)).filter((t) => left + ((t - d0) / (d1 - d0)) * (right - left) + 40 <= width);
-  }, [d0, d1, width]);
-  const laneTick = useMemo(
-    () => plainTick((i) => data.laneLabels[Number(i)] ?? '', { fill: 'var(--text)', fontSize: 12, maxChars: 15 }),
-    [data.laneLabels],
-  );
+  const [tip, setTip] = useState<number | null>(null);
+  const [focusAt, setFocusAt] = useState(0);
+  const marks = useRef<(SVGGElement | null)[]>([]);
+  const { x, lanesTop, laneHeight, plotLeft, plotRight, axisY, width, height } = layout;
+  const laneY = (lane: number) => lanesTop + lane * laneHeight + laneHeight / 2;
+  // Keyboard order: by date, then lane. One Tab stop; the arrow keys move between marks.
+  const order = data.points
+    .map((_, i) => i)
+    .sort((a, b) => data.points[a].day - data.points[b].day || data.points[a].lane - data.points[b].lane);
+  const rank = new Map(order.map((p, k) => [p, k]));
+  const current = Math.min(focusAt, Math.max(0, order.length - 1));
+  const onKey = (e: KeyboardEvent, k: number) => {
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? order.length - 1 : step ? Math.max(0, Math.min(order.length - 1, k + step)) : null;
+    if (to === null) return;
+    e.preventDefault();
+    setFocusAt(to);
+    marks.current[order[to]]?.focus();
+  };
+  const tipPoint = tip === null ? null : data.points[tip];
   return (
-    <div {...hoverHandlers}>
-      <ScatterChart width={width} height={height} margin={MARGIN} accessibilityLayer>
-        <CartesianGrid
-          stroke="var(--grid)"
-          verticalCoordinatesGenerator={({ offset }) => ticks.map((t) => (offset.left ?? 0) + ((t - d0) / (d1 - d0)) * (offset.width ?? 0))}
-        />
-        <XAxis
-          type="number"
-          dataKey="day"
-          domain={data.domain}
-          tickFormatter={formatDay}
-          stroke="var(--muted)"
-          tick={dateTick}
-          ticks={ticks}
-          interval={0}
-          name="Date"
-        />
-        <YAxis
-          type="number"
-          dataKey="lane"
-          domain={[-0.5, data.lanes.length - 0.5]}
-          ticks={data.lanes.map((_, i) => i)}
-          tickFormatter={(i: number) => data.laneLabels[i] ?? ''}
-          reversed
-          width={LANE_AXIS_WIDTH}
-          stroke="var(--muted)"
-          tick={laneTick}
-          interval={0}
-          name="Lane"
-        />
-        <ZAxis type="number" dataKey="count" range={data.binDays > 1 ? [40, 400] : [90, 90]} />
-        {hover ? (
-          <Tooltip
-            cursor={{ strokeDasharray: '3 3' }}
-            content={<PointTip binDays={data.binDays} kinds={kinds} />}
-            isAnimationActive={false}
-          />
-        ) : null}
-        <Scatter
-          name="Events"
-          data={data.points}
-          isAnimationActive={animate}
-          onClick={(p: { payload?: TimelinePoint }) => {
-            const id = p.payload?.ids[0];
-            if (id && p.payload?.count === 1) onOpen(id);
+    <div className="timeline-svg" onMouseLeave={() => setTip(null)}>
+      <svg width={width} height={height} role="group" aria-label="Events by date" className="timeline-plot">
+        {data.laneLabels.map((label, i) => (
+          <g key={i}>
+            <line x1={plotLeft} x2={plotRight} y1={laneY(i)} y2={laneY(i)} stroke="var(--grid)" />
+            <text x={plotLeft - 8} y={laneY(i)} dy="0.35em" textAnchor="end" fill="var(--text)" fontSize={12}>
+              {clipGraphemes(label, 16)}
+            </text>
+          </g>
+        ))}
+        {layout.ticks.map((t) => (
+          <g key={t.day}>
+            <line x1={x(t.day)} x2={x(t.day)} y1={lanesTop - 4} y2={axisY} stroke="var(--grid)" />
+            <text
+              x={x(t.day)}
+              y={axisY + 15}
+              textAnchor={x(t.day) > width - 40 ? 'end' : x(t.day) < plotLeft - 20 ? 'start' : 'middle'}
+              fill="var(--muted)"
+              fontSize={12}
+              className="timeline-tick"
+            >
+              {t.label}
+            </text>
+          </g>
+        ))}
+        <line x1={plotLeft} x2={plotRight} y1={axisY} y2={axisY} stroke="var(--muted)" />
+        {layout.annotations.map((a) => {
+          const p = data.points[a.point];
+          const cx = x((p.day + p.end + 1) / 2);
+          const ty = 8 + a.row * 16 + 11;
+          return (
+            <g key={a.point} className="timeline-annotation" aria-hidden="true">
+              <line x1={cx} x2={cx} y1={ty + 3} y2={laneY(p.lane) - 9} stroke="var(--muted)" strokeDasharray="2 2" />
+              <text x={a.start} y={ty} fill="var(--text)" fontSize={11} fontWeight={600}>
+                {a.text}
+              </text>
+            </g>
+          );
+        })}
+        {data.points.map((p, i) => {
+          const k = rank.get(i) ?? 0;
+          const color = colorOf(p, kinds);
+          const cy = laneY(p.lane);
+          const x0 = x(p.day);
+          const x1 = x(p.end + 1);
+          const cx = (x0 + x1) / 2;
+          const isSelected = selected !== null && p.ids.includes(selected);
+          const stroke = isSelected ? 'var(--text)' : 'var(--panel)';
+          const name = `${p.dateText} · ${p.kind === 'mixed' ? 'several kinds' : termLabel(kinds, p.kind)} · ${p.count > 1 ? `${p.label}: ${p.titles.join('; ')}` : p.label}`;
+          const spanWidth = Math.max(8, x1 - x0);
+          return (
+            <g
+              key={i}
+              ref={(el) => {
+                marks.current[i] = el;
+              }}
+              className={`timeline-mark${p.approx ? ' is-span' : ''}${p.contact ? ' is-contact' : ''}`}
+              role="button"
+              tabIndex={k === current ? 0 : -1}
+              aria-label={name}
+              onMouseEnter={() => setTip(i)}
+              onFocus={() => {
+                setTip(i);
+                setFocusAt(k);
+              }}
+              onBlur={() => setTip(null)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onOpen(p.ids[0]);
+                } else onKey(e, k);
+              }}
+              onClick={() => onOpen(p.ids[0])}
+              style={{ cursor: 'pointer' }}
+            >
+              {p.approx || p.end > p.day ? (
+                <rect
+                  x={cx - spanWidth / 2}
+                  y={cy - 7}
+                  width={spanWidth}
+                  height={14}
+                  rx={3}
+                  fill={color}
+                  fillOpacity={p.approx ? 0.22 : 0.6}
+                  stroke={isSelected ? 'var(--text)' : color}
+                  strokeDasharray={p.approx ? '3 2' : undefined}
+                  strokeWidth={isSelected ? 2 : 1}
+                />
+              ) : null}
+              {p.contact ? (
+                <polygon points={star(cx, cy, 10)} fill={color} stroke={stroke} strokeWidth={isSelected ? 2.5 : 1.5} />
+              ) : !p.approx && p.end === p.day ? (
+                <circle
+                  cx={cx}
+                  cy={cy}
+                  r={p.count > 1 ? 9 : 6}
+                  fill={color}
+                  fillOpacity={0.9}
+                  stroke={stroke}
+                  strokeWidth={isSelected ? 2.5 : 1.5}
+                />
+              ) : null}
+              {p.count > 1 ? (
+                <g className="count-badge">
+                  <circle cx={cx + (p.contact ? 9 : 0)} cy={cy - (p.contact ? 8 : 0)} r={8} fill="var(--text)" />
+                  <text
+                    x={cx + (p.contact ? 9 : 0)}
+                    y={cy - (p.contact ? 8 : 0)}
+                    dy="0.35em"
+                    textAnchor="middle"
+                    fontSize={10}
+                    fill="var(--panel)"
+                    fontWeight={700}
+                  >
+                    {p.count > 99 ? '99+' : p.count}
+                  </text>
+                </g>
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+      {tipPoint ? (
+        <div
+          className="tip timeline-tip"
+          role="tooltip"
+          style={{
+            left: Math.min(width - 240, Math.max(0, x((tipPoint.day + tipPoint.end + 1) / 2) - 110)),
+            top: laneY(tipPoint.lane) + 14,
           }}
-          shape={(props: unknown) => <EventShape {...(props as ShapeProps)} selected={selected} kinds={kinds} />}
-        />
-      </ScatterChart>
-    </div>
-  );
-}
-
-interface ShapeProps {
-  cx?: number;
-  cy?: number;
-  size?: number;
-  payload?: TimelinePoint;
-  selected: string | null;
-  kinds: TermList<EventKindTerm>;
-}
-
-function EventShape({ cx = 0, cy = 0, payload, selected, kinds }: ShapeProps) {
-  if (!payload) return null;
-  const color = (payload.kind !== 'mixed' && kinds.byId.get(payload.kind)?.color) || 'var(--muted)';
-  const r = payload.count > 1 ? Math.min(16, 5 + Math.sqrt(payload.count) * 1.6) : payload.isCall ? 10 : 6;
-  const isSelected = selected !== null && payload.ids.includes(selected);
-  const stroke = isSelected ? 'var(--text)' : 'var(--panel)';
-  if (payload.isCall) {
-    const pts = Array.from({ length: 10 }, (_, i) => {
-      const rr = i % 2 === 0 ? r : r * 0.45;
-      const a = (Math.PI / 5) * i - Math.PI / 2;
-      return `${cx + rr * Math.cos(a)},${cy + rr * Math.sin(a)}`;
-    }).join(' ');
-    return (
-      <polygon
-        points={pts}
-        fill={EVENT_KIND_COLOR.call}
-        fillOpacity={payload.approx ? 0.35 : 1}
-        stroke={payload.approx ? EVENT_KIND_COLOR.call : stroke}
-        strokeDasharray={payload.approx ? '3 2' : undefined}
-        strokeWidth={isSelected ? 2.5 : 1.5}
-        style={{ cursor: 'pointer' }}
-      />
-    );
-  }
-  return (
-    <circle
-      cx={cx}
-      cy={cy}
-      r={r}
-      fill={color}
-      fillOpacity={payload.approx ? 0.3 : 0.85}
-      stroke={payload.approx ? color : stroke}
-      strokeDasharray={payload.approx ? '3 2' : undefined}
-      strokeWidth={isSelected ? 2.5 : 1.5}
-      style={{ cursor: 'pointer' }}
-    />
-  );
-}
-
-function PointTip({
-  active,
-  payload,
-  binDays,
-  kinds,
-}: {
-  active?: boolean;
-  payload?: { payload?: TimelinePoint }[];
-  binDays: number;
-  kinds: TermList<EventKindTerm>;
-}) {
-  const p = payload?.[0]?.payload;
-  if (!active || !p) return null;
-  return (
-    <div className="tip">
-      <strong>{p.label}</strong>
-      <div>
-        {binDays > 1 ? `${formatDay(p.day)} – ${formatDay(p.day + binDays - 1)}` : formatDay(p.day)}
-        {p.kind !== 'mixed' ? ` · ${termLabel(kinds, p.kind)}` : ''}
-      </div>
-      {p.count === 1 ? <div className="muted">Click to see its sources</div> : null}
+        >
+          <strong>{tipPoint.label}</strong>
+          <div>
+            {tipPoint.dateText}
+            {tipPoint.kind !== 'mixed' ? ` · ${termLabel(kinds, tipPoint.kind)}` : ''}
+          </div>
+          {tipPoint.count > 1 ? (
+            <ul>
+              {tipPoint.titles.map((t, i) => (
+                <li key={i}>{t}</li>
+              ))}
+              {tipPoint.count > tipPoint.titles.length ? <li>and {tipPoint.count - tipPoint.titles.length} more</li> : null}
+            </ul>
+          ) : null}
+          <div className="muted">{tipPoint.count === 1 ? 'Click to see its sources' : 'Click to see the first one’s sources'}</div>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -206,7 +214,7 @@ export interface BrushBin {
   label: string;
 }
 
-/** Event counts over the whole dataset under a brush; dragging it reports the chosen bins. */
+/** Event counts over the busy period under a brush; dragging it reports the chosen bins. */
 export function DateBrushChart({
   width,
   bins,
@@ -223,7 +231,12 @@ export function DateBrushChart({
   onRange: (startIndex: number, endIndex: number) => void;
 }) {
   return (
-    <BarChart width={width} height={84} data={bins} margin={{ top: 4, right: 20, bottom: 0, left: 118 }}>
+    <BarChart
+      width={width}
+      height={84}
+      data={bins}
+      margin={{ top: 4, right: 20, bottom: 0, left: Math.min(118, Math.round(width * 0.26) + 8) }}
+    >
       <Bar dataKey="count" fill="var(--accent-soft)" isAnimationActive={animate} name="Events" />
       <XAxis dataKey="label" hide />
       <Brush

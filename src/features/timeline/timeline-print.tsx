@@ -7,9 +7,17 @@ import { EVENT_KIND_COLOR } from '../../lib/palette';
 import { dateSpan, formatDay } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { eventPresenter } from '../../records/event';
+import { proseText } from '../../records/source';
 import { focusWindow } from './timeline-data';
 
-/** The timeline drawn for paper: every kind a lane, calls as stars, the same focus window as the screen's chart. */
+/** The contact kinds among the events, by the vocabulary's labels: "call", "meeting or visit". */
+const contactNames = (vocabulary: TermList<EventKindTerm>, events: readonly Event[]) =>
+  vocabulary.list
+    .filter((k) => k.contact && events.some((e) => e.kind === k.id))
+    .map((k) => k.label.toLowerCase())
+    .join(' or ');
+
+/** The timeline drawn for paper: every kind a lane, contacts as stars, the same focus window as the screen's chart. */
 function TimelineStrip({ events, vocabulary }: { events: readonly Event[]; vocabulary: TermList<EventKindTerm> }) {
   const [lo0, hi0] = focusWindow(events);
   const spans = events.map((e) => ({ e, span: dateSpan(e.date, e.end) }));
@@ -62,16 +70,30 @@ function TimelineStrip({ events, vocabulary }: { events: readonly Event[]; vocab
           </text>
         ))}
         {inside.map(({ e, span }) => {
-          const cx = x(span[0]);
           const cy = y(e.kind);
           const color = vocabulary.byId.get(e.kind)?.hex ?? EVENT_KIND_COLOR.other;
           const fuzzy = e.date.precision !== 'day';
-          // Only events that really last several days get a bar; a vague date is drawn dashed instead.
-          const end = e.end ? Math.min(span[1], hi) : span[0];
+          // A vague date covers its period (a month, a year): drawn faint over it, its mark in the middle, never on the 1st.
+          const end = Math.min(span[1], hi);
+          const cx = fuzzy ? (x(span[0]) + x(end + 1)) / 2 : x(span[0]);
           return (
             <g key={e.id}>
-              {end > span[0] ? <line x1={cx} x2={x(end)} y1={cy} y2={cy} stroke={color} strokeWidth="4" strokeOpacity="0.35" /> : null}
-              {e.kind === 'call' ? (
+              {fuzzy && end > span[0] ? (
+                <rect
+                  x={x(span[0])}
+                  y={cy - 5}
+                  width={x(end + 1) - x(span[0])}
+                  height={10}
+                  rx={2}
+                  fill={color}
+                  fillOpacity="0.18"
+                  stroke={color}
+                  strokeDasharray="2 2"
+                />
+              ) : e.end && end > span[0] ? (
+                <line x1={cx} x2={x(end)} y1={cy} y2={cy} stroke={color} strokeWidth="4" strokeOpacity="0.35" />
+              ) : null}
+              {vocabulary.byId.get(e.kind)?.contact ? (
                 <polygon points={star(cx, cy, 9)} fill={color} stroke="#fff" />
               ) : (
                 <circle
@@ -89,11 +111,9 @@ function TimelineStrip({ events, vocabulary }: { events: readonly Event[]; vocab
         })}
       </svg>
       <figcaption className="b-legend">
-        <span>
-          <span style={{ color: EVENT_KIND_COLOR.call }}>★</span> call
-        </span>
+        <span>★ contact ({contactNames(vocabulary, events) || 'none shown'})</span>
         <span>● event on a known day</span>
-        <span>◌ date approximate, month or weekday only</span>
+        <span>◌ date approximate, month or weekday only: a faint span over its period</span>
         <span>▬ spans several days</span>
         {outside ? <span>{plural(outside, 'earlier or later event')} outside the chart, all listed below</span> : null}
       </figcaption>
@@ -116,13 +136,13 @@ export const printTimeline: PrintBuilder<ViewContext> = ({ index, selection }, {
             <div className="b-date">
               {eventPresenter.dateText(e)}
               <span className={`b-kind kind-tag kind-${e.kind}`} style={{ background: index.vocabulary.eventKinds.byId.get(e.kind)?.hex }}>
-                {e.kind === 'call' ? '★ ' : ''}
+                {index.vocabulary.contactKinds.has(e.kind) ? '★ ' : ''}
                 {termLabel(index.vocabulary.eventKinds, e.kind)}
               </span>
             </div>
             <div>
               <strong>{eventPresenter.label(e, index)}</strong>
-              <Refs numbers={refs} measuring={m} /> <span>{e.summary}</span>
+              <Refs numbers={refs} measuring={m} /> <span>{proseText(e.summary, index)}</span>
               {actors ? <span className="b-muted"> · {actors}</span> : null} <PrintGrade grade={eventPresenter.grade(e, index)} />
             </div>
           </li>

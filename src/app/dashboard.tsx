@@ -26,6 +26,12 @@ import { bindPanels } from '../export/panel-registry';
 import { useExporting } from '../lib/exporting';
 import { DashboardExport, PanelExports } from '../export/panel-exports';
 import { describeCombination, describeFilters } from '../records/describe-filters';
+import { bottomLinePanel } from '../features/bottom-line/bottom-line-panel';
+import { comparePanel } from '../features/compare/compare-panel';
+import { coveragePanel } from '../features/coverage/coverage-panel';
+import { discrepanciesPanel } from '../features/provenance/discrepancies-panel';
+import { quotesPanel } from '../features/quotes/quotes-panel';
+import { timelinePanel } from '../features/timeline/timeline-panel';
 import { PANELS } from './panels';
 import './offscreen-panels.css';
 
@@ -118,13 +124,13 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
 
   const slots: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
     'bottom-line': {
-      title: 'Bottom line',
+      title: bottomLinePanel.title,
       count: dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
       unit: 'key points',
       element: <BottomLine index={index} selection={selection} filters={view.filters} onOpen={open} />,
     },
     timeline: {
-      title: 'Call timeline',
+      title: timelinePanel.title,
       count: selection.events.length,
       unit: 'events',
       element: (
@@ -142,7 +148,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       ),
     },
     quotes: {
-      title: 'Quote board',
+      title: quotesPanel.title,
       count: selection.quotes.length,
       unit: 'quotes',
       element: (
@@ -173,13 +179,13 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       ),
     },
     discrepancies: {
-      title: 'Discrepancies',
+      title: discrepanciesPanel.title,
       count: selection.discrepancies.length,
       unit: 'discrepancies',
       element: <DiscrepancyList index={index} discrepancies={selection.discrepancies} onOpen={open} />,
     },
     coverage: {
-      title: 'Source coverage',
+      title: coveragePanel.title,
       count: selection.rows.length,
       unit: 'records',
       element: (
@@ -194,7 +200,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       ),
     },
     compare: {
-      title: 'Compare calls',
+      title: comparePanel.title,
       count: contacts,
       unit: contacts === 1 ? 'contact to compare' : 'contacts to compare',
       element: (

@@ -6,7 +6,7 @@ import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../d
 import { PanelSlot, panelElementId } from '../components/panel';
 import { PanelNav } from './panel-nav';
 import { FiltersPanel } from '../filters/filters-panel';
-import { parseView, withFilters, writeView, type View } from '../dataset/url-state';
+import { panelViewOf, parseView, withFilters, writeView, type View } from '../dataset/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { AidTracker } from '../features/aid/aid-tracker';
 import { BottomLine } from '../features/bottom-line/bottom-line';
@@ -33,6 +33,7 @@ import { discrepanciesPanel } from '../features/provenance/discrepancies-panel';
 import { quotesPanel } from '../features/quotes/quotes-panel';
 import { timelinePanel } from '../features/timeline/timeline-panel';
 import { PANELS } from './panels';
+import { pinnedPanels } from './pinned-panels';
 import './offscreen-panels.css';
 
 // The print-only view is fetched the first time it is opened, never with the dashboard.
@@ -72,6 +73,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const selection = useMemo(() => select(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
   const panels = useMemo(() => bindPanels(PANELS, { index, selection, view }), [index, selection, view]);
+  const panelPins = useMemo(() => pinnedPanels(index), [index]);
   const exporting = useExporting();
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -108,7 +110,15 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   if (view.briefing) {
     return (
       <Suspense fallback={null}>
-        <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} panels={panels} />
+        <BriefingView
+          index={index}
+          view={view}
+          selection={selection}
+          params={params}
+          navigate={navigate}
+          panels={panels}
+          deck={{ items: tray.items, panelPins }}
+        />
       </Suspense>
     );
   }
@@ -316,7 +326,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           </button>
           <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
         </aside>
-        <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
+        <PanelExports index={index} selection={selection} filters={view.filters} panels={panels} pinView={panelViewOf(view)}>
           <main id="main" className="panels" tabIndex={-1}>
             {order.map((id, i) => (
               <PanelSlot.Provider
@@ -334,7 +344,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           </main>
         </PanelExports>
         <div className="tray-column">
-          <BriefingTray index={index} rows={selection.rows} onOpen={open} />
+          <BriefingTray index={index} rows={selection.rows} onOpen={open} panelPins={panelPins} />
         </div>
       </div>
       {view.record ? <ProvenancePanel index={index} texts={texts} recordId={view.record} onClose={close} onOpen={open} /> : null}

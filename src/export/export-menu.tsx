@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { PinContext, type PinnedPanel } from '../components/pin-button';
 import type { Caption } from './caption';
 import { downloadBlob, fileStamp, slug } from './download';
 import { writeView } from '../dataset/url-state';
@@ -18,6 +19,8 @@ export interface ExportSpec {
   meta?: (madeAt: Date) => ExportMeta;
   /** The panel's slide (1920×1080, headline editable before download); absent where there is none. */
   slide?: () => SlideRequest;
+  /** The panel as it would be pinned to the deck now, with its filters in words. */
+  pin?: PinnedPanel & { filters: string };
 }
 
 type Status = { kind: 'ok' | 'error'; text: string; briefing?: boolean } | null;
@@ -33,6 +36,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const box = useRef<HTMLDivElement>(null);
   const listId = useId();
   const slides = useSlideDialog();
+  const pins = useContext(PinContext);
 
   useEffect(() => {
     if (!open) return;
@@ -124,7 +128,18 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
         }),
     },
   ];
-  const { table, meta, slide } = spec;
+  const { table, meta, slide, pin } = spec;
+  if (pin && pins) {
+    const on = pins.panelPinned(pin);
+    items.push({
+      label: on ? 'Unpin panel from deck' : 'Pin panel to deck',
+      act: () => {
+        setOpen(false);
+        pins.togglePanel({ panel: pin.panel, view: pin.view });
+        setStatus({ kind: 'ok', text: on ? 'Taken out of the deck' : `Pinned to the deck as it is now: ${pin.filters}` });
+      },
+    });
+  }
   if (slide && slides) {
     // eslint-disable-next-line react-hooks/refs -- the actions read refs when clicked, never during render
     items.push({

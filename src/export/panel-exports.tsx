@@ -2,6 +2,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters, Selection } from '../dataset/select';
 import { PanelTools } from '../components/panel';
+import type { PinnedPanel } from '../components/pin-button';
 import { describeFilters } from '../records/describe-filters';
 import { makeCaption } from './caption';
 import { ExportMenu, type ExportSpec } from './export-menu';
@@ -18,11 +19,12 @@ interface Args {
   filters: Filters;
 }
 
-/** A panel's slide, offered when the panel has content for one. */
-function slideOf(entry: PanelEntry | undefined, { index, filters }: Args): (() => SlideRequest) | undefined {
+/** A panel's slide, offered when the panel has content for one; `pin` is the panel as pinned to the deck now. */
+function slideOf(entry: PanelEntry | undefined, { index, filters }: Args, pin?: PinnedPanel): (() => SlideRequest) | undefined {
   if (!entry || (!entry.slide && !entry.table)) return undefined;
   return () => ({
     label: entry.title,
+    pin,
     make: (madeAt) => {
       const book = slideBook(index);
       const content = panelSlideContent(entry, index, filters, book);
@@ -61,22 +63,34 @@ function SlideButton({ title, request }: { title: string; request: () => SlideRe
   );
 }
 
-/** Gives every panel inside it an Export menu: its image, and the table its registry entry gives, as CSV and JSON. */
-export function PanelExports({ children, panels, ...args }: Args & { panels: PanelRegistry; children: ReactNode }) {
+interface ExportsProps extends Args {
+  panels: PanelRegistry;
+  /** The view a panel pinned to the deck now keeps (url-state's `panelViewOf`). */
+  pinView: string;
+  children: ReactNode;
+}
+
+/**
+ * Gives every panel inside it an Export menu: its image, its slide, "Pin panel to deck", and the
+ * table its registry entry gives, as CSV and JSON.
+ */
+export function PanelExports({ children, panels, pinView, ...args }: ExportsProps) {
   const { index, selection, filters } = args;
   const tools = useCallback(
     ({ id, title }: { id?: string; title: string }) => {
       const entry = id ? panels.get(id) : undefined;
       const spec = specFor(title, entry?.table, { index, selection, filters });
-      const slide = slideOf(entry, { index, selection, filters });
+      const pin = entry ? { panel: entry.id, view: pinView } : undefined;
+      const slide = slideOf(entry, { index, selection, filters }, pin);
+      const pinning = slide && pin ? { ...pin, filters: describeFilters(filters, index) } : undefined;
       return (
         <>
           {slide && entry?.slideButton ? <SlideButton title={title} request={slide} /> : null}
-          <ExportMenu spec={{ ...spec, slide }} />
+          <ExportMenu spec={{ ...spec, slide, pin: pinning }} />
         </>
       );
     },
-    [index, selection, filters, panels],
+    [index, selection, filters, panels, pinView],
   );
   return (
     <SlideDialogHost index={index}>

@@ -26,7 +26,7 @@ export function BriefSheet({ brief }: { brief: Brief }) {
                 <strong>Analyst note:</strong> {e.note}
               </p>
             ) : null}
-            <p className="brief-cites">Sources: {e.cites.map((n) => `[${n}]`).join(' ')}</p>
+            {e.cites.length ? <p className="brief-cites">Sources: {e.cites.map((n) => `[${n}]`).join(' ')}</p> : null}
           </li>
         ))}
       </ol>

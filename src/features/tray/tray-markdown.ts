@@ -1,4 +1,5 @@
 import type { DatasetIndex, RowType } from '../../dataset/indexes';
+import type { PanelPins } from '../../export/deck';
 import { footnoteBook } from '../../export/footnotes';
 import { formatDate } from '../../lib/dates';
 import { escapeMarkdown, recordMarkdown, unescapeMarkdown } from '../../records/markdown';
@@ -17,7 +18,7 @@ export interface BriefCitation {
 
 export interface BriefEntry {
   id: string;
-  type: RowType;
+  type: RowType | 'panel';
   typeName: string;
   title: string;
   date: string | null;
@@ -34,11 +35,29 @@ export interface Brief {
   citations: BriefCitation[];
 }
 
-/** Pure: the pinned records in tray order, each with its citations numbered once across the brief. */
-export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], preparedOn: string): Brief {
+/**
+ * Pure: the pinned records in tray order, each with its citations numbered once across the brief; a
+ * pinned panel is named with the filters it was pinned with (its content is on its slide in the deck).
+ */
+export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], preparedOn: string, panels?: PanelPins): Brief {
   const book = footnoteBook(index);
   const entries: BriefEntry[] = [];
   for (const item of items) {
+    if (item.panel) {
+      const about = panels?.describe(item.panel);
+      if (about)
+        entries.push({
+          id: item.id,
+          type: 'panel',
+          typeName: 'Panel',
+          title: about.headline,
+          date: null,
+          body: [`As pinned: ${about.filters}`],
+          note: oneLine(item.note),
+          cites: [],
+        });
+      continue;
+    }
     const row = index.rowById.get(item.id);
     if (!row) continue;
     const p = present(row, index);

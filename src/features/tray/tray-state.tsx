@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import { PinContext, type PinState } from '../../components/pin-button';
+import type { PinnedPanel } from '../../components/pin-button';
 import { readParam, writeView } from '../../dataset/url-state';
 import { useUrlParams } from '../../filters/use-url';
 import {
@@ -8,7 +9,10 @@ import {
   datasetIdentity,
   decodeTrayFragment,
   decodeTrayLink,
+  isKnownPin,
   legacyTrayKey,
+  panelItem,
+  panelPinKey,
   mergeTrays,
   readTray,
   readTrayFile,
@@ -31,6 +35,8 @@ export interface TrayApi {
   /** Replaces the tray with a tray file's pins (the tray as it was stays restorable). */
   openFile: (file: File) => Promise<void>;
   toggle: (id: string) => void;
+  /** Pins a panel with the view it shows now, or takes that pin out again. */
+  togglePanel: (pin: PinnedPanel) => void;
   remove: (id: string) => void;
   move: (id: string, by: -1 | 1) => void;
   setNote: (id: string, note: string) => void;
@@ -57,6 +63,8 @@ function storage(): Storage | null {
   }
 }
 
+const inDataset = (index: DatasetIndex) => (i: TrayItem) => isKnownPin(i, (id) => index.rowById.has(id));
+
 function load(key: string, index: DatasetIndex): State {
   const store = storage();
   let read = readTray(store, key);
@@ -64,12 +72,12 @@ function load(key: string, index: DatasetIndex): State {
   if (read.items.length === 0 && read.notices.length === 0) {
     // Trays were kept by title before: adopt that one (left where it is) if its pins are in this dataset.
     const legacy = readTray(store, legacyTrayKey(index.dataset.title));
-    if (legacy.items.some((i) => index.rowById.has(i.id))) {
+    if (legacy.items.some(inDataset(index))) {
       read = { items: legacy.items, notices: [] };
       fromLegacy = true;
     }
   }
-  const known = read.items.filter((i) => index.rowById.has(i.id));
+  const known = read.items.filter(inDataset(index));
   const notices = [...read.notices];
   const lost = read.items.length - known.length;
   if (lost && !fromLegacy) {
@@ -151,7 +159,7 @@ export function TrayProvider({ index, children }: ProviderProps) {
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
       if (event.key !== key || event.storageArea !== storage()) return;
-      const theirs = readTray(storage(), key).items.filter((i) => index.rowById.has(i.id));
+      const theirs = readTray(storage(), key).items.filter(inDataset(index));
       const base = synced.current.key === key ? synced.current.items : [];
       setState((s) => {
         if (s.key !== key) return s;
@@ -215,17 +223,19 @@ export function TrayProvider({ index, children }: ProviderProps) {
     });
   }, []);
 
-  const toggle = useCallback(
-    (id: string) =>
+  const pinOrUnpin = useCallback(
+    (item: TrayItem) =>
       update((items) =>
-        items.some((i) => i.id === id)
-          ? items.filter((i) => i.id !== id)
+        items.some((i) => i.id === item.id)
+          ? items.filter((i) => i.id !== item.id)
           : items.length >= TRAY_LIMIT
-            ? `The tray holds at most ${TRAY_LIMIT} records; remove one to pin another.`
-            : [...items, { id, note: '' }],
+            ? `The tray holds at most ${TRAY_LIMIT} pins; remove one to pin another.`
+            : [...items, item],
       ),
     [update],
   );
+  const toggle = useCallback((id: string) => pinOrUnpin({ id, note: '' }), [pinOrUnpin]);
+  const togglePanel = useCallback((pin: PinnedPanel) => pinOrUnpin(panelItem(pin)), [pinOrUnpin]);
 
   const notify = useCallback(
     (notice: string) => setState((s) => ({ ...s, notices: [...s.notices.filter((n) => n !== notice), notice] })),
@@ -239,6 +249,7 @@ export function TrayProvider({ index, children }: ProviderProps) {
       previous: state.previous,
       openFile,
       toggle,
+      togglePanel,
       remove: (id) => update((items) => items.filter((i) => i.id !== id)),
       move: (id, by) =>
         update((items) => {
@@ -264,13 +275,16 @@ export function TrayProvider({ index, children }: ProviderProps) {
       dismiss: () => setState((s) => ({ ...s, notices: [], previous: null })),
       notify,
     }),
-    [state, update, toggle, notify, openFile],
+    [state, update, toggle, togglePanel, notify, openFile],
   );
 
   // Pin buttons only care which ids are pinned, not about notes being typed.
   const idList = state.items.map((i) => i.id).join('\u0000');
   const pinned = useMemo(() => new Set(idList ? idList.split('\u0000') : []), [idList]);
-  const pins = useMemo<PinState>(() => ({ pinned, toggle }), [pinned, toggle]);
+  const pins = useMemo<PinState>(
+    () => ({ pinned, toggle, togglePanel, panelPinned: (pin) => pinned.has(panelPinKey(pin)) }),
+    [pinned, toggle, togglePanel],
+  );
 
   return (
     <TrayContext.Provider value={api}>

@@ -41,7 +41,8 @@ export function bottomLine(index: DatasetIndex, book: SlideBook): SlideBlock[] {
   const { dataset } = index;
   const points = dataset.keyPoints ?? [];
   if (points.length) {
-    const list = cutList(points, 5);
+    // As many as the title slide holds at its size; the rest are counted ("and 2 more").
+    const list = cutList(points, 3);
     return [
       {
         kind: 'list',

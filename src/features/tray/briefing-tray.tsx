@@ -320,11 +320,7 @@ function entryHead(item: TrayItem, index: DatasetIndex, panelPins: PanelPins, hi
       label: about.headline,
       // Two pins of one panel differ by their filters: buttons and the note are named with both.
       name: `${about.headline} (${about.filters})`,
-      meta: (
-        <>
-          Panel · <span className="tray-filters">{about.filters === 'No filters' ? 'no filters' : about.filters}</span>
-        </>
-      ),
+      meta: <span className="tray-filters">{`Panel · as pinned: ${about.filters === 'No filters' ? 'no filters' : about.filters}`}</span>,
       sources: false,
     };
   }

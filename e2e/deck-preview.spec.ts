@@ -64,11 +64,21 @@ test('pinned panels keep their filters: the briefing view previews the deck, and
   await expect(timeline.getByRole('button', { name: 'Unpin panel from deck' })).toBeVisible();
   await page.keyboard.press('Escape');
 
+  // The slide dialog pins too: where an analyst looks at the slide before handing it over.
   await openDashboard(page, '?actor=peskov');
-  await pinPanel(page, 'Quote board');
+  await panel(page, 'Quote board').getByRole('button', { name: 'Export Quote board' }).click();
+  await panel(page, 'Quote board').getByRole('button', { name: 'Download slide (PNG)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Slide: Quote board' });
+  const pinIt = dialog.getByRole('button', { name: 'Pin panel to deck' });
+  await expect(pinIt).toHaveAttribute('aria-pressed', 'false');
+  await pinIt.click();
+  await expect(dialog.getByRole('button', { name: 'Pinned to deck' })).toHaveAttribute('aria-pressed', 'true');
+  await dialog.getByRole('button', { name: 'Close' }).click();
   const summit = DEFAULT.events.find((e) => e.kind === 'summit')!;
   await openDashboard(page, '?type=event');
-  await panel(page, 'Call timeline').getByRole('button', { name: `Pin ${summit.title}`, exact: true }).click();
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${summit.title}`, exact: true })
+    .click();
 
   // Now other filters: the pins keep theirs.
   await openDashboard(page, '?type=aid');
@@ -108,7 +118,12 @@ test('pinned panels keep their filters: the briefing view previews the deck, and
   await expect(slides.nth(2).locator('[data-part="subhead"]')).toHaveText('Actors: Dmitry Peskov');
   await expect(slides.nth(3)).toContainText(summit.title);
   await expect(slides.nth(n - 1)).toContainText('Sources');
-  await expect(slides.nth(n - 1).locator('[data-fn]').first()).toContainText(/^\[\d+\] /);
+  await expect(
+    slides
+      .nth(n - 1)
+      .locator('[data-fn]')
+      .first(),
+  ).toContainText(/^\[\d+\] /);
   await page.screenshot({ path: info.outputPath('preview-1440.png') });
 
   expect(await previewMatchesPdf(page, save)).toBe(n);
@@ -145,7 +160,9 @@ test('with an empty tray the briefing view shows everything and says how to buil
   await expect(page.getByRole('link', { name: 'Everything in this view' })).toHaveAttribute('aria-current', 'page');
 });
 
-test('the second story: a pinned panel and a record preview as the deck prints, none of the default story in it', async ({ page }, info) => {
+test('the second story: a pinned panel and a record preview as the deck prints, none of the default story in it', async ({
+  page,
+}, info) => {
   await page.route(
     (url) => url.pathname === '/fixtures/maritime-talks.json',
     (route) => route.fulfill({ path: 'e2e/fixtures/valid/maritime-talks.json' }),
@@ -155,7 +172,9 @@ test('the second story: a pinned panel and a record preview as the deck prints, 
   await pinPanel(page, 'Quote board');
   await openDashboard(page, dataset);
   const meeting = MARITIME.events[0];
-  await panel(page, 'Call timeline').getByRole('button', { name: `Pin ${meeting.title}`, exact: true }).click();
+  await panel(page, 'Call timeline')
+    .getByRole('button', { name: `Pin ${meeting.title}`, exact: true })
+    .click();
   await expect(panel(page, 'Briefing tray').getByRole('listitem').first()).toContainText(/Actors: \S+/);
   await page.setViewportSize({ width: 390, height: 844 });
   await panel(page, 'Briefing tray').screenshot({ path: info.outputPath('tray-390-maritime.png') });

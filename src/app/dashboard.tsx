@@ -4,6 +4,7 @@ import { keyPointsFor } from '../dataset/bottom-line';
 import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/select';
 import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../dataset/panel-layout';
 import { PanelSlot, panelElementId } from '../components/panel';
+import { AppLink } from '../components/app-link';
 import { PanelNav } from './panel-nav';
 import { FiltersPanel } from '../filters/filters-panel';
 import { panelViewOf, parseView, withFilters, writeView, type View } from '../dataset/url-state';
@@ -266,17 +267,9 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         </div>
         <div className="head-actions">
           {opener}
-          <a
-            className="button-like"
-            href={`?${briefingLink}`}
-            onClick={(e) => {
-              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-              e.preventDefault();
-              navigate(briefingLink);
-            }}
-          >
+          <AppLink className="button-like" to={briefingLink} navigate={navigate}>
             Briefing view
-          </a>
+          </AppLink>
           <DashboardExport index={index} selection={selection} filters={view.filters} />
         </div>
       </header>

@@ -83,7 +83,12 @@ describe('the parameter table', () => {
       singleSource: false,
     });
     expect(
-      back.has(PARAMS.lane) || back.has(PARAMS.sort) || back.has(PARAMS.view) || back.has(PARAMS.format) || back.has(PARAMS.show) || back.has(PARAMS.coverage),
+      back.has(PARAMS.lane) ||
+        back.has(PARAMS.sort) ||
+        back.has(PARAMS.view) ||
+        back.has(PARAMS.format) ||
+        back.has(PARAMS.show) ||
+        back.has(PARAMS.coverage),
     ).toBe(false);
     expect(back.get('zzz')).toBe('1');
     expect(back.get(PARAMS.group)).toBe('event');

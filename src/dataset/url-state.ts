@@ -324,7 +324,6 @@ export function readPanelView(text: string, index: DatasetIndex): ParsedView {
   return { ...read, notices: [...notices, ...read.notices] };
 }
 
-
 /** Writes filters into a copy of the params, leaving other parameters as they are. */
 export function withFilters(params: URLSearchParams, filters: Filters): URLSearchParams {
   return writeView(params, { filters });

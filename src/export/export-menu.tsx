@@ -129,17 +129,6 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
     },
   ];
   const { table, meta, slide, pin } = spec;
-  if (pin && pins) {
-    const on = pins.panelPinned(pin);
-    items.push({
-      label: on ? 'Unpin panel from deck' : 'Pin panel to deck',
-      act: () => {
-        setOpen(false);
-        pins.togglePanel({ panel: pin.panel, view: pin.view });
-        setStatus({ kind: 'ok', text: on ? 'Taken out of the deck' : `Pinned to the deck as it is now: ${pin.filters}` });
-      },
-    });
-  }
   if (slide && slides) {
     // eslint-disable-next-line react-hooks/refs -- the actions read refs when clicked, never during render
     items.push({
@@ -147,6 +136,18 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
       act: () => {
         setOpen(false);
         slides.open(slide());
+      },
+    });
+  }
+  if (pin && pins) {
+    const on = pins.panelPinned(pin);
+    // eslint-disable-next-line react-hooks/refs -- the action reads refs when clicked, never during render
+    items.push({
+      label: on ? 'Unpin panel from deck' : 'Pin panel to deck',
+      act: () => {
+        setOpen(false);
+        pins.togglePanel({ panel: pin.panel, view: pin.view });
+        setStatus({ kind: 'ok', text: on ? 'Taken out of the deck' : `Pinned to the deck as it is now: ${pin.filters}` });
       },
     });
   }

@@ -1,18 +1,8 @@
-import {
-  Fragment,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
+import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Selection } from '../../dataset/select';
+import { AppLink } from '../../components/app-link';
 import { formatMadeAt, outletNames } from '../../export/caption';
 import { footnoteBook, type Footnote } from '../../export/footnotes';
 import { paginate, type BlockSize, type NoteSizes, type PagePlan } from '../../export/paginate';
@@ -47,31 +37,6 @@ interface Props {
 type Block = PrintBlock;
 
 const NO_PANELS: PanelRegistry = new Map();
-
-/** Links inside the app change the URL without reloading; a modified click still opens a tab. */
-function AppLink({
-  to,
-  navigate,
-  children,
-  current,
-}: {
-  to: URLSearchParams;
-  navigate: Props['navigate'];
-  children: ReactNode;
-  current?: boolean;
-}) {
-  const query = to.toString();
-  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return (
-    <a href={query ? `?${query}` : window.location.pathname} onClick={onClick} aria-current={current ? 'page' : undefined}>
-      {children}
-    </a>
-  );
-}
 
 function buildBlocks(
   index: DatasetIndex,

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { DatasetIndex, Row } from '../../dataset/indexes';
 import { Panel } from '../../components/panel';
+import { AppLink } from '../../components/app-link';
 import { GradeCode } from '../../components/record-bits';
 import { makeCaption } from '../../export/caption';
 import { downloadBlob } from '../../export/download';
@@ -12,6 +13,7 @@ import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { present } from '../../records/record-label';
 import { readParam, writeView } from '../../dataset/url-state';
+import { useUrlParams } from '../../filters/use-url';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
@@ -39,6 +41,8 @@ function pinCount(items: readonly TrayItem[]): string {
 /** Pinned records in the analyst's order, with a note each; exported as a one-page brief. */
 export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   const tray = useTray();
+  const [params, navigate] = useUrlParams();
+  const previewLink = writeView(params, { briefing: true, record: null, show: 'deck' });
   // Built only while something is pinned: at 100k records it costs tens of milliseconds per filter change.
   const pinned = tray.items.length > 0;
   const shown = useMemo(() => (pinned ? new Set(rows.map((r) => r.id)) : new Set<string>()), [rows, pinned]);
@@ -187,8 +191,7 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
       ) : null}
       {empty ? (
         <p className="empty">
-          Nothing pinned yet. Use “Pin” next to any event, quote, aid item or discrepancy, or “Pin panel to deck” in a panel’s Export
-          menu.
+          Nothing pinned yet. Use “Pin” next to any event, quote, aid item or discrepancy, or “Pin panel to deck” in a panel’s Export menu.
         </p>
       ) : (
         <ol className="tray-list" ref={listRef} aria-label="Pins, in deck order">
@@ -214,6 +217,11 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
       )}
       <div className="tray-exports" role="group" aria-label="Download the deck" data-export-hide>
         <span className="small muted">{deckBusy ?? 'Deck: title, one slide per item, sources'}</span>
+        {empty ? null : (
+          <AppLink className="button-like" to={previewLink} navigate={navigate}>
+            Preview the deck
+          </AppLink>
+        )}
         <button type="button" onClick={() => void deck('pptx')} disabled={empty || deckBusy !== null}>
           Deck as PowerPoint
         </button>

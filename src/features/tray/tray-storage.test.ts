@@ -336,7 +336,12 @@ describe('a pinned panel', () => {
   const known = (id: string) => index.rowById.has(id);
   const calls = panelItem({ panel: 'timeline', view: 'kind=call&lane=actor' }, 'Calls only');
   const all = panelItem({ panel: 'timeline', view: '' });
-  const items: TrayItem[] = [{ id: 'ev-call', note: 'The call' }, calls, all, panelItem({ panel: 'compare', view: 'cmp=ev-call,ev-summit' })];
+  const items: TrayItem[] = [
+    { id: 'ev-call', note: 'The call' },
+    calls,
+    all,
+    panelItem({ panel: 'compare', view: 'cmp=ev-call,ev-summit' }),
+  ];
 
   it('has a key of its own for each view, which no record id can take', () => {
     expect(calls.id).toBe(panelPinKey(calls.panel!));
@@ -356,7 +361,13 @@ describe('a pinned panel', () => {
 
   it('leaves a tray saved before pinned panels (version 1) readable as it was', () => {
     const s = new MemoryStorage();
-    const old = JSON.stringify({ version: 1, items: [{ id: 'ev-call', note: 'Old note' }, { id: 'q-stand', note: '' }] });
+    const old = JSON.stringify({
+      version: 1,
+      items: [
+        { id: 'ev-call', note: 'Old note' },
+        { id: 'q-stand', note: '' },
+      ],
+    });
     s.setItem(KEY, old);
     expect(readTray(s, KEY)).toEqual({
       items: [

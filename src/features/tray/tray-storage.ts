@@ -363,7 +363,8 @@ export function readTrayFile(text: string, isKnown: (id: string) => boolean): Sh
   }
   const file = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   if (!file || file.format !== FILE_FORMAT || !Array.isArray(file.items)) return fail('is not a briefing tray file');
-  if (typeof file.version !== 'number' || !READ_VERSIONS.includes(file.version)) return fail(`was made by another version of the dashboard (version ${clipGraphemes(String(file.version), 8)})`);
+  if (typeof file.version !== 'number' || !READ_VERSIONS.includes(file.version))
+    return fail(`was made by another version of the dashboard (version ${clipGraphemes(String(file.version), 8)})`);
   const { items, odd } = readItems(file.items);
   const r = known(items, isKnown, 'tray file');
   if (odd.length) r.notices.push(`The tray file had ${odd.join('; ')}.`);

@@ -149,6 +149,23 @@ test('pinned panels keep their filters: the briefing view previews the deck, and
   await page.getByRole('link', { name: /The deck \(3 pins\)/ }).click();
   await expect(page).not.toHaveURL(/show=/);
   await expect(slides).toHaveCount(n);
+
+  // The share link carries the pinned panels with their filters to a browser that has no tray.
+  await page.getByRole('link', { name: /Back to dashboard/ }).click();
+  await panel(page, 'Briefing tray').getByRole('button', { name: 'Copy share link' }).click();
+  const link = await panel(page, 'Briefing tray').getByRole('textbox', { name: /Share link/ }).inputValue();
+  expect(link).toContain('#tray=v1.');
+  const other = await page.context().browser()!.newContext();
+  const elsewhere = await other.newPage();
+  await elsewhere.goto(link);
+  const theirTray = panel(elsewhere, 'Briefing tray');
+  await expect(theirTray.getByRole('status')).toContainText('Loaded a briefing tray of 1 record and 2 panels from the shared link.');
+  const theirs = theirTray.getByRole('list', { name: 'Pinned records, in brief order' }).getByRole('listitem');
+  await expect(theirs).toHaveCount(3);
+  await expect(theirs.nth(0)).toContainText('as pinned: Kinds: Call');
+  await expect(elsewhere.getByRole('textbox', { name: 'Note on Call timeline (Kinds: Call)' })).toHaveValue('Every call, as pinned');
+  await expect(theirs.nth(1)).toContainText('as pinned: Actors: Dmitry Peskov');
+  await other.close();
 });
 
 test('with an empty tray the briefing view shows everything and says how to build a deck', async ({ page }) => {

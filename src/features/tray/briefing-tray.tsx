@@ -194,7 +194,7 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
           Nothing pinned yet. Use “Pin” next to any event, quote, aid item or discrepancy, or “Pin panel to deck” in a panel’s Export menu.
         </p>
       ) : (
-        <ol className="tray-list" ref={listRef} aria-label="Pins, in deck order">
+        <ol className="tray-list" ref={listRef} aria-label="Pinned records, in brief order">
           {tray.items.map((item, i) => (
             <TrayEntry
               key={item.id}

@@ -4,6 +4,7 @@ import { PinContext, type PinState } from '../../components/pin-button';
 import type { PinnedPanel } from '../../components/pin-button';
 import { readParam, writeView } from '../../dataset/url-state';
 import { useUrlParams } from '../../filters/use-url';
+import { plural } from '../../lib/format';
 import {
   cleanNote,
   datasetIdentity,
@@ -94,6 +95,13 @@ function load(key: string, index: DatasetIndex): State {
   return { key, items: known, notices, previous: lost && !fromLegacy ? read.items : null };
 }
 
+/** "3 records", "1 record and 2 panels". */
+function pinsInWords(items: readonly TrayItem[]): string {
+  const panels = items.filter((i) => i.panel).length;
+  const records = items.length - panels;
+  return [records ? plural(records, 'record') : '', panels ? plural(panels, 'panel') : ''].filter(Boolean).join(' and ');
+}
+
 /** Puts a shared tray (link or file) in place of this one, keeping this one restorable. */
 function replaceWith(s: State, r: ReadResult & { failed?: boolean }, from: string): State {
   if (r.failed) return { ...s, notices: r.notices };
@@ -105,7 +113,7 @@ function replaceWith(s: State, r: ReadResult & { failed?: boolean }, from: strin
     items: r.items,
     previous: s.items.length ? s.items : s.previous,
     notices: [
-      `Loaded a briefing tray of ${r.items.length} record${r.items.length > 1 ? 's' : ''} from the ${from}.${before}`,
+      `Loaded a briefing tray of ${pinsInWords(r.items)} from the ${from}.${before}`,
       ...r.notices,
     ],
   };

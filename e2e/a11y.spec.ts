@@ -45,6 +45,18 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  test('a pinned panel in the tray, and the briefing view as the deck preview', async ({ page }) => {
+    await openDashboard(page, '?kind=call');
+    const timeline = panel(page, 'Call timeline');
+    await timeline.getByRole('button', { name: 'Export Call timeline' }).click();
+    await timeline.getByRole('button', { name: 'Pin panel to deck' }).click();
+    await expect(panel(page, 'Briefing tray')).toContainText('as pinned: Kinds: Call');
+    expect(await violations(page)).toEqual([]);
+    await panel(page, 'Briefing tray').getByRole('link', { name: 'Preview the deck' }).click();
+    await expect(page.locator('.briefing.is-deck')).toHaveAttribute('data-ready', 'true');
+    expect(await violations(page)).toEqual([]);
+  });
+
   test('error states: refused link, invalid dataset, server error', async ({ page }) => {
     await page.goto('/?dataset=https://example.org/x.json');
     await expect(page.getByRole('alert')).toContainText('Refused');

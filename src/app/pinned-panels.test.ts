@@ -6,6 +6,7 @@ import { panelViewOf, parseView, readPanelView, writeView } from '../dataset/url
 import { buildDeck } from '../export/deck';
 import { slideBook } from '../export/slide-model';
 import { validDataset } from '../testing/test-fixtures';
+import { briefMarkdown, buildBrief } from '../features/tray/tray-markdown';
 import { pinnedPanels } from './pinned-panels';
 
 const index = buildIndex(Dataset.parse(validDataset()));
@@ -73,5 +74,24 @@ describe('a pinned panel on its slide', () => {
     const deck = buildDeck(index, [{ id: '@gone?', note: '', panel: { panel: 'gone', view: '' } }], new Date(), pins.slide);
     expect(deck.filter((s) => s.kind === 'content')).toHaveLength(0);
     expect(pins.describe({ panel: 'gone', view: '' })).toBeNull();
+  });
+});
+
+describe('a pinned panel in the brief', () => {
+  it('is named with the filters it was pinned with and its note, among the records', () => {
+    const calls = { panel: 'timeline', view: 'kind=call' };
+    const md = briefMarkdown(
+      buildBrief(
+        index,
+        [
+          { id: 'q-stand', note: '' },
+          { id: '@timeline?kind=call', note: 'Calls only', panel: calls },
+        ],
+        '2024-08-01',
+        pinnedPanels(index),
+      ),
+    );
+    expect(md).toMatch(/## 2\. Call timeline\n\n\*Panel\*\n\nAs pinned: Kinds: Call\n\n> \*\*Analyst note:\*\* Calls only/);
+    expect(md).toMatch(/## 1\. .+\n[\s\S]*Sources: \[1\]/);
   });
 });

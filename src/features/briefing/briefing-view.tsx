@@ -438,7 +438,8 @@ function BriefingBar({ view, params, navigate, showing, pins, count, print }: Ba
  */
 function DeckPreview({ index, view, params, navigate, deck }: Props) {
   const [madeAt] = useState(() => new Date());
-  const slides: Slide[] = useMemo(() => buildDeck(index, deck.items, madeAt, deck.panelPins.slide), [index, deck, madeAt]);
+  const { items, panelPins } = deck;
+  const slides: Slide[] = useMemo(() => buildDeck(index, items, madeAt, panelPins.slide), [index, items, panelPins, madeAt]);
   const fontsDone = useBriefingPage(index);
   const print = useSettledPrint(fontsDone);
   const { format } = view;

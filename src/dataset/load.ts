@@ -3,7 +3,7 @@ import { buildIndex, type DatasetIndex } from './indexes';
 import { applyPatch, type PatchEdit } from './patch';
 import type { Dataset } from './schema';
 import { articleText, binaryKind, SNIFF_BYTES } from './sniff';
-import { validateDatasetText, type Counts, type Problem, type TextLoad } from './validate';
+import type { Counts, Problem, TextLoad } from './validate';
 import type { FromWorker, ToWorker } from './validate.worker';
 import { clipGraphemes } from '../lib/graphemes';
 
@@ -151,6 +151,8 @@ export async function loadDatasetText(
     const loaded = await loadInWorker(text, origin, loadText, signal);
     if (loaded) return loaded;
   }
+  // The validator (zod, and the parser that says where a syntax error is) loads once the data is here, not before it.
+  const { validateDatasetText } = await import('./validate');
   const result = await validateDatasetText(text, loadText);
   if (!result.ok) throw problemsError(result.problems, origin, result.more);
   performance.mark('dataset-validated');

@@ -1,5 +1,14 @@
 import Papa from 'papaparse';
-import { citationCell, citationColumn, escapeCell, OUTLETS_COLUMN, SOURCES_COLUMN, unescapeCell, type ExportRow, type ExportTable } from './tables';
+import {
+  citationCell,
+  citationColumn,
+  escapeCell,
+  OUTLETS_COLUMN,
+  SOURCES_COLUMN,
+  unescapeCell,
+  type ExportRow,
+  type ExportTable,
+} from './tables';
 import { maxOf } from '../lib/bounds';
 
 // Its own module, so the CSV writer loads when a CSV is asked for and not with the page.

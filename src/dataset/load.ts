@@ -143,10 +143,11 @@ async function fetchBytes(
 export const WORKER_ABOVE = 1_000_000;
 
 // The validator (zod, and the parser that says where a syntax error is) is not needed before the data
-// is asked for: it is fetched while the data downloads, once its size says this thread will check it.
+// is asked for: it is fetched while the data downloads when the size says this thread will check it
+// (a compressed response gives no size; then it is fetched once the text is in, if needed).
 const validator = () => import('./validate');
 const fetchValidatorFor = (bytes: number | null) => {
-  if (bytes === null || bytes <= WORKER_ABOVE || typeof Worker === 'undefined') validator().catch(() => undefined);
+  if (bytes !== null && (bytes <= WORKER_ABOVE || typeof Worker === 'undefined')) validator().catch(() => undefined);
 };
 
 /** Shared by the URL and file routes: validate, then index once. */

@@ -437,8 +437,9 @@ async function realClick(page: Page, step: ClickStep, name: string): Promise<Cli
 async function clicks(page: Page, n: number): Promise<ClickResult[]> {
   const names = { Sources: await optionNames(page, 'Sources'), Actors: await optionNames(page, 'Actors') };
   const out: ClickResult[] = [];
+  // Each click waits until the page has settled after it, so the next needs no pause of its own.
+  await page.waitForTimeout(SETTLE_MS);
   for (const step of clickPlan(n, { Sources: names.Sources.length, Actors: names.Actors.length })) {
-    await page.waitForTimeout(SETTLE_MS);
     out.push(await realClick(page, step, names[step.group][step.nth]));
   }
   return out;
@@ -458,8 +459,8 @@ async function profileChanges(browser: Browser, base: string, data: SizeData, pl
   const update: RenderRecord[][] = [];
   const all: RenderRecord[][] = [];
   for (const warm of plan.slice(0, 2)) await change(page, `${prefix}${warm.query}`, warm.kind);
+  await page.waitForTimeout(SETTLE_MS);
   for (const step of plan) {
-    await page.waitForTimeout(SETTLE_MS);
     await page.evaluate('window.__panelRenders = []');
     const c = await change(page, `${prefix}${step.query}`, step.kind);
     await page.waitForTimeout(SETTLE_MS);

@@ -31,6 +31,8 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('provenance open, and the chart data tables open', async ({ page }) => {
+    // Two scans of the whole page with every data table open: axe alone takes tens of seconds on a busy machine.
+    test.slow();
     await openDashboard(page, '?rec=q-singh-lines-of-communication');
     await expect(page.getByRole('region', { name: 'Quote by Sabrina Singh' })).toBeVisible();
     expect(await violations(page)).toEqual([]);

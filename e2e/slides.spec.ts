@@ -237,7 +237,10 @@ for (const story of STORIES) {
     for (const p of panels) {
       const region = panel(page, p.title);
       await region.getByRole('button', { name: `Export ${p.title}` }).click();
-      await region.getByRole('group', { name: `Export ${p.title}` }).getByRole('button', { name: 'Download slide (PNG)' }).click();
+      await region
+        .getByRole('group', { name: `Export ${p.title}` })
+        .getByRole('button', { name: 'Download slide (PNG)' })
+        .click();
       const dialog = dialogOf(page);
       await expect(dialog).toBeVisible();
       await expect(dialog.getByRole('textbox', { name: 'Headline' })).toHaveValue(p.title);
@@ -274,7 +277,8 @@ for (const story of STORIES) {
         const svg = preview.locator('[data-chart] svg.timeline-plot');
         await expect(svg).toHaveCount(1);
         const labels = (await svg.locator('text').allTextContents()).join(' | ');
-        for (const k of index.vocabulary.eventKinds.list.filter((k) => data.events.some((e) => e.kind === k.id))) expect(labels).toContain(k.label);
+        for (const k of index.vocabulary.eventKinds.list.filter((k) => data.events.some((e) => e.kind === k.id)))
+          expect(labels).toContain(k.label);
         // The contacts' dates and labels are written on the chart.
         expect(labels).toMatch(/\d{4} · /);
         expect(text).toContain('Events on the chart, in date order');
@@ -293,7 +297,9 @@ for (const story of STORIES) {
       if (p.id === 'coverage') expect(text).toMatch(/Fact \(\d+ facts?, \d+ on one outlet only\)/);
 
       // Every block of the PNG is in the PowerPoint too: the first line of each list, as text.
-      const firstLines = await preview.locator('[data-block] .slide-items > li:first-child > span:first-child, [data-block] .slide-quotes > li:first-child blockquote').allTextContents();
+      const firstLines = await preview
+        .locator('[data-block] .slide-items > li:first-child > span:first-child, [data-block] .slide-quotes > li:first-child blockquote')
+        .allTextContents();
       const png = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
       const bytes = await bytesOf(png);
       expect(pngSize(bytes)).toEqual({ width: 1920, height: 1080 });
@@ -306,7 +312,14 @@ for (const story of STORIES) {
       const { slides } = readPptx(pptBytes);
       expect(slides[0]).toContain(p.title);
       expect(slides[0]).not.toMatch(DOUBLED);
-      for (const line of firstLines) expect(slides[0].replace(/\s+/g, ' ')).toContain(line.replace(/\[\d+\]/g, '').replace(/\s+/g, ' ').trim().slice(0, 40));
+      for (const line of firstLines)
+        expect(slides[0].replace(/\s+/g, ' ')).toContain(
+          line
+            .replace(/\[\d+\]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 40),
+        );
       // The PowerPoint page is 16:9, as the PNG is.
       expect(strFromU8(files['ppt/presentation.xml'])).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
       if (p.id === 'timeline') {

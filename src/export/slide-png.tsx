@@ -47,7 +47,7 @@ export interface SlideLayout {
 const dataUrl = (blob: Blob) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('The chart could not be read.')));
     reader.onerror = () => reject(reader.error ?? new Error('The chart could not be read.'));
     reader.readAsDataURL(blob);
   });

@@ -4,7 +4,7 @@ import { moneyFormatCode } from '../lib/format';
 import { THEME } from '../lib/palette';
 import { quoted } from '../records/names';
 import { measureSlide, type Box, type SlideLayout } from './slide-png';
-import { BAR } from './slide-view';
+import { BAR, barRow } from './slide-view';
 import { footnoteSource, moreText, type Slide, type SlideBlock, type SlideItem } from './slide-model';
 
 type Run = PptxGenJS.TextProps;
@@ -80,7 +80,18 @@ const inches = (b: Box) => ({ x: b.x * PX, y: b.y * PX, w: b.w * PX, h: b.h * PX
 function blockTitle(s: PptSlide, title: string | undefined, at: Box) {
   if (!title) return;
   const { x, y, w } = inches(at);
-  s.addText(title.toUpperCase(), { x, y, w, h: 0.3, bold: true, color: C.accent, fontSize: pt(22), fontFace: FONT, margin: 0, valign: 'top' });
+  s.addText(title.toUpperCase(), {
+    x,
+    y,
+    w,
+    h: 0.3,
+    bold: true,
+    color: C.accent,
+    fontSize: pt(22),
+    fontFace: FONT,
+    margin: 0,
+    valign: 'top',
+  });
 }
 
 /** Bars as a native chart (editable, its data in the file); a figure as the picture the DOM slide drew. */
@@ -104,7 +115,7 @@ function addChart(deck: Deck, s: PptSlide, b: Extract<SlideBlock, { kind: 'chart
       barDir: 'bar',
       // The plot where the DOM slide has its bars: labels on the left, amounts written on the right.
       layout: { x: BAR.label / BAR.width, y: 0, w: (BAR.width - BAR.label - BAR.value) / BAR.width, h: 1 },
-      barGapWidthPct: Math.round((100 * (BAR.row - BAR.bar)) / BAR.bar),
+      barGapWidthPct: Math.round((100 * (barRow(chart.categories.length) - BAR.bar)) / BAR.bar),
       chartColors: colors && colors.length > 1 ? [...colors].reverse() : (colors ?? [hex(THEME['series-1'].light)]),
       showValue: true,
       dataLabelPosition: 'outEnd',
@@ -157,7 +168,18 @@ function addTable(s: PptSlide, b: Extract<SlideBlock, { kind: 'table' }>, at: Bo
     autoPage: false,
   });
   if (b.more)
-    s.addText(b.more, { x, y: y + h - 0.32, w, h: 0.3, italic: true, color: C.muted, fontSize: pt(22), fontFace: FONT, margin: 0, valign: 'bottom' });
+    s.addText(b.more, {
+      x,
+      y: y + h - 0.32,
+      w,
+      h: 0.3,
+      italic: true,
+      color: C.muted,
+      fontSize: pt(22),
+      fontFace: FONT,
+      margin: 0,
+      valign: 'bottom',
+    });
 }
 
 const textBox = (b: Box) => ({ ...inches(b), fontFace: FONT, valign: 'top' as const, margin: 0 });
@@ -237,13 +259,16 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
 
 /** Slides as a PowerPoint file: editable text boxes, native charts and tables, every citation in the notes. */
 export async function slidesPptx(slides: readonly Slide[], title: string): Promise<Blob> {
-  const { default: PptxGen } = await import('pptxgenjs');
+  const [{ default: PptxGen }, { unzipSync, zipSync, strFromU8, strToU8 }] = await Promise.all([import('pptxgenjs'), import('fflate')]);
   const deck = new PptxGen();
   deck.layout = 'LAYOUT_WIDE';
   deck.title = title;
   for (const slide of slides) writeSlide(deck, slide, await measureSlide(slide));
-  const out = await deck.write({ outputType: 'blob' });
-  return out instanceof Blob
-    ? out
-    : new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+  const out = await deck.write({ outputType: 'uint8array' });
+  // A chart's amounts are written on one line: without it, viewers wrap "$225 million" to the bar's thickness.
+  const files = unzipSync(out as Uint8Array);
+  for (const name of Object.keys(files))
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(name))
+      files[name] = strToU8(strFromU8(files[name]).replace(/(<c:dLbls>[\s\S]*?)<a:bodyPr\/>/g, '$1<a:bodyPr wrap="none"/>'));
+  return new Blob([zipSync(files) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
 }

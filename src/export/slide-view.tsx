@@ -52,7 +52,10 @@ function Figure({ chart }: { chart: Extract<ChartSpec, { type: 'figure' }> }) {
 }
 
 /** The bar chart in slide pixels: its width, a row per bar, the label column and the room for the amounts. */
-export const BAR = { width: 1728, row: 58, bar: 36, label: 460, value: 260 };
+export const BAR = { width: 1728, row: 58, bar: 36, label: 460, value: 260, minHeight: 150 };
+
+/** A row per bar, the rows taller when there are few (a native chart needs the height to set its type in). */
+export const barRow = (bars: number) => Math.max(BAR.row, BAR.minHeight / Math.max(1, bars));
 
 /** Bars drawn as SVG, each labelled with its category and its value as written (money as formatAmount writes it). */
 function BarChart({ chart }: { chart: Extract<ChartSpec, { type: 'bar' }> }) {
@@ -61,18 +64,19 @@ function BarChart({ chart }: { chart: Extract<ChartSpec, { type: 'bar' }> }) {
   const top = Math.max(1, maxOf(values));
   const written = values.map((v) => (chart.currency ? formatAmount({ value: v, currency: chart.currency }) : v.toLocaleString('en-GB')));
   const { width } = BAR;
+  const row = barRow(categories.length);
   const plot = width - BAR.label - BAR.value;
   return (
     <svg
       data-chart=""
       className="slide-bars"
       width="100%"
-      viewBox={`0 0 ${width} ${categories.length * BAR.row}`}
+      viewBox={`0 0 ${width} ${categories.length * row}`}
       role="img"
       aria-label={categories.map((c, i) => `${c}: ${written[i]}`).join(', ')}
     >
       {categories.map((c, i) => {
-        const y = i * BAR.row + (BAR.row - BAR.bar) / 2;
+        const y = i * row + (row - BAR.bar) / 2;
         const w = Math.max(2, (plot * (values[i] ?? 0)) / top);
         return (
           <g key={i}>
@@ -152,7 +156,10 @@ function Block({ block, n }: { block: SlideBlock; n: number }) {
     case 'table':
       return (
         <section className="slide-block is-wide" data-block={n}>
-          <table className="slide-table" style={block.labelWidth ? ({ '--label-width': `${block.labelWidth}px` } as CSSProperties) : undefined}>
+          <table
+            className="slide-table"
+            style={block.labelWidth ? ({ '--label-width': `${block.labelWidth}px` } as CSSProperties) : undefined}
+          >
             <thead>
               <tr>
                 {block.head.map((h, i) => (

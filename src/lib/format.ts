@@ -73,7 +73,10 @@ export function moneyFormatCode(currency: string, values: readonly number[]): st
   try {
     parts = formattersOf(currency).symbol;
   } catch {
-    parts = [{ type: 'literal', value: `${currency} ` }, { type: 'integer', value: '1' }];
+    parts = [
+      { type: 'literal', value: `${currency} ` },
+      { type: 'integer', value: '1' },
+    ];
   }
   const at = parts.findIndex((p) => p.type === 'integer');
   const lit = (ps: Intl.NumberFormatPart[]) => {

@@ -45,14 +45,16 @@ export function aidSlide(args: ViewContext, book: SlideBook): PanelSlide | null 
   const rolled = rollUp(items, index);
   const text = (r: (typeof rolled)[number]) => {
     const a = r.item;
-    const when = a.effective ? `announced ${formatDate(a.announced)} → takes effect ${formatDate(a.effective)}` : `announced ${formatDate(a.announced)}`;
+    const when = a.effective
+      ? `announced ${formatDate(a.announced)} → takes effect ${formatDate(a.effective)}`
+      : `announced ${formatDate(a.announced)}`;
     return {
       text: `${r.depth ? '↳ ' : ''}${a.item}${a.amount ? ` · ${formatAmount(a.amount)}` : r.parent ? ` · inside ${r.parent}` : ''}`,
       detail: `${termLabel(statuses, a.status)} · ${when}${r.context ? ' · shown as context' : ''}`,
     };
   };
   // Two columns under the charts, in the body's 500px or so: a chart takes its title and its bars.
-  const room = Math.max(3, Math.floor((500 - 37 - blocks.length * 62 - bars * 58) / 34));
+  const room = Math.max(3, Math.floor((500 - 37 - blocks.length * 62 - Math.max(bars * 58, blocks.length * 150)) / 34));
   const lines = (r: (typeof rolled)[number]) => linesOf(`▪ ${text(r).text} [1] · ${text(r).detail}`, COLUMN_PX.half);
   const left = fitList(rolled, lines, room - 1);
   const right = fitList(rolled.slice(left.items.length), lines, room);

@@ -82,7 +82,6 @@ export function comparedPair(events: readonly Event[], picked: readonly string[]
   return [a, b];
 }
 
-
 const READOUT_ROLE = /spokes|press secretary|press office|ministry|department|readout/i;
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();

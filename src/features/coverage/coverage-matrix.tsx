@@ -168,7 +168,6 @@ function MatrixRow({
   );
 }
 
-
 function MatrixCell({
   cell,
   outlet,

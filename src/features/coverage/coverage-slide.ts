@@ -9,7 +9,7 @@ import { coverageData, MODE_LABEL, MODE_SYMBOL, type CoverageCell } from './cove
 
 /** Outlets as columns and facts as rows that stay legible at 22px on one slide. */
 const MAX_OUTLETS = 5;
-const MAX_FACTS = 8;
+const MAX_FACTS = 12;
 const LABEL_PX = 620;
 
 const cellText = (cell: CoverageCell | undefined): SlideItem[] => [
@@ -54,11 +54,7 @@ export function coverageSlide({ index, selection, view }: ViewContext): PanelSli
       {
         kind: 'table',
         labelWidth: LABEL_PX,
-        head: [
-          `Fact (${plural(cov.total, 'fact')}, ${cov.singleSource} on one outlet only)`,
-          'Grade',
-          ...columns.map((c) => c.label),
-        ],
+        head: [`Fact (${plural(cov.total, 'fact')}, ${cov.singleSource} on one outlet only)`, 'Grade', ...columns.map((c) => c.label)],
         rows: rows.map((row) => {
           const full = index.rowById.get(row.id);
           const grade = full ? present(full, index).grade() : null;

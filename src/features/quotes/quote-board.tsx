@@ -115,9 +115,7 @@ function QuoteCard({
   return (
     <li className={`quote-card mode-${q.mode}${selected ? ' is-selected' : ''}`}>
       <span className="mode-tag">{quoteModeName(q)}</span>
-      <blockquote>
-        {quoteWords(q)}
-      </blockquote>
+      <blockquote>{quoteWords(q)}</blockquote>
       <p className="attribution">
         — <strong>{speaker}</strong>
         {q.onBehalfOf ? <span className="on-behalf"> for {actorName(index, q.onBehalfOf)}</span> : null}

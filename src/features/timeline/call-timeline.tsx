@@ -68,13 +68,7 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
         <figcaption className="muted small">{timelineSummary(data, events, index)}</figcaption>
         <div ref={chartRef} className="chart" style={{ height: chartHeight }}>
           {charts.module && chartWidth > 0 ? (
-            <TimelineChart
-              data={data}
-              layout={layout}
-              selected={selected}
-              kinds={index.vocabulary.eventKinds}
-              onOpen={onOpen}
-            />
+            <TimelineChart data={data} layout={layout} selected={selected} kinds={index.vocabulary.eventKinds} onOpen={onOpen} />
           ) : (
             <ChartPlaceholder error={charts.error} />
           )}

@@ -218,7 +218,6 @@ export function TimelineChart({
   );
 }
 
-
 /** What the marks mean, and the kinds' colours: under the chart on screen and on its slide. */
 export function TimelineLegend({ index, kinds }: { index: DatasetIndex; kinds: readonly EventKindTerm[] }) {
   return (
@@ -231,7 +230,17 @@ export function TimelineLegend({ index, kinds }: { index: DatasetIndex; kinds: r
       </span>
       <span className="legend-item">
         <svg width="18" height="12" aria-hidden="true">
-          <rect x="1" y="2" width="16" height="8" rx="2" fill="var(--muted)" fillOpacity="0.25" stroke="var(--muted)" strokeDasharray="2 2" />
+          <rect
+            x="1"
+            y="2"
+            width="16"
+            height="8"
+            rx="2"
+            fill="var(--muted)"
+            fillOpacity="0.25"
+            stroke="var(--muted)"
+            strokeDasharray="2 2"
+          />
         </svg>{' '}
         Date not known to the day: a faint span over its month or period
       </span>

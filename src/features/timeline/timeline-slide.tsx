@@ -32,7 +32,8 @@ export function timelineSlide({ index, selection, view }: ViewContext, book: Sli
   const summary = `${timelineSummary(data, events, index)} ${offText}`.trim();
   // By kind, the lanes name the kinds: their colours need no legend.
   const kinds = view.lane === 'kind' ? [] : index.vocabulary.eventKinds.list.filter((k) => events.some((e) => e.kind === k.id));
-  const lines = (e: (typeof shown)[number]) => linesOf(`▪ ${eventPresenter.label(e, index)} [1][2] · ${eventPresenter.dateText(e) ?? ''}`, COLUMN_PX.beside);
+  const lines = (e: (typeof shown)[number]) =>
+    linesOf(`▪ ${eventPresenter.label(e, index)} [1][2] · ${eventPresenter.dateText(e) ?? ''}`, COLUMN_PX.beside);
   const list = fitList(shown, lines, 13);
   return {
     blocks: [
@@ -59,7 +60,11 @@ export function timelineSlide({ index, selection, view }: ViewContext, book: Sli
         kind: 'list',
         column: 1,
         title: `Events on the chart, in date order`,
-        items: list.items.map((e) => ({ text: eventPresenter.label(e, index), detail: eventPresenter.dateText(e) ?? '', cites: book.cite(e.citations) })),
+        items: list.items.map((e) => ({
+          text: eventPresenter.label(e, index),
+          detail: eventPresenter.dateText(e) ?? '',
+          cites: book.cite(e.citations),
+        })),
         more: list.more + (events.length - shown.length),
       },
     ],

@@ -28,6 +28,7 @@ import { DashboardExport, PanelExports } from '../export/panel-exports';
 import { describeCombination, describeFilters } from '../records/describe-filters';
 import { bottomLinePanel } from '../features/bottom-line/bottom-line-panel';
 import { comparePanel } from '../features/compare/compare-panel';
+import { compareTitle } from '../features/compare/compare-data';
 import { coveragePanel } from '../features/coverage/coverage-panel';
 import { discrepanciesPanel } from '../features/provenance/discrepancies-panel';
 import { quotesPanel } from '../features/quotes/quotes-panel';
@@ -200,7 +201,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       ),
     },
     compare: {
-      title: comparePanel.title,
+      title: compareTitle(index, comparePanel.title),
       count: contacts,
       unit: contacts === 1 ? 'contact to compare' : 'contacts to compare',
       element: (

@@ -384,7 +384,16 @@ export function chartLayout(data: TimelineData, width: number, laneHeight = LANE
   const plotRight = Math.max(plotLeft + 40, width - 16);
   const [d0, d1] = data.domain;
   const x = (day: number) => plotLeft + ((day - d0) / (d1 - d0 || 1)) * (plotRight - plotLeft);
-  const contacts = data.points.map((p, i) => ({ p, i })).filter(({ p }) => p.contact);
+  // By actor, one contact sits in each of its actors' lanes: it is labelled once, over its first.
+  const labelled = new Set<string>();
+  const contacts = data.points
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => {
+      const key = `${p.day}|${p.end}|${p.ids.join(' ')}`;
+      if (!p.contact || labelled.has(key)) return false;
+      labelled.add(key);
+      return true;
+    });
   contacts.sort((a, b) => a.p.day - b.p.day);
   const texts = contacts.map(({ p }) => {
     const what = p.count > 1 ? plural(p.count, 'event') : p.label;

@@ -9,15 +9,17 @@ import { TimelineChart, TimelineLegend } from './timeline-plot';
 /** The chart's smallest type is 10px (count badges) and 11px (labels): at 1.8× they are 18px and 20px on the slide. */
 const SCALE = 1.8;
 const LANES = { min: 20, max: 34 };
-/** Under the chart: the legend (two lines of 18px type) and a line saying what is off the chart. */
-const TEXT_ROOM = 124;
+/** Under the chart: the legend (lines of 18px type) and a line saying what is off the chart. */
+const textRoom = (legendLines: number, note: boolean) => 10 + legendLines * 24 + (note ? 28 : 0);
 
-/** The chart for a box of the slide: scaled up, its lanes as tall as the box allows. */
-function slideLayout(data: TimelineData, box: { width: number; height: number }) {
+/** The chart for a box of the slide: scaled up, its lanes as tall as the box allows (smaller only if even the thinnest lanes overflow it). */
+function slideLayout(data: TimelineData, box: { width: number; height: number }, text: number) {
   const width = box.width / SCALE;
+  const room = box.height - text;
   const tight = chartLayout(data, width, LANES.min);
-  const spare = Math.floor(((box.height - TEXT_ROOM) / SCALE - tight.height) / Math.max(1, data.lanes.length));
-  return chartLayout(data, width, Math.max(LANES.min, Math.min(LANES.max, LANES.min + spare)));
+  const spare = Math.floor((room / SCALE - tight.height) / Math.max(1, data.lanes.length));
+  const layout = chartLayout(data, width, Math.max(LANES.min, Math.min(LANES.max, LANES.min + spare)));
+  return { layout, scale: Math.min(SCALE, room / layout.height) };
 }
 
 /** The panel on one slide: its chart redrawn at slide size, and the events on it in date order beside it, cut to fit. */
@@ -34,7 +36,7 @@ export function timelineSlide({ index, selection, view }: ViewContext, book: Sli
   const kinds = view.lane === 'kind' ? [] : index.vocabulary.eventKinds.list.filter((k) => events.some((e) => e.kind === k.id));
   const lines = (e: (typeof shown)[number]) =>
     linesOf(`▪ ${eventPresenter.label(e, index)} [1][2] · ${eventPresenter.dateText(e) ?? ''}`, COLUMN_PX.beside);
-  const list = fitList(shown, lines, 13);
+  const list = fitList(shown, lines, 15);
   return {
     blocks: [
       {
@@ -45,10 +47,11 @@ export function timelineSlide({ index, selection, view }: ViewContext, book: Sli
           type: 'figure',
           alt: summary,
           draw: (box) => {
-            const layout = slideLayout(data, box);
+            const legendLines = kinds.length ? 3 + Math.floor(kinds.length / 6) : 2;
+            const { layout, scale } = slideLayout(data, box, textRoom(legendLines, !!offText));
             return (
               <>
-                <TimelineChart data={data} layout={layout} kinds={index.vocabulary.eventKinds} selected={null} scale={SCALE} />
+                <TimelineChart data={data} layout={layout} kinds={index.vocabulary.eventKinds} selected={null} scale={scale} />
                 <TimelineLegend index={index} kinds={kinds} />
                 {offText ? <p className="slide-detail">{offText}</p> : null}
               </>
@@ -69,6 +72,7 @@ export function timelineSlide({ index, selection, view }: ViewContext, book: Sli
       },
     ],
     sourceIds: events.flatMap((e) => e.citations.map((c) => c.source)),
-    maxFootnotes: 4,
+    // The chart wants the room: two citations drawn, every one in the notes.
+    maxFootnotes: 2,
   };
 }

@@ -41,8 +41,17 @@ function Figure({ chart }: { chart: Extract<ChartSpec, { type: 'figure' }> }) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const { clientWidth: width, clientHeight: height } = el;
-    setBox(width > 0 && height > 0 ? { width, height } : FIGURE_BOX);
+    const measure = () => {
+      const { clientWidth: width, clientHeight: height } = el;
+      setBox((was) =>
+        width > 0 && height > 0 ? (was?.width === width && was.height === height ? was : { width, height }) : (was ?? FIGURE_BOX),
+      );
+    };
+    measure();
+    // A slide laid out before it is shown (the dialog's preview) gets its size once it is.
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
   }, []);
   return (
     <div ref={ref} className="slide-figure" role="img" aria-label={chart.alt} data-chart="">

@@ -56,8 +56,9 @@ export function aidSlide(args: ViewContext, book: SlideBook): PanelSlide | null 
   // Two columns under the charts, in the body's 500px or so: a chart takes its title and its bars.
   const room = Math.max(3, Math.floor((500 - 37 - blocks.length * 62 - Math.max(bars * 58, blocks.length * 150)) / 34));
   const lines = (r: (typeof rolled)[number]) => linesOf(`▪ ${text(r).text} [1] · ${text(r).detail}`, COLUMN_PX.half);
-  const left = fitList(rolled, lines, room - 1);
-  const right = fitList(rolled.slice(left.items.length), lines, room);
+  // The right column has no title: a line more.
+  const left = fitList(rolled, lines, room);
+  const right = fitList(rolled.slice(left.items.length), lines, room + 1);
   const list = (items: typeof rolled, column: 0 | 1, more: number, title?: string): SlideBlock => ({
     kind: 'list',
     column,

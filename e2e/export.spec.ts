@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { fromCsv } from '../src/export/tables';
+import { fromCsv } from '../src/export/csv';
 import { formatDate } from '../src/lib/dates';
 import { expect, openDashboard, panel, samplePng, test } from './test';
 

@@ -5,6 +5,7 @@ import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/
 import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../dataset/panel-layout';
 import { PanelSlot, panelElementId } from '../components/panel';
 import { PanelNav } from './panel-nav';
+import { PanelProfiler } from './panel-profiler';
 import { FiltersPanel } from '../filters/filters-panel';
 import { parseView, withFilters, writeView, type View } from '../dataset/url-state';
 import { useUrlParams } from '../filters/use-url';
@@ -315,7 +316,9 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           <button type="button" className="drawer-close" onClick={closeFilters}>
             Show {plural(selection.rows.length, 'record')}
           </button>
-          <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
+          <PanelProfiler id="filters">
+            <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
+          </PanelProfiler>
         </aside>
         <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
           <main id="main" className="panels" tabIndex={-1}>
@@ -329,7 +332,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
                   next: order[i + 1] ? { id: order[i + 1], title: slots[order[i + 1]].title } : undefined,
                 }}
               >
-                {slots[id].element}
+                <PanelProfiler id={id}>{slots[id].element}</PanelProfiler>
               </PanelSlot.Provider>
             ))}
           </main>

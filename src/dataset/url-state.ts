@@ -1,6 +1,7 @@
 import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { ROW_TYPES, type DatasetIndex, type RowType } from './indexes';
-import { ISO_DATE_PATTERN, isRealIsoDate, type EventKind } from './schema';
+import type { EventKind } from './schema';
+import { ISO_DATE_PATTERN, isRealIsoDate } from './formats';
 import { PANEL_IDS, parsePanelLayout, writePanelLayout, type PanelLayout } from './panel-layout';
 import { NO_FILTERS, type Filters } from './select';
 

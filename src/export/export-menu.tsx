@@ -4,7 +4,7 @@ import { downloadBlob, fileStamp, slug } from './download';
 import { writeView } from '../dataset/url-state';
 import { CopyRefused, EXPORT_SCALE, ExportCancelled, ImageTooLarge, copyPng, renderPng } from './image';
 import { useSlideDialog, type SlideRequest } from './slide-dialog';
-import { toCsv, toJson, type ExportMeta, type ExportTable } from './tables';
+import { toJson, type ExportMeta, type ExportTable } from './tables';
 import './export.css';
 
 export interface ExportSpec {
@@ -145,6 +145,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
             const madeAt = new Date();
             const t = table();
             const file = name(madeAt, 'csv');
+            const { toCsv } = await import('./csv');
             downloadBlob(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }), file);
             return `Saved ${file} (${t.rows.length} records)`;
           }),

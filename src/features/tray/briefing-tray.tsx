@@ -15,7 +15,7 @@ import { readParam, writeView } from '../../dataset/url-state';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
-import { encodeTrayFragment, LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
+import { LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
 import { trayPanel } from './tray-panel';
 import './briefing-tray.css';
 
@@ -129,6 +129,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     const url = new URL(window.location.href);
     url.search = writeView(new URLSearchParams(), { dataset: readParam(url.searchParams, 'dataset') }).toString();
     // In the fragment, which the browser never sends to a server, so no server limit on headers applies.
+    const { encodeTrayFragment } = await import('./tray-fragment');
     url.hash = `${TRAY_FRAGMENT}=${encodeTrayFragment(tray.items)}`;
     const text = url.toString();
     if (text.length > LINK_MAX) {

@@ -6,7 +6,6 @@ import { useUrlParams } from '../../filters/use-url';
 import {
   cleanNote,
   datasetIdentity,
-  decodeTrayFragment,
   decodeTrayLink,
   legacyTrayKey,
   mergeTrays,
@@ -186,12 +185,19 @@ export function TrayProvider({ index, children }: ProviderProps) {
         '',
         `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`,
       );
-      const r = decodeTrayFragment(raw, (id) => index.rowById.has(id));
-      setState((s) => replaceWith(s, r, 'shared link'));
+      void import('./tray-fragment').then(({ decodeTrayFragment }) => {
+        if (!live) return;
+        const r = decodeTrayFragment(raw, (id) => index.rowById.has(id));
+        setState((s) => replaceWith(s, r, 'shared link'));
+      });
     };
+    let live = true;
     readFragment();
     window.addEventListener('hashchange', readFragment);
-    return () => window.removeEventListener('hashchange', readFragment);
+    return () => {
+      live = false;
+      window.removeEventListener('hashchange', readFragment);
+    };
   }, [index]);
 
   const openFile = useCallback(

@@ -9,9 +9,7 @@ import {
   backupKey,
   cleanNote,
   datasetIdentity,
-  decodeTrayFragment,
   decodeTrayLink,
-  encodeTrayFragment,
   LINK_MAX,
   mergeTrays,
   NOTE_MAX,
@@ -24,6 +22,7 @@ import {
   writeTray,
   type TrayItem,
 } from './tray-storage';
+import { decodeTrayFragment, encodeTrayFragment } from './tray-fragment';
 
 class MemoryStorage {
   data = new Map<string, string>();

@@ -1,5 +1,5 @@
-import { deflateSync, inflateSync } from 'fflate';
-import { ID_PATTERN, RECORD_TYPES, type Dataset } from '../../dataset/schema';
+import type { Dataset } from '../../dataset/schema';
+import { ID_PATTERN, RECORD_TYPES } from '../../dataset/formats';
 import { clipGraphemes, cutGraphemes } from '../../lib/graphemes';
 
 export const TRAY_LIMIT = 50;
@@ -10,7 +10,6 @@ export const LINK_MAX = 8000;
 export const TRAY_FILE_MAX = 1_000_000;
 /** The fragment key of a shared tray: `#tray=v1.<deflated JSON, base64url>`. A fragment never reaches a server. */
 export const TRAY_FRAGMENT = 'tray';
-const LINK_VERSION = 1;
 const FILE_FORMAT = 'briefing-tray';
 
 export interface TrayItem {
@@ -80,7 +79,7 @@ function dedupe(items: readonly TrayItem[]): TrayItem[] {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Pins from stored or shared data, one at a time: one odd pin never costs the others. */
-function readItems(list: unknown): { items: TrayItem[]; odd: string[] } {
+export function readItems(list: unknown): { items: TrayItem[]; odd: string[] } {
   if (!Array.isArray(list)) return { items: [], odd: ['no list of pins'] };
   const odd: string[] = [];
   const items: TrayItem[] = [];
@@ -198,32 +197,12 @@ export function mergeTrays(base: readonly TrayItem[], ours: readonly TrayItem[],
 }
 
 /** Shared pins against the dataset: unknown ids are reported, the rest kept in order. */
-function known(items: readonly TrayItem[], isKnown: (id: string) => boolean, what: string): ReadResult {
+export function known(items: readonly TrayItem[], isKnown: (id: string) => boolean, what: string): ReadResult {
   const unknown = items.filter((i) => !isKnown(i.id)).map((i) => clipGraphemes(i.id, 40));
   const notices = unknown.length
     ? [`Ignored unknown record${unknown.length > 1 ? 's' : ''} in the ${what}: ${unknown.map((u) => `“${u}”`).join(', ')}`]
     : [];
   return { items: items.filter((i) => isKnown(i.id)), notices };
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** `v1.` and the pins as `[[id, note?], …]`, deflated and base64url-encoded. Any text survives, even half a surrogate pair. */
-export function encodeTrayFragment(items: readonly TrayItem[]): string {
-  const compact = items.slice(0, TRAY_LIMIT).map((i) => (i.note.trim() ? [i.id, i.note.trim()] : [i.id]));
-  return `v${LINK_VERSION}.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(compact)), { level: 9 }))}`;
 }
 
 /** The value of `#tray=` in a location hash, or null. */
@@ -232,27 +211,7 @@ export function trayFragmentOf(hash: string): string | null {
   return params.get(TRAY_FRAGMENT);
 }
 
-const unchanged = 'your tray is unchanged';
-
-export function decodeTrayFragment(raw: string, isKnown: (id: string) => boolean): SharedResult {
-  const fail = (why: string): SharedResult => ({ items: [], notices: [`The shared tray in the link ${why}; ${unchanged}.`], failed: true });
-  if (raw.length > LINK_MAX)
-    return fail(`is too long (${raw.length.toLocaleString('en-GB')} characters; at most ${LINK_MAX.toLocaleString('en-GB')} are read)`);
-  const m = /^v(\d{1,6})\.(.*)$/s.exec(raw);
-  if (!m) return fail('is damaged (it does not start with a version such as “v1.”)');
-  if (Number(m[1]) !== LINK_VERSION) return fail(`was made by another version of the dashboard (v${clipGraphemes(m[1], 8)})`);
-  let list: unknown;
-  try {
-    list = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflateSync(fromBase64Url(m[2]))));
-  } catch {
-    return fail('is damaged (it may have been cut short when copied)');
-  }
-  if (!Array.isArray(list)) return fail('is damaged (no list of pins)');
-  const { items, odd } = readItems(list.map((e) => (Array.isArray(e) ? { id: e[0], ...(e.length > 1 ? { note: e[1] } : {}) } : e)));
-  const r = known(items, isKnown, 'shared tray');
-  if (odd.length) r.notices.push(`The shared tray had ${odd.join('; ')}.`);
-  return { ...r, failed: false };
-}
+export const unchanged = 'your tray is unchanged';
 
 /**
  * The old `?tray=id~note,id` form: ids cannot hold `~` or `,`, and each note is percent-encoded.

@@ -16,6 +16,7 @@ import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { describeFilters } from '../../records/describe-filters';
 import './briefing.css';
+import { quoted } from '../../records/names';
 
 const FORMATS: Record<BriefingFormat, string> = { a4: 'A4 portrait', slide: '16:9 slide' };
 /** A slide of the deck fills an A4 sheet turned landscape. */
@@ -104,7 +105,7 @@ function buildBlocks(
 function FootnoteItem({ f, n, id }: { f: Footnote; n: number; id?: string }) {
   return (
     <li id={id} className="b-footnote" data-note={id ? undefined : f.n}>
-      <span className="fn-n">[{n}]</span> {f.outlet} — “{f.excerpt}” <span className="b-muted">({f.article})</span>
+      <span className="fn-n">[{n}]</span> {f.outlet} — {quoted(f.excerpt)} <span className="b-muted">({f.article})</span>
     </li>
   );
 }

@@ -3,7 +3,7 @@ import type { PanelPins } from '../../export/deck';
 import { footnoteBook } from '../../export/footnotes';
 import { formatDate } from '../../lib/dates';
 import { escapeMarkdown, recordMarkdown, unescapeMarkdown } from '../../records/markdown';
-import { oneLine } from '../../records/names';
+import { oneLine, opensQuoted, quoted } from '../../records/names';
 import { present } from '../../records/record-label';
 import type { TrayItem } from './tray-storage';
 
@@ -92,7 +92,7 @@ export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], prep
 }
 
 export function citationLine(c: BriefCitation): string {
-  return `[${c.n}] ${escapeMarkdown(c.outlet)}, published ${escapeMarkdown(c.published)}: “${escapeMarkdown(c.excerpt)}”`;
+  return `[${c.n}] ${escapeMarkdown(c.outlet)}, published ${escapeMarkdown(c.published)}: ${quoted(escapeMarkdown(c.excerpt))}`;
 }
 
 export function briefMarkdown(brief: Brief): string {
@@ -122,9 +122,12 @@ export interface ParsedCitation {
 export function parseCitations(markdown: string): ParsedCitation[] {
   const out: ParsedCitation[] = [];
   for (const line of markdown.split('\n')) {
-    const m = /^\[(\d+)\] (.+?), published (.+?): “(.*)”$/.exec(line);
-    if (m)
-      out.push({ n: Number(m[1]), outlet: unescapeMarkdown(m[2]), published: unescapeMarkdown(m[3]), excerpt: unescapeMarkdown(m[4]) });
+    const m = /^\[(\d+)\] (.+?), published (.+?): (.+)$/.exec(line);
+    if (!m) continue;
+    // The marks quoted() put around it; an excerpt that opens with its own mark got none.
+    const inner = m[4].slice(1, -1);
+    const excerpt = m[4].startsWith('“') && m[4].endsWith('”') && !opensQuoted(inner) ? inner : m[4];
+    out.push({ n: Number(m[1]), outlet: unescapeMarkdown(m[2]), published: unescapeMarkdown(m[3]), excerpt: unescapeMarkdown(excerpt) });
   }
   return out;
 }

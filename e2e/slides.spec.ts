@@ -349,3 +349,80 @@ for (const story of STORIES) {
     }
   });
 }
+
+/**
+ * What of a slide is cut or runs off: a block past the box it stands in (the body or its column clip
+ * it) or past the slide, a headline past its lines.
+ */
+async function clipped(preview: Locator): Promise<string[]> {
+  return preview.locator('[data-slide]').evaluate((el) => {
+    const out: string[] = [];
+    const slide = el.getBoundingClientRect();
+    for (const n of el.querySelectorAll('[data-block]')) {
+      const b = n.getBoundingClientRect();
+      const name = `block ${n.getAttribute('data-block')} (${(n.textContent ?? '').slice(0, 40)})`;
+      if (b.bottom > slide.bottom + 1 || b.right > slide.right + 1) out.push(`${name} runs off the slide`);
+      const box = n.parentElement?.closest('.slide-column, [data-part="body"]')?.getBoundingClientRect();
+      if (box && (b.bottom > box.bottom + 1 || b.right > box.right + 1)) out.push(`${name} runs past its box`);
+    }
+    for (const n of el.querySelectorAll<HTMLElement>('[data-part="headline"], [data-part="body"], .slide-column'))
+      // Less than a line over is the last line's descenders.
+      if (n.scrollHeight > n.clientHeight + 10) out.push(`${n.className} cuts its content`);
+    return out;
+  });
+}
+
+for (const story of STORIES) {
+  test(`the Compare slide and the record cards of the ${story.name} story fit: nothing cut, the table in the PowerPoint`, async ({
+    page,
+  }, info) => {
+    test.setTimeout(240_000);
+    await page.route(
+      (url) => url.pathname === '/fixtures/maritime-talks.json',
+      (route) => route.fulfill({ path: 'e2e/fixtures/valid/maritime-talks.json' }),
+    );
+    await openDashboard(page, story.query);
+    const data = Dataset.parse(JSON.parse(readFileSync(story.file, 'utf8')));
+    await page
+      .getByRole('region', { name: /^Compare (calls|contacts)$/ })
+      .getByRole('button', { name: /^Download slide of Compare (calls|contacts)$/ })
+      .click();
+    const dialog = dialogOf(page);
+    await expect(dialog).toBeVisible();
+    const preview = dialog.getByRole('group', { name: 'Slide preview' });
+    // The headline the slide gives (both events' titles) and one of a line.
+    expect(await clipped(preview)).toEqual([]);
+    const png = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
+    expect(pngSize(await bytesOf(png))).toEqual({ width: 1920, height: 1080 });
+    await png.saveAs(info.outputPath(`${story.name}-compare.png`));
+    const text = await slideText(dialog);
+    const ppt = await download(page, () => dialog.getByRole('button', { name: 'Download PowerPoint' }).click());
+    await ppt.saveAs(info.outputPath(`${story.name}-compare.pptx`));
+    const { slides } = readPptx(await bytesOf(ppt));
+    const xml = slides[0].replace(/\s+/g, ' ');
+    expect(xml).toContain('Requested by');
+    // Each event's date as the table gives it.
+    const dates = [...text.matchAll(/(\d{1,2} [A-Z][a-z]{2} \d{4})/g)].map((m) => m[1]);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of new Set(dates)) expect(xml).toContain(d);
+    await dialog.getByRole('textbox', { name: 'Headline' }).fill('Who asked');
+    expect(await clipped(preview)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const events = data.events.filter((e) => e.kind === 'call' || e.kind === 'meeting' || e.kind === 'contact');
+    expect(events.length).toBeGreaterThan(0);
+    const timeline = panel(page, 'Call timeline');
+    let cards = 0;
+    for (const e of events) {
+      const button = timeline.getByRole('button', { name: `Download slide of ${e.title}`, exact: true });
+      if (!(await button.count())) continue;
+      cards++;
+      await button.click();
+      await expect(dialog).toBeVisible();
+      expect(await clipped(preview), e.id).toEqual([]);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await expect(dialog).toBeHidden();
+    }
+    expect(cards).toBeGreaterThan(0);
+  });
+}

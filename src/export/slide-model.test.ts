@@ -5,15 +5,20 @@ import { mutated } from '../testing/test-fixtures';
 import { buildDeck, SOURCES_PER_SLIDE } from './deck';
 import {
   citedIn,
+  COLUMN_PX,
   cutList,
   defaultHeadline,
   finishSlide,
+  fitColumn,
   fitList,
+  fitRows,
   footnoteLine,
+  itemLines,
   moreText,
   recordCard,
   slideBook,
   sourceLine,
+  type SlideBlock,
 } from './slide-model';
 import { quoted } from '../records/names';
 import { quotePresenter, quoteWords } from '../records/quote';
@@ -169,5 +174,59 @@ describe('buildDeck', () => {
   it('leaves out pins the dataset no longer has', () => {
     const index = graded();
     expect(buildDeck(index, [{ id: 'gone', note: '' }], new Date()).filter((s) => s.kind === 'content')).toHaveLength(0);
+  });
+});
+
+describe('fitting a table and a column to the room of the slide', () => {
+  const row = (label: string, a: number[], b: number[], more = [0, 0]) => ({ label, cells: [a, b], more });
+  const lines = (n: number) => n;
+
+  it('gives every row its first items before any row its further ones, and counts what is left', () => {
+    const fit = fitRows([row('date', [1], [1]), row('asked', [1, 2, 2], [1, 2]), row('said', [2], [3])], lines, 8, 0);
+    // 1 + 2 (first items and "and N more") + 3, then the two lines left go to the asked row.
+    expect(fit.rows.map((r) => r.cells)).toEqual([
+      [[1], [1]],
+      [
+        [1, 2],
+        [1, 2],
+      ],
+      [[2], [3]],
+    ]);
+    expect(fit.rows[1].more).toEqual([1, 0]);
+    expect(fit.more).toBe(0);
+    const height = (r: (typeof fit.rows)[number]) => Math.max(...r.cells.map((c, i) => c.reduce((s, n) => s + n, 0) + (r.more[i] ? 1 : 0)));
+    expect(fit.rows.reduce((s, r) => s + height(r), 0)).toBeLessThanOrEqual(8);
+  });
+
+  it('cuts whole rows, last first, when even their first items do not fit, keeping a line to say so', () => {
+    const fit = fitRows([row('date', [1], [1]), row('asked', [3], [1]), row('said', [4], [4])], lines, 6, 0);
+    expect(fit.rows.map((r) => r.label)).toEqual(['date', 'asked']);
+    expect(fit.more).toBe(1);
+  });
+
+  it('counts what a cell had cut already', () => {
+    const fit = fitRows([row('asked', [1, 1], [1], [2, 0])], lines, 10, 0);
+    expect(fit.rows[0].more).toEqual([2, 0]);
+  });
+
+  it('keeps a column’s blocks within the room: each later block keeps its title and first item', () => {
+    const item = (text: string) => ({ text, cites: [] });
+    const long = 'x'.repeat(100);
+    const blocks: SlideBlock[] = [
+      { kind: 'list', title: 'First', items: [item(long), item(long), item(long), item(long)], more: 0 },
+      { kind: 'list', title: 'Second', items: [item('short'), item('short')], more: 0 },
+    ];
+    const kept = fitColumn(blocks, COLUMN_PX.half, 8);
+    expect(kept[1]).toBeGreaterThanOrEqual(1);
+    const used = blocks.reduce(
+      (sum, b, i) =>
+        sum +
+        1.65 +
+        Array.from({ length: kept[i] }, (_, n) => itemLines(b, n, COLUMN_PX.half)).reduce((s, x) => s + x, 0) +
+        (kept[i] < (b.kind === 'list' ? b.items.length : 0) ? 1 : 0),
+      0,
+    );
+    expect(used).toBeLessThanOrEqual(8);
+    expect(kept[0]).toBeLessThan(4);
   });
 });

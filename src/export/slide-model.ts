@@ -156,8 +156,9 @@ export function cutList<T>(items: readonly T[], max: number): { items: T[]; more
 /** Where the body's columns stand: two equal ones, or a chart's wider one and the column beside it. */
 export const COLUMN_PX = { half: 832, beside: 574 };
 
-/** Lines a text of the body (26px type) takes in a column this wide: a plain estimate, about 13.5px a character. */
-export const linesOf = (text: string, columnPx: number) => Math.max(1, Math.ceil(text.length / Math.floor(columnPx / 13.5)));
+/** Lines a text takes in a column this wide, at the body's 26px type or another: a plain estimate, about half the type's size a character. */
+export const linesOf = (text: string, columnPx: number, typePx = 26) =>
+  Math.max(1, Math.ceil(text.length / Math.floor(columnPx / (typePx * 0.52))));
 
 /**
  * As many items as fit in `room` lines, each taking the lines it needs: the rest are counted for
@@ -174,6 +175,104 @@ export function fitList<T>(items: readonly T[], lines: (item: T) => number, room
     keep++;
   }
   return cutList(items, keep);
+}
+
+/** A row of a table before it is fitted: its cells' items, and what each cell had cut already. */
+export interface TableRowDraft<T> {
+  label: string;
+  cells: readonly (readonly T[])[];
+  more: readonly number[];
+}
+
+/**
+ * A table's rows cut to `room` lines, the rows in the order they matter: each row is as tall as its
+ * tallest cell (`rowCost` lines more for its padding), and a cell's items left off are counted for
+ * "and N more" (a line). Every row first gets each cell's first item; the room left goes to the rows'
+ * further items in order. Rows that do not fit even so are cut whole, last first, and counted in `more`.
+ */
+export function fitRows<T>(
+  rows: readonly TableRowDraft<T>[],
+  lines: (item: T) => number,
+  room: number,
+  rowCost = 0.4,
+): { rows: { label: string; cells: T[][]; more: number[] }[]; more: number } {
+  const cellHeight = (items: readonly T[], kept: number, had: number) =>
+    items.slice(0, kept).reduce((sum, it) => sum + lines(it), 0) + (kept < items.length || had ? 1 : 0);
+  const state = rows.map((r) => ({ row: r, kept: r.cells.map((c) => Math.min(1, c.length)) }));
+  const height = (s: (typeof state)[number], kept = s.kept) =>
+    Math.max(1, ...s.row.cells.map((c, i) => cellHeight(c, kept[i] ?? 0, s.row.more[i] ?? 0))) + rowCost;
+  let shown = state.length;
+  const total = () => state.slice(0, shown).reduce((sum, s) => sum + height(s), 0) + (shown < state.length ? 1 : 0);
+  while (shown > 0 && total() > room) shown--;
+  let used = total();
+  for (const s of state.slice(0, shown)) {
+    // The cells of a row grow an item at a time in turn, so both sides keep alike.
+    const open = s.row.cells.map((c, i) => (s.kept[i] ?? 0) < c.length);
+    while (open.some(Boolean))
+      s.row.cells.forEach((c, i) => {
+        if (!open[i]) return;
+        const next = s.kept.map((k, j) => (j === i ? k + 1 : k));
+        const grown = used - height(s) + height(s, next);
+        if (grown > room) open[i] = false;
+        else {
+          used = grown;
+          s.kept = next;
+          open[i] = (next[i] ?? 0) < c.length;
+        }
+      });
+  }
+  return {
+    rows: state.slice(0, shown).map(({ row, kept }) => ({
+      label: row.label,
+      cells: row.cells.map((c, i) => c.slice(0, kept[i])),
+      more: row.cells.map((c, i) => c.length - (kept[i] ?? 0) + (row.more[i] ?? 0)),
+    })),
+    more: state.length - shown,
+  };
+}
+
+/** A line of the body's 26px type, in slide pixels: the unit the room of a column is counted in. */
+const LINE_PX = 26 * 1.3;
+/** The room of a column of a split body, in lines, under a headline of two lines (the most it is drawn with) and four citations. */
+export const SPLIT_ROOM = 430 / LINE_PX;
+
+/** The lines a list's or quotes' item takes in a column this wide, its citation numbers, detail and speaker with it. */
+export function itemLines(b: SlideBlock, i: number, columnPx: number): number {
+  if (b.kind === 'quotes') {
+    const q = b.items[i];
+    return q ? linesOf(`${q.words}${' [12]'.repeat(q.cites.length)}`, columnPx - 23) + 1.26 : 0;
+  }
+  if (b.kind !== 'list') return 0;
+  const it = b.items[i];
+  return it ? linesOf(`${it.text}${' [12]'.repeat(it.cites.length)}${it.detail ? ` · ${it.detail}` : ''}`, columnPx - 22) + 0.18 : 0;
+}
+
+/**
+ * Blocks of one column cut to `room` lines, in the order they stand: each list or quotes block keeps
+ * the items that fit (the rest counted in its "and N more"), room being kept for each later block's
+ * title and first item. Gives the items each block keeps.
+ */
+export function fitColumn(blocks: readonly SlideBlock[], columnPx: number, room: number): number[] {
+  const head = (b: SlideBlock) => ('title' in b && b.title ? 1 : 0) + 0.65;
+  // A block's title, its first item and the line saying what is left.
+  const least = (b: SlideBlock) =>
+    head(b) +
+    (b.kind === 'list' || b.kind === 'quotes' ? Math.max(1, itemLines(b, 0, columnPx)) + (b.items.length > 1 || b.more ? 1 : 0) : 0);
+  const kept: number[] = [];
+  let used = 0;
+  for (const [i, b] of blocks.entries()) {
+    if (b.kind !== 'list' && b.kind !== 'quotes') {
+      kept.push(0);
+      continue;
+    }
+    const later = blocks.slice(i + 1).reduce((sum, x) => sum + least(x), 0);
+    const left = room - used - head(b) - (b.more ? 1 : 0);
+    const indices = b.items.map((_, n) => n);
+    const fit = fitList(indices, (n) => itemLines(b, n, columnPx), Math.max(1, later <= left - 1 ? left - later : left));
+    kept.push(fit.items.length);
+    used += head(b) + fit.items.reduce((sum, n) => sum + itemLines(b, n, columnPx), 0) + (fit.more || b.more ? 1 : 0);
+  }
+  return kept;
 }
 
 /** The headline a slide starts with (the analyst may change it) and its subhead: the active filters in words. */
@@ -229,7 +328,9 @@ export function finishSlide(
   madeAt: Date,
   options: { maxFootnotes?: number; note?: string; kind?: Slide['kind'] } = {},
 ): Slide {
-  const maxFootnotes = Math.min(options.maxFootnotes ?? 6, content.maxFootnotes ?? 6);
+  // A pinned item's note takes the room of a row of citations (two) a line.
+  const noteRows = options.note ? linesOf(options.note, 1696) : 0;
+  const maxFootnotes = Math.max(0, Math.min(options.maxFootnotes ?? 6, content.maxFootnotes ?? 6) - 2 * noteRows);
   const all = book.all();
   const mine = citedIn(content.blocks)
     .map((n) => all[n - 1])
@@ -265,8 +366,13 @@ function quoteLine(index: DatasetIndex, book: SlideBook, q: ReturnType<typeof qu
 }
 
 /** Who asked for the event, as each source tells it, each line cited. */
-export function requesterItems(index: DatasetIndex, book: SlideBook, e: Event): { items: SlideItem[]; more: number } {
-  const told = cutList(requesterEvidence(index, e), LIMITS.evidence);
+export function requesterItems(
+  index: DatasetIndex,
+  book: SlideBook,
+  e: Event,
+  max: number = LIMITS.evidence,
+): { items: SlideItem[]; more: number } {
+  const told = cutList(requesterEvidence(index, e), max);
   return {
     items: told.items.map((x) => ({
       text: `${x.outlet}: ${x.reading ?? quoted(clipText(x.excerpt, LIMITS.evidenceChars))}`,
@@ -281,9 +387,38 @@ export function requesterItems(index: DatasetIndex, book: SlideBook, e: Event): 
  * side said in the words as printed, the days before and the open discrepancies about it.
  */
 export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, contextDays = 14): SlideContent {
+  // Laid out once with numbers of its own to see what fits, then numbered for the slide with only that.
+  const draft = cardOf(index, slideBook(index), e, contextDays, CARD_CAPS);
+  const kept = new Map<SlideBlock, number>();
+  for (const column of [0, 1] as const) {
+    const blocks = draft.blocks.filter((b) => b.column === column);
+    fitColumn(blocks, COLUMN_PX.half, SPLIT_ROOM).forEach((n, i) => kept.set(blocks[i], n));
+  }
+  const [requested, ...rest] = draft.blocks.map((b) => kept.get(b) ?? 0);
+  const quotes = draft.blocks.filter((b) => b.kind === 'quotes').map((b) => kept.get(b) ?? 0);
+  return cardOf(index, book, e, contextDays, {
+    evidence: Math.max(0, (requested ?? 1) - 1),
+    quotes,
+    // One at least: a list cut to none would read "Nothing recorded" beside "and N more".
+    context: Math.max(1, rest[rest.length - 2] ?? CARD_CAPS.context),
+    discrepancies: Math.max(1, rest[rest.length - 1] ?? CARD_CAPS.discrepancies),
+  });
+}
+
+interface CardCaps {
+  evidence: number;
+  /** Quotes kept of each side, in the order the sides are drawn. */
+  quotes: number[];
+  context: number;
+  discrepancies: number;
+}
+
+const CARD_CAPS: CardCaps = { evidence: LIMITS.evidence, quotes: [], context: LIMITS.context, discrepancies: LIMITS.discrepancies };
+
+function cardOf(index: DatasetIndex, book: SlideBook, e: Event, contextDays: number, caps: CardCaps): SlideContent {
   const precision = PRECISION_LABEL[e.date.precision];
   const recorded = e.initiatedBy ? (index.actors.get(e.initiatedBy)?.name ?? e.initiatedBy) : 'not recorded';
-  const requested = requesterItems(index, book, e);
+  const requested = requesterItems(index, book, e, caps.evidence);
   const blocks: SlideBlock[] = [
     {
       kind: 'list',
@@ -298,10 +433,10 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
   ];
   const quotes = quotesOf(index, e.id);
   const sides = [...new Set(quotes.map((q) => affiliationOf(index, q)))];
-  for (const side of sides) {
+  for (const [i, side] of sides.entries()) {
     const list = cutList(
       quotes.filter((q) => affiliationOf(index, q) === side),
-      sides.length > 2 ? 1 : LIMITS.quotes,
+      Math.min(caps.quotes[i] ?? LIMITS.quotes, sides.length > 2 ? 1 : LIMITS.quotes),
     );
     blocks.push({
       kind: 'quotes',
@@ -320,7 +455,7 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
       more: 0,
     });
   const before = contextOf(index, e, contextDays).reverse();
-  const ctx = cutList(before, LIMITS.context);
+  const ctx = cutList(before, caps.context);
   blocks.push({
     kind: 'list',
     title: `In the ${contextDays} days before`,
@@ -330,7 +465,7 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
       : [{ text: 'Nothing recorded.', cites: [] }],
     more: ctx.more,
   });
-  const open = cutList(concerns(index, e.id), LIMITS.discrepancies);
+  const open = cutList(concerns(index, e.id), caps.discrepancies);
   blocks.push({
     kind: 'list',
     title: 'Open discrepancies',
@@ -346,6 +481,7 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
     subhead: `${termLabel(index.vocabulary.eventKinds, e.kind)} · ${eventPresenter.dateText(e) ?? ''}${e.date.as && !(eventPresenter.dateText(e) ?? '').includes(e.date.as) ? ` (the sources say “${e.date.as}”)` : ''} · date precision: ${precision.toLowerCase()}`,
     blocks,
     sourceIds: e.citations.map((c) => c.source),
+    maxFootnotes: 4,
   };
 }
 

@@ -38,6 +38,8 @@ export interface Box {
 export interface SlideLayout {
   parts: Partial<Record<'headline' | 'subhead' | 'note' | 'body' | 'footnotes' | 'foot' | 'sources' | 'meta', Box>>;
   blocks: (Box | null)[];
+  /** How many of a block's entries (items, quotes, facts, rows) ran past its box and are left off, to be counted as "and N more". */
+  cut: number[];
   /** The footnotes (numbers, or "more") in each of the two columns they were set in. */
   footnoteColumns: [string[], string[]];
   /** Where a chart block's chart sits, and a figure as a picture (PNG data URL at 2×); null for other blocks. */
@@ -64,12 +66,26 @@ export function measureSlide(slide: Slide): Promise<SlideLayout> {
     const parts: SlideLayout['parts'] = {};
     for (const n of el.querySelectorAll('[data-part]')) parts[n.getAttribute('data-part') as keyof SlideLayout['parts']] = box(n);
     const body = parts.body;
+    const cut: number[] = slide.blocks.map(() => 0);
     const blocks = slide.blocks.map((_, i) => {
       const n = el.querySelector(`[data-block="${i}"]`);
       if (!n || !body) return null;
       const b = box(n);
-      // Cut off by the body's edge (no room left): not on the slide.
-      return b.y + b.h > body.y + body.h + 1 || b.x + b.w > body.x + body.w + 1 ? null : b;
+      // The body, or the column the block stands in, clips it.
+      const column = n.parentElement?.closest('.slide-column');
+      const edge = column ? box(column) : body;
+      const bottom = Math.min(edge.y + edge.h, body.y + body.h);
+      if (b.y + b.h <= bottom + 1 && b.x + b.w <= body.x + body.w + 1) return b;
+      // Past its box: what shows whole is kept, the rest counted; a block with nothing whole shown is left out.
+      const entries = [
+        ...n.querySelectorAll(
+          ':scope .slide-items > li:not(.slide-more), :scope .slide-quotes > li:not(.slide-more), :scope dl > div, :scope tbody > tr',
+        ),
+      ].filter((e) => !e.parentElement?.closest('td'));
+      const whole = entries.filter((e) => box(e).y + box(e).h <= bottom + 1).length;
+      if (!whole || b.x + b.w > body.x + body.w + 1) return null;
+      cut[i] = entries.length - whole;
+      return { ...b, h: bottom - b.y };
     });
     const columns: [string[], string[]] = [[], []];
     const fn = parts.footnotes;
@@ -88,6 +104,6 @@ export function measureSlide(slide: Slide): Promise<SlideLayout> {
       const png = b.chart.type === 'figure' ? await dataUrl(await renderFixedPng(n, Math.round(at.w), Math.round(at.h), 2)) : undefined;
       charts.push({ box: at, ...(png ? { png } : {}) });
     }
-    return { parts, blocks, footnoteColumns: columns, charts };
+    return { parts, blocks, cut, footnoteColumns: columns, charts };
   });
 }

@@ -75,6 +75,27 @@ function blockRuns(b: SlideBlock): Run[] {
   }
 }
 
+/** A block without the entries the slide had no room for, those counted in its "and N more". */
+function cutBlock(b: SlideBlock, n: number): SlideBlock {
+  if (n <= 0) return b;
+  switch (b.kind) {
+    case 'list':
+    case 'quotes': {
+      const keep = Math.max(0, b.items.length - n);
+      return { ...b, items: b.items.slice(0, keep), more: b.more + b.items.length - keep } as SlideBlock;
+    }
+    case 'table': {
+      const keep = Math.max(0, b.rows.length - n);
+      const cut = `${moreText(b.rows.length - keep)} rows`;
+      return { ...b, rows: b.rows.slice(0, keep), more: b.more ? `${b.more}; ${cut}` : cut };
+    }
+    case 'facts':
+      return { ...b, facts: b.facts.slice(0, Math.max(0, b.facts.length - n)) };
+    default:
+      return b;
+  }
+}
+
 const inches = (b: Box) => ({ x: b.x * PX, y: b.y * PX, w: b.w * PX, h: b.h * PX });
 
 function blockTitle(s: PptSlide, title: string | undefined, at: Box) {
@@ -209,13 +230,32 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
     ) + 22;
   s.addShape(deck.ShapeType.line, { x: MARGIN, y: rule * PX, w: W - 2 * MARGIN, h: 0, line: { color: C.accent, width: 3 } });
 
-  slide.blocks.forEach((b, i) => {
+  const left: string[] = [];
+  slide.blocks.forEach((whole, i) => {
     const at = layout.blocks[i];
-    if (!at) return;
+    if (!at) {
+      left.push('title' in whole && whole.title ? whole.title : whole.kind);
+      return;
+    }
+    const cut = layout.cut[i] ?? 0;
+    const b = cutBlock(whole, cut);
     if (b.kind === 'chart') addChart(deck, s, b, at, layout.charts[i] ?? null);
     else if (b.kind === 'table') addTable(s, b, at);
-    else s.addText(blockRuns(b), { ...textBox(at), paraSpaceAfter: 4 });
+    else {
+      const runs = blockRuns(b);
+      if (b.kind === 'facts' && cut)
+        runs.push({ text: moreText(cut), options: { italic: true, color: C.muted, fontSize: pt(22), breakLine: true } });
+      s.addText(runs, { ...textBox(at), paraSpaceAfter: 4 });
+    }
   });
+  // A block the slide had no room for is said to be missing, never dropped unsaid.
+  if (left.length && parts.body)
+    s.addText(`${moreText(left.length)} not shown for want of room: ${left.join('; ')}`, {
+      ...textBox({ ...parts.body, y: parts.body.y + parts.body.h - 30, h: 30 }),
+      italic: true,
+      color: C.muted,
+      fontSize: pt(22),
+    });
 
   const fn = parts.footnotes;
   if (fn) {

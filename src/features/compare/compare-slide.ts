@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Event } from '../../dataset/schema';
 import type { PanelSlide } from '../../export/panel-registry';
-import { cutList, type SlideBook, type SlideItem } from '../../export/slide-model';
+import { cutList, fitRows, linesOf, moreText, type SlideBook, type SlideItem } from '../../export/slide-model';
 import { clipText, quoted } from '../../records/names';
 import { compareEvents, defaultPair, type CompareItem, type CompareRow } from './compare-data';
 
@@ -14,25 +14,32 @@ export function pairOf(picked: readonly string[], events: readonly Event[], inde
 }
 
 /**
- * Rows kept on the slide, and how many items of each side fit in a cell: the slide answers who asked
- * and what each side said; each event's record card has the days before and the disputes.
+ * Rows kept on the slide, and how many items of each side a cell may hold at most: the slide answers who
+ * asked and what each side said; each event's record card has the days before and the disputes.
  */
 const ROWS: { key: RegExp; max: number; chars: number; bySource?: boolean; detail?: boolean }[] = [
   { key: /^date$/, max: 1, chars: 60 },
-  { key: /^requested$/, max: 3, chars: 110, bySource: true },
-  { key: /^readout$/, max: 1, chars: 70, detail: false },
+  { key: /^requested$/, max: 4, chars: 110, bySource: true },
   { key: /^said/, max: 1, chars: 130 },
+  { key: /^readout$/, max: 1, chars: 70, detail: false },
 ];
 
-function cell(
-  book: SlideBook,
-  items: readonly CompareItem[],
-  rule: { max: number; chars: number; bySource?: boolean; detail?: boolean },
-  left: number,
-): { items: SlideItem[]; more: number } {
+/** Citations drawn under the table (the rest are in the notes): the table wants the room. */
+const FOOTNOTES = 4;
+/** A cell's width for its text (slide pixels): half the table beside the row labels, less its padding and bullet. */
+const CELL_PX = (1728 - 250) / 2 - 34;
+/**
+ * The table's room in lines of its 22px type, under a headline of two lines (the most it is drawn
+ * with, whatever the analyst writes), the table's head, the citations drawn and the footer.
+ */
+const ROOM = 11.5;
+
+type Draft = Omit<SlideItem, 'cites'> & { cites: Citation[] };
+
+/** A cell's lines as they would be drawn, uncited: numbers go only to the lines kept on the slide. */
+function cell(items: readonly CompareItem[], rule: (typeof ROWS)[number]): Draft[] {
   const { chars } = rule;
-  // Cited only once cut, so no number goes to a line left off the slide.
-  const out: (Omit<SlideItem, 'cites'> & { cites: Citation[] })[] = [];
+  const out: Draft[] = [];
   for (const it of items) {
     const evidence = it.evidence ?? [];
     if (rule.bySource) {
@@ -48,9 +55,12 @@ function cell(
     const detail = rule.detail !== false && it.detail && !evidence.length ? clipText(it.detail, 50) : undefined;
     out.push({ text: clipText(it.text, chars), ...(detail ? { detail } : {}), cites });
   }
-  const cut = cutList(out, rule.max);
-  return { items: cut.items.map((it) => ({ ...it, cites: book.cite(it.cites) })), more: cut.more + left };
+  return out;
 }
+
+/** The lines an item of a cell takes at the table's 22px type, its citation numbers and detail with it. */
+export const cellLines = (it: Omit<SlideItem, 'cites'> & { cites: readonly unknown[] }) =>
+  linesOf(`${it.text}${' [12]'.repeat(it.cites.length)}${it.detail ? ` · ${it.detail}` : ''}`, CELL_PX, 22);
 
 /** The Compare panel's two events as one slide: a table, aspect by aspect, each source's words cited. */
 export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string, string]): PanelSlide | null {
@@ -63,16 +73,32 @@ export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string
       ? { ...r, a: r.a.map((x) => ({ ...x, detail: precision.a[0]?.text })), b: r.b.map((x) => ({ ...x, detail: precision.b[0]?.text })) }
       : r,
   );
-  const rows = dated.flatMap((r: CompareRow) => {
-    const rule = ROWS.find((x) => x.key.test(r.key));
-    if (!rule) return [];
-    const a = cell(book, r.a, rule, r.moreA ?? 0);
-    const b = cell(book, r.b, rule, r.moreB ?? 0);
-    return [{ label: r.label, cells: [a.items, b.items], more: [a.more, b.more] }];
-  });
+  const drafts = ROWS.flatMap((rule) =>
+    dated
+      .filter((r: CompareRow) => rule.key.test(r.key))
+      .map((r) => {
+        const [a, b] = [cutList(cell(r.a, rule), rule.max), cutList(cell(r.b, rule), rule.max)];
+        return { label: r.label, cells: [a.items, b.items], more: [a.more + (r.moreA ?? 0), b.more + (r.moreB ?? 0)] };
+      }),
+  );
+  // The rows in the panel's order once fitted (fitted in the order they matter).
+  const order = (label: string) => dated.findIndex((r) => r.label === label);
+  const fit = fitRows(drafts, cellLines, ROOM);
+  const rows = [...fit.rows]
+    .sort((x, y) => order(x.label) - order(y.label))
+    .map((r) => ({ label: r.label, cells: r.cells.map((c) => c.map((it) => ({ ...it, cites: book.cite(it.cites) }))), more: r.more }));
   return {
-    headline: `${clipText(cmp.a.title, 60)} and ${clipText(cmp.b.title, 60)}`,
-    blocks: [{ kind: 'table', head: ['', clipText(cmp.a.title, 80), clipText(cmp.b.title, 80)], rows }],
+    // Two titles on two lines at most, so the table has the room it is fitted to.
+    headline: `${clipText(cmp.a.title, 44)} and ${clipText(cmp.b.title, 44)}`,
+    blocks: [
+      {
+        kind: 'table',
+        head: ['', clipText(cmp.a.title, 80), clipText(cmp.b.title, 80)],
+        rows,
+        ...(fit.more ? { more: `${moreText(fit.more)} rows in the panel` } : {}),
+      },
+    ],
     sourceIds: [...cmp.a.citations, ...cmp.b.citations].map((c) => c.source),
+    maxFootnotes: FOOTNOTES,
   };
 }

@@ -27,12 +27,13 @@ export function pinnedPanels(index: DatasetIndex): PanelPins {
   };
   const slide: PanelPins['slide'] = (pin, book) => {
     const { view, entry } = bound(pin);
-    return entry ? panelSlideContent(entry, index, view.filters, book) : null;
+    const content = entry ? panelSlideContent(entry, index, view.filters, book) : null;
+    return content && pin.headline ? { ...content, headline: pin.headline } : content;
   };
   return {
     slide,
     describe: (pin) => {
-      const key = `${pin.panel}?${pin.view}`;
+      const key = `${pin.panel}?${pin.view}?${pin.headline ?? ''}`;
       if (!described.has(key)) {
         const { view, entry } = bound(pin);
         const content = entry ? slide(pin, slideBook(index)) : null;

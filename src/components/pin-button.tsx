@@ -6,6 +6,8 @@ import { clipGraphemes } from '../lib/graphemes';
 export interface PinnedPanel {
   panel: string;
   view: string;
+  /** The slide's headline as the analyst wrote it when pinning; else the slide's own. */
+  headline?: string;
 }
 
 export interface PinState {

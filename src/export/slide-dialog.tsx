@@ -76,6 +76,8 @@ function SlideDialog({ request, onClose }: { request: SlideRequest; onClose: () 
   const pins = useContext(PinContext);
   const pin = request.pin;
   const pinned = pin && pins ? pins.panelPinned(pin) : false;
+  // The headline as edited goes with the pin; the slide's own is not stored.
+  const edited = headline.trim() && headline.trim() !== base.headline ? headline.trim() : '';
 
   useEffect(() => {
     const d = ref.current;
@@ -117,7 +119,7 @@ function SlideDialog({ request, onClose }: { request: SlideRequest; onClose: () 
           Download PowerPoint
         </button>
         {pin && pins ? (
-          <button type="button" aria-pressed={pinned} onClick={() => pins.togglePanel(pin)}>
+          <button type="button" aria-pressed={pinned} onClick={() => pins.togglePanel(edited ? { ...pin, headline: edited } : pin)}>
             {pinned ? 'Pinned to deck' : 'Pin panel to deck'}
           </button>
         ) : null}

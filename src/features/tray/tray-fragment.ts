@@ -21,13 +21,19 @@ function fromBase64Url(text: string): Uint8Array {
 }
 
 /**
- * `v1.` and the pins as `[[id, note?], { panel, view, note? }, …]`, deflated and base64url-encoded. Any
+ * `v1.` and the pins as `[[id, note?], { panel, view, note?, headline? }, …]`, deflated and base64url-encoded. Any
  * text survives, even half a surrogate pair. A reader that knows no pinned panels skips them as odd pins.
  */
 export function encodeTrayFragment(items: readonly TrayItem[]): string {
   const compact = items.slice(0, TRAY_LIMIT).map((i) => {
     const note = i.note.trim();
-    if (i.panel) return { panel: i.panel.panel, view: i.panel.view, ...(note ? { note } : {}) };
+    if (i.panel)
+      return {
+        panel: i.panel.panel,
+        view: i.panel.view,
+        ...(note ? { note } : {}),
+        ...(i.panel.headline ? { headline: i.panel.headline } : {}),
+      };
     return note ? [i.id, note] : [i.id];
   });
   return `v${LINK_VERSION}.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(compact)), { level: 9 }))}`;

@@ -387,6 +387,43 @@ describe('a pinned panel', () => {
     expect(readTrayFile(trayFile(items, 'Test briefing'), known)).toEqual({ items, notices: [], failed: false });
   });
 
+  it('keeps the headline the analyst wrote in the slide dialog, through storage, link and file; a tray without one reads as before', () => {
+    const titled = panelItem({ panel: 'compare', view: 'cmp=ev-call,ev-summit', headline: '  Who asked\u0007for each call ' });
+    expect(titled.panel?.headline).toBe('Who asked for each call');
+    // One pin per panel and view, whatever its headline.
+    expect(titled.id).toBe(panelPinKey({ panel: 'compare', view: 'cmp=ev-call,ev-summit' }));
+    const list = [titled, calls];
+    const s = new MemoryStorage();
+    expect(writeTray(s, KEY, list)).toBeNull();
+    expect(JSON.parse(s.getItem(KEY)!).items[0]).toEqual({
+      panel: 'compare',
+      view: 'cmp=ev-call,ev-summit',
+      note: '',
+      headline: 'Who asked for each call',
+    });
+    expect(readTray(s, KEY)).toEqual({ items: list, notices: [] });
+    expect(decodeTrayFragment(trayFragmentOf(`#tray=${encodeTrayFragment(list)}`)!, known)).toEqual({
+      items: list,
+      notices: [],
+      failed: false,
+    });
+    expect(readTrayFile(trayFile(list, 'Test briefing'), known)).toEqual({ items: list, notices: [], failed: false });
+    s.setItem(
+      KEY,
+      JSON.stringify({
+        version: 2,
+        items: [
+          { panel: 'compare', view: '', note: '' },
+          { panel: 'quotes', view: '', note: '', headline: 7 },
+        ],
+      }),
+    );
+    const r = readTray(s, KEY);
+    expect(r.items).toEqual([panelItem({ panel: 'compare', view: '' }), panelItem({ panel: 'quotes', view: '' })]);
+    expect(r.items[0].panel).toEqual({ panel: 'compare', view: '' });
+    expect(r.notices).toEqual([expect.stringMatching(/1 headline that was not text/)]);
+  });
+
   it('is set aside, with the others read, when its panel is not one the dashboard has or its view is not text', () => {
     const s = new MemoryStorage();
     s.setItem(

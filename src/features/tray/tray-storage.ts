@@ -32,12 +32,15 @@ export function panelPinKey(pin: PinnedPanel): string {
 }
 
 export function panelItem(pin: PinnedPanel, note = ''): TrayItem {
-  return { id: panelPinKey(pin), note, panel: { panel: pin.panel, view: pin.view } };
+  const headline = pin.headline ? cleanHeadline(pin.headline) : '';
+  return { id: panelPinKey(pin), note, panel: { panel: pin.panel, view: pin.view, ...(headline ? { headline } : {}) } };
 }
 
-/** The stored form of a pin: `{ id, note }` or `{ panel, view, note }`. */
+/** The stored form of a pin: `{ id, note }` or `{ panel, view, note, headline? }`. */
 function stored(item: TrayItem): Record<string, string> {
-  return item.panel ? { panel: item.panel.panel, view: item.panel.view, note: item.note } : { id: item.id, note: item.note };
+  return item.panel
+    ? { panel: item.panel.panel, view: item.panel.view, note: item.note, ...(item.panel.headline ? { headline: item.panel.headline } : {}) }
+    : { id: item.id, note: item.note };
 }
 
 export interface ReadResult {
@@ -89,6 +92,20 @@ export function backupKey(key: string): string {
 }
 
 /** A note is one line of plain text, cut between characters, never inside one. */
+/** A slide's headline is at most this long (the slide dialog's field holds no more). */
+export const HEADLINE_MAX = 160;
+
+export function cleanHeadline(headline: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
+  return cutGraphemes(
+    headline
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .trim()
+      .slice(0, HEADLINE_MAX * 2),
+    HEADLINE_MAX,
+  );
+}
+
 export function cleanNote(note: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this strips
   return cutGraphemes(note.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, NOTE_MAX * 2), NOTE_MAX);
@@ -110,6 +127,7 @@ export function readItems(list: unknown): { items: TrayItem[]; odd: string[] } {
   let badPanels = 0;
   let longNotes = 0;
   let badNotes = 0;
+  let badHeadlines = 0;
   const extra = new Set<string>();
   for (const entry of list.slice(0, TRAY_LIMIT)) {
     const e = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : null;
@@ -122,20 +140,29 @@ export function readItems(list: unknown): { items: TrayItem[]; odd: string[] } {
       badIds++;
       continue;
     }
-    const fields = isPanel ? ['panel', 'view', 'note'] : ['id', 'note'];
+    const fields = isPanel ? ['panel', 'view', 'note', 'headline'] : ['id', 'note'];
     for (const k of Object.keys(e)) if (!fields.includes(k)) extra.add(clipGraphemes(k, 40));
     let note = '';
     if (typeof e.note === 'string') {
       note = cleanNote(e.note);
       if (note.length < e.note.length) longNotes++;
     } else if (e.note !== undefined) badNotes++;
-    items.push(isPanel ? panelItem({ panel: e.panel as string, view: e.view as string }, note) : { id: e.id as string, note });
+    // Trays stored before headlines were kept have none: the slide's own is used.
+    const headline = isPanel && typeof e.headline === 'string' ? e.headline : undefined;
+    if (isPanel && e.headline !== undefined && headline === undefined) badHeadlines++;
+    items.push(
+      isPanel
+        ? panelItem({ panel: e.panel as string, view: e.view as string, ...(headline ? { headline } : {}) }, note)
+        : { id: e.id as string, note },
+    );
   }
   if (list.length > TRAY_LIMIT) odd.push(`${list.length} pins where ${TRAY_LIMIT} fit (the first ${TRAY_LIMIT} were kept)`);
   if (badIds) odd.push(`${plural(badIds, 'pin')} without a readable record id`);
   if (badPanels) odd.push(`${plural(badPanels, 'pinned panel')} of no panel this dashboard has, or without a readable view`);
   if (longNotes) odd.push(`${plural(longNotes, 'note')} over ${NOTE_MAX} characters (cut to fit)`);
   if (badNotes) odd.push(`${plural(badNotes, 'note')} that ${badNotes === 1 ? 'was' : 'were'} not text (left empty)`);
+  if (badHeadlines)
+    odd.push(`${plural(badHeadlines, 'headline')} that ${badHeadlines === 1 ? 'was' : 'were'} not text (the slide’s own kept)`);
   if (extra.size) odd.push(`unknown field${extra.size > 1 ? 's' : ''} ${[...extra].map((k) => `“${k}”`).join(', ')} (ignored)`);
   return { items: dedupe(items), odd };
 }

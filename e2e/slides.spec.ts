@@ -407,7 +407,11 @@ for (const story of STORIES) {
     for (const d of new Set(dates)) expect(xml).toContain(d);
     await dialog.getByRole('textbox', { name: 'Headline' }).fill('Who asked');
     expect(await clipped(preview)).toEqual([]);
+    // Pinned from the dialog, the slide keeps the headline as edited.
+    await dialog.getByRole('button', { name: 'Pin panel to deck' }).click();
     await dialog.getByRole('button', { name: 'Close' }).click();
+    const tray = panel(page, 'Briefing tray');
+    await expect(tray.getByRole('listitem').first()).toContainText('Who asked');
 
     const events = data.events.filter((e) => e.kind === 'call' || e.kind === 'meeting' || e.kind === 'contact');
     expect(events.length).toBeGreaterThan(0);
@@ -424,5 +428,18 @@ for (const story of STORIES) {
       await expect(dialog).toBeHidden();
     }
     expect(cards).toBeGreaterThan(0);
+
+    // A deck of the Compare slide, a record card and a panel slide: every slide's blocks are in the PowerPoint.
+    await timeline.getByRole('button', { name: `Pin ${events[0].title}`, exact: true }).click();
+    await timeline.getByRole('button', { name: 'Export Call timeline' }).click();
+    await timeline.getByRole('button', { name: 'Pin panel to deck' }).click();
+    const deck = await download(page, () => tray.getByRole('button', { name: 'Deck as PowerPoint' }).click());
+    await deck.saveAs(info.outputPath(`${story.name}-deck.pptx`));
+    const pptx = readPptx(await bytesOf(deck));
+    expect(pptx.slides[1]).toContain('Who asked');
+    expect(pptx.slides[1]).toContain('Requested by');
+    expect(pptx.slides.join(' ')).not.toContain('not shown for want of room');
+    const zip = await download(page, () => tray.getByRole('button', { name: 'Deck as PNGs (zip)' }).click());
+    await zip.saveAs(info.outputPath(`${story.name}-deck-png.zip`));
   });
 }

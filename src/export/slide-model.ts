@@ -249,29 +249,31 @@ export function itemLines(b: SlideBlock, i: number, columnPx: number): number {
 
 /**
  * Blocks of one column cut to `room` lines, in the order they stand: each list or quotes block keeps
- * the items that fit (the rest counted in its "and N more"), room being kept for each later block's
- * title and first item. Gives the items each block keeps.
+ * the items that fit, the rest counted in its "and N more" (a line). Every block first gets its title
+ * and first item; the room left goes to further items, block by block. Gives the items each block keeps.
  */
 export function fitColumn(blocks: readonly SlideBlock[], columnPx: number, room: number): number[] {
-  const head = (b: SlideBlock) => ('title' in b && b.title ? 1 : 0) + 0.65;
-  // A block's title, its first item and the line saying what is left.
-  const least = (b: SlideBlock) =>
-    head(b) +
-    (b.kind === 'list' || b.kind === 'quotes' ? Math.max(1, itemLines(b, 0, columnPx)) + (b.items.length > 1 || b.more ? 1 : 0) : 0);
-  const kept: number[] = [];
-  let used = 0;
-  for (const [i, b] of blocks.entries()) {
-    if (b.kind !== 'list' && b.kind !== 'quotes') {
-      kept.push(0);
-      continue;
+  const count = (b: SlideBlock) => (b.kind === 'list' || b.kind === 'quotes' ? b.items.length : 0);
+  const height = (b: SlideBlock, kept: number) =>
+    ('title' in b && b.title ? 1 : 0) +
+    0.65 +
+    Array.from({ length: kept }, (_, n) => itemLines(b, n, columnPx)).reduce((sum, x) => sum + x, 0) +
+    (kept < count(b) || ('more' in b && typeof b.more === 'number' && b.more) ? 1 : 0);
+  const kept = blocks.map((b) => Math.min(1, count(b)));
+  let used = blocks.reduce((sum, b, i) => sum + height(b, kept[i]), 0);
+  // Not even the first items fit: the last blocks' go first.
+  for (let i = blocks.length - 1; i >= 0 && used > room; i--)
+    if (kept[i]) {
+      used += height(blocks[i], 0) - height(blocks[i], kept[i]);
+      kept[i] = 0;
     }
-    const later = blocks.slice(i + 1).reduce((sum, x) => sum + least(x), 0);
-    const left = room - used - head(b) - (b.more ? 1 : 0);
-    const indices = b.items.map((_, n) => n);
-    const fit = fitList(indices, (n) => itemLines(b, n, columnPx), Math.max(1, later <= left - 1 ? left - later : left));
-    kept.push(fit.items.length);
-    used += head(b) + fit.items.reduce((sum, n) => sum + itemLines(b, n, columnPx), 0) + (fit.more || b.more ? 1 : 0);
-  }
+  for (const [i, b] of blocks.entries())
+    while (kept[i] < count(b)) {
+      const grown = used - height(b, kept[i]) + height(b, kept[i] + 1);
+      if (grown > room) break;
+      used = grown;
+      kept[i]++;
+    }
   return kept;
 }
 

@@ -1,6 +1,6 @@
 import type PptxGenJS from 'pptxgenjs';
 import { maxOf } from '../lib/bounds';
-import { moneyFormatCode } from '../lib/format';
+import { moneyFormatCode, plural } from '../lib/format';
 import { THEME } from '../lib/palette';
 import { quoted } from '../records/names';
 import { measureSlide, type Box, type SlideLayout } from './slide-png';
@@ -86,7 +86,7 @@ function cutBlock(b: SlideBlock, n: number): SlideBlock {
     }
     case 'table': {
       const keep = Math.max(0, b.rows.length - n);
-      const cut = `${moreText(b.rows.length - keep)} rows`;
+      const cut = `and ${plural(b.rows.length - keep, 'more row')}`;
       return { ...b, rows: b.rows.slice(0, keep), more: b.more ? `${b.more}; ${cut}` : cut };
     }
     case 'facts':

@@ -1,7 +1,8 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Event } from '../../dataset/schema';
 import type { PanelSlide } from '../../export/panel-registry';
-import { cutList, fitRows, linesOf, moreText, type SlideBook, type SlideItem } from '../../export/slide-model';
+import { plural } from '../../lib/format';
+import { cutList, fitRows, linesOf, type SlideBook, type SlideItem } from '../../export/slide-model';
 import { clipText, quoted } from '../../records/names';
 import { compareEvents, defaultPair, type CompareItem, type CompareRow } from './compare-data';
 
@@ -30,9 +31,11 @@ const FOOTNOTES = 4;
 const CELL_PX = (1728 - 250) / 2 - 34;
 /**
  * The table's room in lines of its 22px type, under a headline of two lines (the most it is drawn
- * with, whatever the analyst writes), the table's head, the citations drawn and the footer.
+ * with, whatever the analyst writes), a head of two lines, the citations drawn and the footer; a head
+ * of one line leaves a line more.
  */
-const ROOM = 11.5;
+const ROOM = 11.8;
+const HEAD_PX = CELL_PX + 22;
 
 type Draft = Omit<SlideItem, 'cites'> & { cites: Citation[] };
 
@@ -83,7 +86,9 @@ export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string
   );
   // The rows in the panel's order once fitted (fitted in the order they matter).
   const order = (label: string) => dated.findIndex((r) => r.label === label);
-  const fit = fitRows(drafts, cellLines, ROOM);
+  const titles = [clipText(cmp.a.title, 80), clipText(cmp.b.title, 80)];
+  const oneLineHead = titles.every((t) => linesOf(t, HEAD_PX, 24) === 1);
+  const fit = fitRows(drafts, cellLines, ROOM + (oneLineHead ? 1.05 : 0));
   const rows = [...fit.rows]
     .sort((x, y) => order(x.label) - order(y.label))
     .map((r) => ({ label: r.label, cells: r.cells.map((c) => c.map((it) => ({ ...it, cites: book.cite(it.cites) }))), more: r.more }));
@@ -93,9 +98,9 @@ export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string
     blocks: [
       {
         kind: 'table',
-        head: ['', clipText(cmp.a.title, 80), clipText(cmp.b.title, 80)],
+        head: ['', ...titles],
         rows,
-        ...(fit.more ? { more: `${moreText(fit.more)} rows in the panel` } : {}),
+        ...(fit.more ? { more: `and ${plural(fit.more, 'more row')} in the panel` } : {}),
       },
     ],
     sourceIds: [...cmp.a.citations, ...cmp.b.citations].map((c) => c.source),

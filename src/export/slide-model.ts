@@ -392,17 +392,22 @@ export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, conte
   // Laid out once with numbers of its own to see what fits, then numbered for the slide with only that.
   const draft = cardOf(index, slideBook(index), e, contextDays, CARD_CAPS);
   const kept = new Map<SlideBlock, number>();
-  for (const column of [0, 1] as const) {
-    const blocks = draft.blocks.filter((b) => b.column === column);
-    fitColumn(blocks, COLUMN_PX.half, SPLIT_ROOM).forEach((n, i) => kept.set(blocks[i], n));
-  }
+  const [asked, ...left] = draft.blocks.filter((b) => b.column === 0);
+  // Who asked, as each source tells it, comes before the days before: those get the room it leaves (a title and "and N more" at least).
+  const told = fitColumn([asked], COLUMN_PX.half, SPLIT_ROOM - 2.65)[0];
+  const cut = asked.kind === 'list' ? { ...asked, items: asked.items.slice(0, told), more: asked.more + asked.items.length - told } : asked;
+  kept.set(asked, told);
+  fitColumn([cut, ...left], COLUMN_PX.half, SPLIT_ROOM)
+    .slice(1)
+    .forEach((n, i) => kept.set(left[i], n));
+  const right = draft.blocks.filter((b) => b.column === 1);
+  fitColumn(right, COLUMN_PX.half, SPLIT_ROOM).forEach((n, i) => kept.set(right[i], n));
   const [requested, ...rest] = draft.blocks.map((b) => kept.get(b) ?? 0);
   const quotes = draft.blocks.filter((b) => b.kind === 'quotes').map((b) => kept.get(b) ?? 0);
   return cardOf(index, book, e, contextDays, {
     evidence: Math.max(0, (requested ?? 1) - 1),
     quotes,
-    // One at least: a list cut to none would read "Nothing recorded" beside "and N more".
-    context: Math.max(1, rest[rest.length - 2] ?? CARD_CAPS.context),
+    context: rest[rest.length - 2] ?? CARD_CAPS.context,
     discrepancies: Math.max(1, rest[rest.length - 1] ?? CARD_CAPS.discrepancies),
   });
 }
@@ -462,7 +467,8 @@ function cardOf(index: DatasetIndex, book: SlideBook, e: Event, contextDays: num
     kind: 'list',
     title: `In the ${contextDays} days before`,
     column: 0,
-    items: ctx.items.length
+    // Cut to none for want of room, it says only how many there are.
+    items: before.length
       ? ctx.items.map((x) => ({ text: clipText(x.title, 90), detail: eventPresenter.dateText(x) ?? '', cites: [] }))
       : [{ text: 'Nothing recorded.', cites: [] }],
     more: ctx.more,

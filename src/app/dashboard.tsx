@@ -1,9 +1,21 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { LoadedDataset } from '../dataset/load';
 import { keyPointsFor } from '../dataset/bottom-line';
-import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/select';
+import { activeFilterCount, isFiltered, selectSharing, type Filters } from '../dataset/select';
 import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../dataset/panel-layout';
-import { PanelSlot, panelElementId } from '../components/panel';
+import { PanelSlot, panelElementId, type PanelSlotValue } from '../components/panel';
+import { NearViewport } from '../components/near-viewport';
 import { PanelNav } from './panel-nav';
 import { FiltersPanel } from '../filters/filters-panel';
 import { parseView, withFilters, writeView, type View } from '../dataset/url-state';
@@ -28,6 +40,7 @@ import { DashboardExport, PanelExports } from '../export/panel-exports';
 import { describeCombination, describeFilters } from '../records/describe-filters';
 import { bottomLinePanel } from '../features/bottom-line/bottom-line-panel';
 import { comparePanel } from '../features/compare/compare-panel';
+import { compareTitle } from '../features/compare/compare-data';
 import { coveragePanel } from '../features/coverage/coverage-panel';
 import { discrepanciesPanel } from '../features/provenance/discrepancies-panel';
 import { quotesPanel } from '../features/quotes/quotes-panel';
@@ -37,6 +50,21 @@ import './offscreen-panels.css';
 
 // The print-only view is fetched the first time it is opened, never with the dashboard.
 const BriefingView = lazy(() => import('../features/briefing/briefing-view').then((m) => ({ default: m.BriefingView })));
+
+/** The panels at the top of the page are drawn at once; the rest when they come near the viewport. */
+const EAGER_PANELS = 2;
+
+/** A panel's name in the nav and its skip links; the aid panel's is shorter than its heading. */
+function navTitle(id: PanelId): string {
+  if (id === 'aid') return 'Weapons and aid';
+  return PANELS.find((p) => p.id === id)?.title ?? id;
+}
+
+/** A panel's heading, as its own component writes it (the Compare panel names what the dataset has). */
+function headingOf(id: PanelId, index: LoadedDataset['index']): string {
+  if (id === 'compare') return compareTitle(index, comparePanel.title);
+  return PANELS.find((p) => p.id === id)?.title ?? id;
+}
 
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
 const LARGE_DATASET = 500;
@@ -65,11 +93,13 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   usePageDescription(index.dataset.title);
   const tray = useTray();
   const [params, navigate] = useUrlParams();
-  const view = useMemo(() => parseView(params, index), [params, index]);
+  const current = useMemo(() => parseView(params, index), [params, index]);
+  // The filters answer the click at once; the panels follow in a render React may interrupt.
+  const view = useDeferredValue(current);
   // Keyed on the filters' content: opening a record or regrouping quotes keeps the same selection.
   const filterKey = JSON.stringify(view.filters);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- filterKey stands for view.filters
-  const selection = useMemo(() => select(index, view.filters), [index, filterKey]);
+  const selection = useMemo(() => selectSharing(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
   const panels = useMemo(() => bindPanels(PANELS, { index, selection, view }), [index, selection, view]);
   const exporting = useExporting();
@@ -86,8 +116,17 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     filtersButton.current?.focus();
   }, []);
 
-  const setView = useCallback((part: Partial<View>) => navigate(writeView(params, part)), [params, navigate]);
-  const setFilters = useCallback((f: Filters, opts?: { replace?: boolean }) => navigate(withFilters(params, f), opts), [params, navigate]);
+  // Callbacks read the view as it is when they are called, so they stay the same from one view to
+  // the next and a panel whose own props did not change is not drawn again.
+  const latest = useRef(current);
+  useLayoutEffect(() => {
+    latest.current = current;
+  });
+  const setView = useCallback((part: Partial<View>) => navigate(writeView(new URLSearchParams(window.location.search), part)), [navigate]);
+  const setFilters = useCallback(
+    (f: Filters, opts?: { replace?: boolean }) => navigate(withFilters(new URLSearchParams(window.location.search), f), opts),
+    [navigate],
+  );
   const open = useCallback(
     (id: string) => {
       if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.provenance')) {
@@ -104,6 +143,41 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     // Opened from a link, there is nothing to go back to: the dashboard itself takes focus rather than the page.
     window.setTimeout(() => (target?.isConnected ? target : document.getElementById('main'))?.focus(), 0);
   }, [setView]);
+  const onLane = useCallback((lane: View['lane']) => setView({ lane }), [setView]);
+  const onGroup = useCallback((group: View['group']) => setView({ group }), [setView]);
+  const onSort = useCallback((sort: View['sort']) => setView({ sort }), [setView]);
+  const onSingleOnly = useCallback((singleSource: boolean) => setView({ singleSource }), [setView]);
+  const onPick = useCallback((compare: View['compare']) => setView({ compare }), [setView]);
+  const onDates = useCallback(
+    (from: string | null, to: string | null) => setFilters({ ...latest.current.filters, from, to }),
+    [setFilters],
+  );
+  const setLayout = useCallback((panels: PanelLayout) => setView({ panels }), [setView]);
+  const foldPanel = useCallback(
+    (id: string, collapsed: boolean) => setLayout(toggleCollapsed(latest.current.panels, id, collapsed)),
+    [setLayout],
+  );
+  const { events, quotes, aid, discrepancies } = selection;
+  const records = useMemo(() => ({ events, quotes, aid, discrepancies }), [events, quotes, aid, discrepancies]);
+  const layout = view.panels;
+  const order = layout.order as PanelId[];
+  const layoutKey = JSON.stringify(layout);
+  const slotValues = useMemo(
+    () =>
+      new Map(
+        order.map((id, i): [string, PanelSlotValue] => [
+          id,
+          {
+            id,
+            collapsed: layout.collapsed.includes(id),
+            onFold: (c) => foldPanel(id, c),
+            next: order[i + 1] ? { id: order[i + 1], title: navTitle(order[i + 1]) } : undefined,
+          },
+        ]),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the layout's content, not its identity
+    [layoutKey, foldPanel],
+  );
 
   if (view.briefing) {
     return (
@@ -117,9 +191,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const { dataset } = index;
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
   const combination = describeCombination(view.filters);
-  const active = activeFilterCount(view.filters);
-  const layout = view.panels;
-  const setLayout = (panels: PanelLayout) => setView({ panels });
+  const active = activeFilterCount(current.filters);
   const contacts = selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length;
 
   const slots: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
@@ -137,13 +209,14 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         <CallTimeline
           index={index}
           events={selection.events}
-          filters={view.filters}
+          from={view.filters.from}
+          to={view.filters.to}
           lane={view.lane}
           selected={view.record}
           animate={animate}
-          onLane={(lane) => setView({ lane })}
+          onLane={onLane}
           onOpen={open}
-          onDates={(from, to) => setFilters({ ...view.filters, from, to })}
+          onDates={onDates}
         />
       ),
     },
@@ -152,18 +225,11 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       count: selection.quotes.length,
       unit: 'quotes',
       element: (
-        <QuoteBoard
-          index={index}
-          quotes={selection.quotes}
-          group={view.group}
-          selected={view.record}
-          onGroup={(group) => setView({ group })}
-          onOpen={open}
-        />
+        <QuoteBoard index={index} quotes={selection.quotes} group={view.group} selected={view.record} onGroup={onGroup} onOpen={open} />
       ),
     },
     aid: {
-      title: 'Weapons and aid',
+      title: navTitle('aid'),
       count: selection.aid.length,
       unit: 'aid items',
       element: (
@@ -173,7 +239,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           sort={view.sort}
           selected={view.record}
           animate={animate}
-          onSort={(sort) => setView({ sort })}
+          onSort={onSort}
           onOpen={open}
         />
       ),
@@ -191,10 +257,10 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       element: (
         <CoverageMatrix
           index={index}
-          selection={selection}
+          selection={records}
           singleOnly={view.singleSource}
           selected={view.record}
-          onSingleOnly={(singleSource) => setView({ singleSource })}
+          onSingleOnly={onSingleOnly}
           onOpen={open}
         />
       ),
@@ -203,18 +269,9 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       title: comparePanel.title,
       count: contacts,
       unit: contacts === 1 ? 'contact to compare' : 'contacts to compare',
-      element: (
-        <CompareCalls
-          index={index}
-          events={selection.events}
-          picked={view.compare}
-          onPick={(compare) => setView({ compare })}
-          onOpen={open}
-        />
-      ),
+      element: <CompareCalls index={index} events={selection.events} picked={view.compare} onPick={onPick} onOpen={open} />,
     },
   };
-  const order = layout.order as PanelId[];
   const goTo = (id: string) => {
     if (layout.collapsed.includes(id)) setLayout(toggleCollapsed(layout, id, false));
     window.setTimeout(() => document.getElementById(panelElementId(id))?.focus(), 0);
@@ -240,7 +297,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       <PanelNav
         entries={order.map((id) => ({ id, ...slots[id], collapsed: layout.collapsed.includes(id) }))}
         onGo={goTo}
-        onFold={(id, collapsed) => setLayout(toggleCollapsed(layout, id, collapsed))}
+        onFold={foldPanel}
         onMove={(id, by) => setLayout(movePanel(layout, id, by))}
         before={filtersToggle}
       />
@@ -314,21 +371,15 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           <button type="button" className="drawer-close" onClick={closeFilters}>
             Show {plural(selection.rows.length, 'record')}
           </button>
-          <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
+          <FiltersPanel index={index} filters={current.filters} facets={selection.facets} onChange={setFilters} />
         </aside>
         <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
           <main id="main" className="panels" tabIndex={-1}>
             {order.map((id, i) => (
-              <PanelSlot.Provider
-                key={id}
-                value={{
-                  id,
-                  collapsed: layout.collapsed.includes(id),
-                  onFold: (c) => setLayout(toggleCollapsed(layout, id, c)),
-                  next: order[i + 1] ? { id: order[i + 1], title: slots[order[i + 1]].title } : undefined,
-                }}
-              >
-                {slots[id].element}
+              <PanelSlot.Provider key={id} value={slotValues.get(id)!}>
+                <NearViewport slotId={id} title={headingOf(id, index)} eager={i < EAGER_PANELS || layout.collapsed.includes(id)}>
+                  {slots[id].element}
+                </NearViewport>
               </PanelSlot.Provider>
             ))}
           </main>
@@ -337,7 +388,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           <BriefingTray index={index} rows={selection.rows} onOpen={open} />
         </div>
       </div>
-      {view.record ? <ProvenancePanel index={index} texts={texts} recordId={view.record} onClose={close} onOpen={open} /> : null}
+      {current.record ? <ProvenancePanel index={index} texts={texts} recordId={current.record} onClose={close} onOpen={open} /> : null}
     </div>
   );
 }

@@ -28,9 +28,16 @@ export function useHoldRenderSignal(waiting: boolean): void {
     pending++;
     return () => {
       pending--;
-      settle();
+      // After the commit: what the release let mount (a panel coming into view, its charts) holds first.
+      queueMicrotask(settle);
     };
   }, [waiting]);
+}
+
+/** Resolves once nothing holds the signal back: every chart on the page has drawn. */
+export function whenSettled(): Promise<void> {
+  if (pending === 0) return Promise.resolve();
+  return new Promise((resolve) => waiters.push(resolve));
 }
 
 /**

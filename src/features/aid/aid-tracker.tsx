@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { termLabel } from '../../dataset/vocabulary';
@@ -41,7 +41,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'sources', label: 'Sources' },
 ];
 
-export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen }: Props) {
+export const AidTracker = memo(function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen }: Props) {
   const { key } = sort;
   const rows = useMemo(() => sortAid(aid, key, sort.dir, index), [aid, key, sort.dir, index]);
   const years = useMemo(() => aidByYear(aid), [aid]);
@@ -193,7 +193,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
       )}
     </Panel>
   );
-}
+});
 
 /** An item's amount; an item inside a package with none of its own says so rather than "—". */
 const amountText = (a: AidItem, index: DatasetIndex) => (a.amount ? formatAmount(a.amount) : a.partOf ? `in ${aidParent(a, index)}` : '—');

@@ -1,7 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
-import type { Filters } from '../../dataset/select';
 import { Panel } from '../../components/panel';
 import { DiscrepancyMarker, SourceBadges } from '../../components/record-bits';
 import { RecordActions } from '../../export/record-actions';
@@ -22,7 +21,9 @@ import { proseText } from '../../records/source';
 interface Props {
   index: DatasetIndex;
   events: Event[];
-  filters: Filters;
+  /** The date filter, which the brush shows and sets. */
+  from: string | null;
+  to: string | null;
   lane: 'kind' | 'actor';
   selected: string | null;
   animate: boolean;
@@ -31,7 +32,18 @@ interface Props {
   onDates: (from: string | null, to: string | null) => void;
 }
 
-export function CallTimeline({ index, events, filters, lane, selected, animate, onLane, onOpen, onDates }: Props) {
+export const CallTimeline = memo(function CallTimeline({
+  index,
+  events,
+  from,
+  to,
+  lane,
+  selected,
+  animate,
+  onLane,
+  onOpen,
+  onDates,
+}: Props) {
   const [wholeSpan, setWholeSpan] = useState(false);
   const data = useMemo(() => timelineData(events, lane, index, wholeSpan), [events, lane, index, wholeSpan]);
   const charts = useCharts();
@@ -142,11 +154,11 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
           </span>
         ))}
       </p>
-      <DateBrush index={index} filters={filters} onDates={onDates} animate={animate} />
+      <DateBrush index={index} fromIso={from} toIso={to} onDates={onDates} animate={animate} />
       <EventList index={index} events={events} selected={selected} onOpen={onOpen} />
     </Panel>
   );
-}
+});
 
 /** Recharts arrives in the background: the page shows the data without waiting for it. */
 const useCharts = deferredModule(() => import('./timeline-chart'));
@@ -156,18 +168,19 @@ function ChartPlaceholder({ error }: { error: Error | null }) {
 }
 
 /** Event counts over the busy period and the date filter; dragging the brush sets the filter, and the filter sets the handles. */
-function DateBrush({
+const DateBrush = memo(function DateBrush({
   index,
-  filters,
+  fromIso,
+  toIso,
   onDates,
   animate,
 }: {
   index: DatasetIndex;
-  filters: Filters;
+  fromIso: string | null;
+  toIso: string | null;
   onDates: Props['onDates'];
   animate: boolean;
 }) {
-  const { from: fromIso, to: toIso } = filters;
   const brush = useMemo(() => brushBins(index, fromIso, toIso), [index, fromIso, toIso]);
   const bins = useMemo(() => brush.bins.map((b) => ({ ...b, label: formatDay(b.start) })), [brush]);
   const charts = useCharts();
@@ -216,7 +229,7 @@ function DateBrush({
       </div>
     </div>
   );
-}
+});
 
 const spanWords = (s: { count: number; first: string; last: string }) => (s.first === s.last ? s.first : `${s.first} – ${s.last}`);
 

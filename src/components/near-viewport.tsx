@@ -1,7 +1,7 @@
 import { memo, startTransition, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useExporting } from '../lib/exporting';
-import { useHoldRenderSignal } from '../lib/render-signal';
+import { RenderSignalScope, useHoldRenderSignal } from '../lib/render-signal';
 import { panelElementId } from './panel';
 import './near-viewport.css';
 
@@ -131,5 +131,10 @@ export function NearViewport({ slotId, title, eager = false, children }: Props) 
       </section>
     );
   }
-  return <Held live={live}>{children}</Held>;
+  // Only what is near (or being exported) keeps the page from counting as drawn.
+  return (
+    <RenderSignalScope.Provider value={near || exporting || printing}>
+      <Held live={live}>{children}</Held>
+    </RenderSignalScope.Provider>
+  );
 }

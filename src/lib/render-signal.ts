@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect } from 'react';
 
 /** Work the page is not complete without: modules on their way, charts waiting for their size. */
 let pending = 0;
@@ -20,18 +20,25 @@ export function trackLoading(load: Promise<unknown>): void {
   });
 }
 
+/**
+ * False inside a part of the page that is not meant to be drawn yet (a panel far from the viewport):
+ * what waits there does not hold the signal back, since the page is complete without it.
+ */
+export const RenderSignalScope = createContext(true);
+
 /** Holds the signal back while `waiting` (a chart that has not drawn yet) for as long as the caller is mounted. */
 export function useHoldRenderSignal(waiting: boolean): void {
+  const counts = useContext(RenderSignalScope);
   // A layout effect, so the hold is in place before the parent's passive effect asks.
   useLayoutEffect(() => {
-    if (!waiting) return;
+    if (!waiting || !counts) return;
     pending++;
     return () => {
       pending--;
       // After the commit: what the release let mount (a panel coming into view, its charts) holds first.
       queueMicrotask(settle);
     };
-  }, [waiting]);
+  }, [waiting, counts]);
 }
 
 /** Resolves once nothing holds the signal back: every chart on the page has drawn. */

@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { fromCsv } from '../src/export/tables';
 import { formatDate } from '../src/lib/dates';
-import { expect, openDashboard, panel, test } from './test';
+import { expect, openDashboard, panel, samplePng, test } from './test';
 
 const dataset = JSON.parse(readFileSync('public/data/briefing.json', 'utf8')) as {
   title: string;
@@ -109,20 +109,7 @@ test('a panel exports as a 2× PNG of the whole panel with a caption naming the 
   await expect(page.locator('html')).not.toHaveClass(/exporting/);
 
   // Not a blank canvas: the decoded image has the panel's many colours.
-  const colours = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    return seen.size;
-  }, png.toString('base64'));
+  const colours = new Set(await samplePng(page, png, 97)).size;
   expect(colours).toBeGreaterThan(50);
 });
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, openDashboard, panel, test } from './test';
+import { expect, openDashboard, panel, samplePng, test } from './test';
 
 const SECOND = '?dataset=/fixtures/second-story.json';
 
@@ -93,24 +93,10 @@ async function drawnBoxes(browser: Browser, svg: string, scheme: 'light' | 'dark
 
 /** The PNG's mean luminance on a grid of samples, 0 (black) to 1 (white). */
 async function meanLuminance(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    let sum = 0;
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4 * 101) {
-      sum += (0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]) / 255;
-      n++;
-    }
-    return sum / n;
-  }, png.toString('base64'));
+  const samples = await samplePng(page, png, 101);
+  let sum = 0;
+  for (const rgb of samples) sum += (0.2126 * ((rgb >> 16) & 255) + 0.7152 * ((rgb >> 8) & 255) + 0.0722 * (rgb & 255)) / 255;
+  return sum / samples.length;
 }
 
 for (const scheme of ['light', 'dark'] as const) {

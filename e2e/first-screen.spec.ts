@@ -268,5 +268,8 @@ test('another story at 1440×900: its description and figures lead, no key point
   await expect(bottom.locator('.key-points')).toHaveCount(0);
   await expect(bottom.locator('.key-figures')).toContainText('Takes effect in 2027: €40 million');
   await expect(nav(page).getByRole('link', { name: /^Bottom line$/ })).toBeVisible();
+  // The nav names the panel as the panel does: this story has meetings, not calls.
+  await expect(nav(page).getByRole('link', { name: /^Compare contacts/ })).toBeVisible();
+  await expect(panel(page, 'Compare contacts')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });

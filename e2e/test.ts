@@ -31,3 +31,24 @@ export async function openDashboard(page: Page, query = '') {
   await page.goto(`/${query}`);
   await expect(panel(page, 'Call timeline')).toBeVisible();
 }
+
+/** Every `step`-th pixel of a PNG as 0xRRGGBB, decoded by the page's own image decoder. */
+export async function samplePng(page: Page, png: Buffer, step: number): Promise<number[]> {
+  return page.evaluate(
+    async ([b64, every]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      const out: number[] = [];
+      for (let i = 0; i < data.length; i += 4 * every) out.push((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return out;
+    },
+    [png.toString('base64'), step] as const,
+  );
+}

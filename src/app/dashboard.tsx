@@ -266,7 +266,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       ),
     },
     compare: {
-      title: comparePanel.title,
+      title: compareTitle(index, comparePanel.title),
       count: contacts,
       unit: contacts === 1 ? 'contact to compare' : 'contacts to compare',
       element: <CompareCalls index={index} events={selection.events} picked={view.compare} onPick={onPick} onOpen={open} />,

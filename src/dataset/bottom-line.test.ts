@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aidStage, keyFigures, keyPointsFor } from './bottom-line';
+import { resolveVocabulary } from './vocabulary';
 import { buildIndex } from './indexes';
 import { Dataset, type AidItem, type DatasetInput, type Event } from './schema';
 import { NO_FILTERS, select, type Filters } from './select';
@@ -121,10 +122,27 @@ describe('keyFigures', () => {
 describe('aidStage', () => {
   it('keeps announced apart from in effect and from taking effect later', () => {
     const base = richer().aid[0] as AidItem;
-    expect(aidStage({ ...base, status: 'delivered' })).toBe('in-effect');
-    expect(aidStage({ ...base, status: 'reported' })).toBe('announced');
-    expect(aidStage({ ...base, effective: { value: '2024-07-02', precision: 'day' } })).toBe('announced');
-    expect(aidStage({ ...base, effective: { value: '2025', precision: 'year' } })).toBe('later');
+    const inEffect = resolveVocabulary({}).inEffectStatuses;
+    expect(aidStage({ ...base, status: 'delivered' }, inEffect)).toBe('in-effect');
+    expect(aidStage({ ...base, status: 'reported' }, inEffect)).toBe('announced');
+    expect(aidStage({ ...base, effective: { value: '2024-07-02', precision: 'day' } }, inEffect)).toBe('announced');
+    expect(aidStage({ ...base, effective: { value: '2025', precision: 'year' } }, inEffect)).toBe('later');
+  });
+
+  it('takes what is in effect from the dataset\'s own statuses', () => {
+    const base = richer().aid[0] as AidItem;
+    const own = resolveVocabulary({
+      vocabulary: {
+        aidStatuses: [
+          { id: 'pledged', label: 'Pledged', inEffect: false },
+          { id: 'disbursed', label: 'Disbursed', inEffect: true },
+        ],
+      },
+    }).inEffectStatuses;
+    expect(aidStage({ ...base, status: 'disbursed' }, own)).toBe('in-effect');
+    expect(aidStage({ ...base, status: 'pledged' }, own)).toBe('announced');
+    // A default id means nothing to a dataset that declared its own list.
+    expect(aidStage({ ...base, status: 'delivered' }, own)).toBe('announced');
   });
 });
 

@@ -36,15 +36,16 @@ export interface KeyFigures {
   byKind: Map<Discrepancy['kind'], number>;
 }
 
-export function aidStage(item: AidItem): AidStage {
-  if (item.status === 'in-effect' || item.status === 'delivered') return 'in-effect';
+/** `inEffect`: the statuses the dataset's vocabulary says take effect (vocabulary.inEffectStatuses). */
+export function aidStage(item: AidItem, inEffect: ReadonlySet<string>): AidStage {
+  if (inEffect.has(item.status)) return 'in-effect';
   if (item.effective && compareIsoDates(item.effective.value, item.announced.value) > 0) return 'later';
   return 'announced';
 }
 
 const yearOf = (iso: string) => iso.slice(0, 4);
 
-function aidFigures(items: readonly AidItem[]): AidFigure[] {
+function aidFigures(items: readonly AidItem[], inEffect: ReadonlySet<string>): AidFigure[] {
   const shown = new Map(items.map((a) => [a.id, a]));
   /** True when a package this item belongs to is shown with a price, which already covers the item. */
   const pricedAbove = (item: AidItem): boolean => {
@@ -57,7 +58,7 @@ function aidFigures(items: readonly AidItem[]): AidFigure[] {
   };
   const groups = new Map<string, AidFigure>();
   for (const item of items) {
-    const stage = aidStage(item);
+    const stage = aidStage(item, inEffect);
     const year = yearOf(stage !== 'announced' && item.effective ? item.effective.value : item.announced.value);
     const key = `${stage} ${year}`;
     let group = groups.get(key);
@@ -99,7 +100,7 @@ export function keyFigures(
   for (const d of selection.discrepancies) byKind.set(d.kind, (byKind.get(d.kind) ?? 0) + 1);
   return {
     contacts: selection.events.filter(isContact),
-    aid: aidFigures(selection.aid),
+    aid: aidFigures(selection.aid, index.vocabulary.inEffectStatuses),
     facts: facts.length,
     singleOutlet,
     discrepancies: selection.discrepancies.length,

@@ -149,6 +149,11 @@ const EventKindTerm = Term.extend({
   contact: z.boolean().default(false),
 });
 
+const AidStatusTerm = Term.extend({
+  /** Delivered, in force: the item already takes effect, and the key figures count it so. */
+  inEffect: z.boolean().default(false),
+});
+
 /** A reference to a term; the JSON Schema names the default ones for editors. */
 const termRef = (list: string, defaults: readonly { id: string }[]) =>
   Id.describe(`An id from vocabulary.${list}; without that list, one of: ${defaults.map((t) => t.id).join(', ')}`);
@@ -158,7 +163,7 @@ const terms = <T extends z.ZodType>(term: T) => z.array(term).min(1, 'needs at l
 export const Vocabulary = z.strictObject({
   eventKinds: terms(EventKindTerm).optional(),
   aidCategories: terms(Term).optional(),
-  aidStatuses: terms(Term).optional(),
+  aidStatuses: terms(AidStatusTerm).optional(),
 });
 
 export const Event = z.strictObject({

@@ -45,6 +45,10 @@ interface DeclaredKind extends DeclaredTerm {
   contact: boolean;
 }
 
+interface DeclaredStatus extends DeclaredTerm {
+  inEffect: boolean;
+}
+
 /** The event kinds that apply when a dataset declares none. Calls, meetings and visits are contacts. */
 export const DEFAULT_EVENT_KINDS: readonly DeclaredKind[] = [
   { id: 'call', label: 'Call', contact: true },
@@ -73,12 +77,12 @@ export const DEFAULT_AID_CATEGORIES: readonly DeclaredTerm[] = [
 ];
 
 /** Announced is kept apart from delivered, as the Kiel Institute's support tracker does. */
-export const DEFAULT_AID_STATUSES: readonly DeclaredTerm[] = [
-  { id: 'announced', label: 'Announced' },
-  { id: 'planned', label: 'Planned' },
-  { id: 'in-effect', label: 'In effect' },
-  { id: 'reported', label: 'Reported' },
-  { id: 'delivered', label: 'Delivered' },
+export const DEFAULT_AID_STATUSES: readonly DeclaredStatus[] = [
+  { id: 'announced', label: 'Announced', inEffect: false },
+  { id: 'planned', label: 'Planned', inEffect: false },
+  { id: 'in-effect', label: 'In effect', inEffect: true },
+  { id: 'reported', label: 'Reported', inEffect: false },
+  { id: 'delivered', label: 'Delivered', inEffect: true },
 ];
 
 export interface Term {
@@ -107,6 +111,8 @@ export interface ResolvedVocabulary {
   aidStatuses: TermList<Term>;
   /** Ids of the event kinds that are contacts. */
   contactKinds: ReadonlySet<string>;
+  /** Ids of the aid statuses that say an item already takes effect (delivered, in force). */
+  inEffectStatuses: ReadonlySet<string>;
 }
 
 function termList<T extends Term>(list: T[]): TermList<T> {
@@ -124,7 +130,8 @@ export function resolveVocabulary(dataset: Pick<Dataset, 'vocabulary'>): Resolve
     const n = next++ % CATEGORICAL.length;
     return { id, label, contact, color: `var(${paletteVar('cat', n + 1)})`, hex: CATEGORICAL[n] };
   });
-  const aidStatuses = (declared?.aidStatuses ?? DEFAULT_AID_STATUSES).map(({ id, label }) =>
+  const statuses = declared?.aidStatuses ?? DEFAULT_AID_STATUSES;
+  const aidStatuses = statuses.map(({ id, label }) =>
     isDefaultStatus(id)
       ? { id, label, color: `var(${paletteVar('status', id)})`, hex: AID_STATUS_COLOR[id].light }
       : { id, label, color: 'var(--text)', hex: THEME.text.light },
@@ -140,6 +147,7 @@ export function resolveVocabulary(dataset: Pick<Dataset, 'vocabulary'>): Resolve
     aidCategories: termList(aidCategories),
     aidStatuses: termList(aidStatuses),
     contactKinds: new Set(eventKinds.filter((k) => k.contact).map((k) => k.id)),
+    inEffectStatuses: new Set(statuses.filter((t) => t.inEffect).map((t) => t.id)),
   };
 }
 

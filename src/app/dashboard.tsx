@@ -55,9 +55,8 @@ const BriefingView = lazy(() => import('../features/briefing/briefing-view').the
 const EAGER_PANELS = 2;
 
 /** A panel's name in the nav and its skip links; the aid panel's is shorter than its heading. */
-function navTitle(id: PanelId): string {
-  if (id === 'aid') return 'Weapons and aid';
-  return PANELS.find((p) => p.id === id)?.title ?? id;
+function navTitle(id: PanelId, index: LoadedDataset['index']): string {
+  return id === 'aid' ? 'Weapons and aid' : headingOf(id, index);
 }
 
 /** A panel's heading, as its own component writes it (the Compare panel names what the dataset has). */
@@ -171,12 +170,12 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
             id,
             collapsed: layout.collapsed.includes(id),
             onFold: (c) => foldPanel(id, c),
-            next: order[i + 1] ? { id: order[i + 1], title: navTitle(order[i + 1]) } : undefined,
+            next: order[i + 1] ? { id: order[i + 1], title: navTitle(order[i + 1], index) } : undefined,
           },
         ]),
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the layout's content, not its identity
-    [layoutKey, foldPanel],
+    [layoutKey, foldPanel, index],
   );
 
   if (view.briefing) {
@@ -229,7 +228,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       ),
     },
     aid: {
-      title: navTitle('aid'),
+      title: navTitle('aid', index),
       count: selection.aid.length,
       unit: 'aid items',
       element: (

@@ -16,8 +16,14 @@ const noCspInDev: Plugin = {
   transformIndexHtml: (html) => html.replace(CSP_META, ''),
 };
 
+// `npm run bench` builds a second copy with BENCH_PROFILE=1 for its per-panel breakdown: React's profiling
+// build (so <Profiler> reports in production) and PanelProfiler switched on. Other builds carry neither.
+const profile = process.env.BENCH_PROFILE === '1';
+
 export default defineConfig({
   plugins: [react(), noCspInDev],
+  define: { 'import.meta.env.PANEL_PROFILE': JSON.stringify(profile) },
+  resolve: profile ? { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] } : {},
   server: { host: '127.0.0.1', port: 5173 },
   preview: {
     host: '127.0.0.1',

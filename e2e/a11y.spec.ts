@@ -31,6 +31,8 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('provenance open, and the chart data tables open', async ({ page }) => {
+    // Two scans of the whole page with every data table open: axe alone takes tens of seconds on a busy machine.
+    test.slow();
     await openDashboard(page, '?rec=q-singh-lines-of-communication');
     await expect(page.getByRole('region', { name: 'Quote by Sabrina Singh' })).toBeVisible();
     expect(await violations(page)).toEqual([]);
@@ -42,6 +44,18 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   test('briefing view', async ({ page }) => {
     await page.goto('/?view=briefing');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('a pinned panel in the tray, and the briefing view as the deck preview', async ({ page }) => {
+    await openDashboard(page, '?kind=call');
+    const timeline = panel(page, 'Call timeline');
+    await timeline.getByRole('button', { name: 'Export Call timeline' }).click();
+    await timeline.getByRole('button', { name: 'Pin panel to deck' }).click();
+    await expect(panel(page, 'Briefing tray')).toContainText('as pinned: Kinds: Call');
+    expect(await violations(page)).toEqual([]);
+    await panel(page, 'Briefing tray').getByRole('link', { name: 'Preview the deck' }).click();
+    await expect(page.locator('.briefing.is-deck')).toHaveAttribute('data-ready', 'true');
     expect(await violations(page)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { datasetIdentity, encodeTrayFragment, trayKey } from '../src/features/tray/tray-storage';
+import { datasetIdentity, trayKey } from '../src/features/tray/tray-storage';
+import { encodeTrayFragment } from '../src/features/tray/tray-fragment';
 import { expect, openDashboard, panel, test } from './test';
 
 interface Cite {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
-import { fromCsv } from '../src/export/tables';
+import { fromCsv } from '../src/export/csv';
 import { formatDate } from '../src/lib/dates';
 import { expect, openDashboard, panel, samplePng, test } from './test';
 
@@ -278,8 +278,10 @@ test('the briefing view: light, no controls, numbered footnotes, one A4 page or 
   const outlet = dataset.sources.find((s) => s.id === cite.source)!.outlet;
   const note = page.locator('main li.b-footnote', { hasText: cite.excerpt }).first();
   const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // An unnamed outlet is told apart by its date, as in the Sources filter.
-  await expect(note).toContainText(new RegExp(`^\\[\\d+\\] ${escape(outlet)}(, [^—]+)? — “${escape(cite.excerpt)}”`));
+  // An unnamed outlet is told apart by its date, as in the Sources filter; words that open with their own
+  // quotation mark are not quoted a second time.
+  expect(cite.excerpt).toMatch(/^[“"]/);
+  await expect(note).toContainText(new RegExp(`^\\[\\d+\\] ${escape(outlet)}(, [^—]+)? — ${escape(cite.excerpt)}`));
   const noteId = await note.getAttribute('id');
   await expect(page.locator(`main sup.fn-ref a[href="#${noteId}"]`).first()).toBeVisible();
   // Each page numbers its own footnotes from 1, at its foot, and cites only those.

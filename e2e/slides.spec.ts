@@ -5,6 +5,8 @@ import { expect, openDashboard, panel, test } from './test';
 import { buildIndex } from '../src/dataset/indexes';
 import { Dataset } from '../src/dataset/schema';
 import { requesterEvidence } from '../src/records/event-context';
+import { moneyByDonorAndStatus } from '../src/features/aid/aid-data';
+import { formatAmount } from '../src/lib/format';
 
 const DEFAULT = Dataset.parse(JSON.parse(readFileSync('public/data/briefing.json', 'utf8')));
 const INDEX = buildIndex(DEFAULT);
@@ -205,3 +207,145 @@ test('the second story’s slides say nothing of the default story', async ({ pa
   for (const s of [...slides, ...notes]) for (const w of STORY_WORDS) expect(s).not.toContain(w);
   expect(slides[1]).toContain(event.title);
 });
+
+const STORIES = [
+  { name: 'default', query: '', file: 'public/data/briefing.json' },
+  { name: 'maritime', query: '?dataset=/fixtures/maritime-talks.json', file: 'e2e/fixtures/valid/maritime-talks.json' },
+] as const;
+
+/** Our opening mark straight before the excerpt's own: the doubled quotes an already quoted excerpt got. */
+const DOUBLED = /“\s?["“«„]/;
+
+for (const story of STORIES) {
+  test(`panel slides on the ${story.name} story: timeline and aid carry their chart, quotes and coverage are laid out to fit`, async ({
+    page,
+  }, info) => {
+    test.setTimeout(180_000);
+    await page.route(
+      (url) => url.pathname === '/fixtures/maritime-talks.json',
+      (route) => route.fulfill({ path: 'e2e/fixtures/valid/maritime-talks.json' }),
+    );
+    await openDashboard(page, story.query);
+    const data = Dataset.parse(JSON.parse(readFileSync(story.file, 'utf8')));
+    const index = buildIndex(data);
+    const panels = [
+      { id: 'timeline', title: 'Call timeline' },
+      { id: 'quotes', title: 'Quote board' },
+      { id: 'aid', title: 'Weapons and aid tracker' },
+      { id: 'coverage', title: 'Source coverage' },
+    ];
+    for (const p of panels) {
+      const region = panel(page, p.title);
+      await region.getByRole('button', { name: `Export ${p.title}` }).click();
+      await region
+        .getByRole('group', { name: `Export ${p.title}` })
+        .getByRole('button', { name: 'Download slide (PNG)' })
+        .click();
+      const dialog = dialogOf(page);
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('textbox', { name: 'Headline' })).toHaveValue(p.title);
+      const preview = dialog.getByRole('group', { name: 'Slide preview' });
+      const text = await slideText(dialog);
+      expect(text).toContain('All records, no filters applied');
+      expect(text).toMatch(/Sources: [^·]+\([A-F]\)/);
+      expect(text).toContain(`${data.title}, version ${data.version}`);
+      expect(text).toMatch(/Made \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(text).not.toMatch(DOUBLED);
+      if (story.name !== 'default') for (const w of STORY_WORDS) expect(text).not.toContain(w);
+      // Everything drawn stays inside the slide, and nothing is smaller than the slide's smallest type.
+      const slide = preview.locator('[data-slide]');
+      const overflow = await slide.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const scale = box.width / 1920;
+        const out: string[] = [];
+        for (const n of el.querySelectorAll('[data-block]')) {
+          const b = n.getBoundingClientRect();
+          if (b.bottom > box.bottom + 1 || b.right > box.right + 1) out.push(`block ${n.getAttribute('data-block')} runs off the slide`);
+        }
+        for (const t of el.querySelectorAll('text, li, p, td, th, h3, span')) {
+          if (!(t.textContent ?? '').trim()) continue;
+          let font = parseFloat(getComputedStyle(t).fontSize);
+          const svg = t instanceof SVGElement ? t.ownerSVGElement : null;
+          // An SVG drawn at another size than its own units scales its type with it.
+          if (svg && svg.viewBox.baseVal.width) font *= svg.getBoundingClientRect().width / scale / svg.viewBox.baseVal.width;
+          if (font < 17.9) out.push(`${t.tagName} “${(t.textContent ?? '').slice(0, 30)}” at ${font.toFixed(1)}px`);
+        }
+        return out;
+      });
+      expect(overflow).toEqual([]);
+      if (p.id === 'timeline') {
+        const svg = preview.locator('[data-chart] svg.timeline-plot');
+        await expect(svg).toHaveCount(1);
+        const labels = (await svg.locator('text').allTextContents()).join(' | ');
+        for (const k of index.vocabulary.eventKinds.list.filter((k) => data.events.some((e) => e.kind === k.id)))
+          expect(labels).toContain(k.label);
+        // The contacts' dates and labels are written on the chart.
+        expect(labels).toMatch(/\d{4} · /);
+        expect(text).toContain('Events on the chart, in date order');
+      }
+      if (p.id === 'aid') {
+        const bars = preview.locator('svg.slide-bars');
+        await expect(bars).not.toHaveCount(0);
+        const labels = (await bars.first().locator('text').allTextContents()).join(' | ');
+        const money = moneyByDonorAndStatus(data.aid, index)[0];
+        const top = [...money.rows].sort((a, b) => b.value - a.value)[0];
+        expect(labels).toContain(`${top.donor} · ${top.statusLabel}`);
+        expect(labels).toContain(formatAmount({ value: top.value, currency: money.currency }));
+        expect(text).toContain('Items, from announcement to effect');
+      }
+      if (p.id === 'quotes') expect(text).toMatch(/grade [A-F][1-6]/);
+      if (p.id === 'coverage') expect(text).toMatch(/Fact \(\d+ facts?, \d+ on one outlet only\)/);
+
+      // Every block of the PNG is in the PowerPoint too: the first line of each list, as text.
+      const firstLines = await preview
+        .locator('[data-block] .slide-items > li:first-child > span:first-child, [data-block] .slide-quotes > li:first-child blockquote')
+        .allTextContents();
+      const png = await download(page, () => dialog.getByRole('button', { name: 'Download slide (PNG)' }).click());
+      const bytes = await bytesOf(png);
+      expect(pngSize(bytes)).toEqual({ width: 1920, height: 1080 });
+      await png.saveAs(info.outputPath(`${story.name}-${p.id}.png`));
+      const ppt = await download(page, () => dialog.getByRole('button', { name: 'Download PowerPoint' }).click());
+      const pptBytes = await bytesOf(ppt);
+      await ppt.saveAs(info.outputPath(`${story.name}-${p.id}.pptx`));
+      const files = unzipSync(new Uint8Array(pptBytes));
+      const xml = strFromU8(files['ppt/slides/slide1.xml']);
+      const { slides } = readPptx(pptBytes);
+      expect(slides[0]).toContain(p.title);
+      expect(slides[0]).not.toMatch(DOUBLED);
+      for (const line of firstLines)
+        expect(slides[0].replace(/\s+/g, ' ')).toContain(
+          line
+            .replace(/\[\d+\]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 40),
+        );
+      // The PowerPoint page is 16:9, as the PNG is.
+      expect(strFromU8(files['ppt/presentation.xml'])).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
+      if (p.id === 'timeline') {
+        // The chart as a picture of the DOM slide's SVG, the list beside it as text.
+        expect(xml).toContain('<p:pic>');
+        const media = Object.keys(files).filter((f) => f.startsWith('ppt/media/') && f.endsWith('.png'));
+        expect(media).toHaveLength(1);
+        const size = pngSize(files[media[0]]);
+        expect(size.width).toBeGreaterThan(1500);
+        expect(slides[0]).toContain('EVENTS ON THE CHART, IN DATE ORDER');
+      }
+      if (p.id === 'aid') {
+        // A native chart: its data in the file, editable in PowerPoint.
+        const charts = Object.keys(files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f));
+        expect(charts.length).toBeGreaterThan(0);
+        const chart = strFromU8(files[charts[0]]);
+        const money = moneyByDonorAndStatus(data.aid, index)[0];
+        for (const r of money.rows.slice(0, 5)) {
+          expect(chart).toContain(`${r.donor} · ${r.statusLabel}`);
+          expect(chart).toContain(`<c:v>${r.value}</c:v>`);
+        }
+        expect(chart).toContain('million');
+        expect(slides[0]).toContain('ITEMS, FROM ANNOUNCEMENT TO EFFECT');
+      }
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await expect(dialog).toBeHidden();
+    }
+  });
+}

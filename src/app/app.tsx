@@ -6,6 +6,7 @@ import { useUrlParams } from '../filters/use-url';
 import { Dashboard } from './dashboard';
 import { TrayProvider } from '../features/tray/tray-state';
 import { DatasetOpener } from './dataset-opener';
+import { PanelProfiler } from './panel-profiler';
 import { LoadError, LoadingSkeleton } from './load-states';
 
 // One placeholder for the disabled file query: making a File on every render (each filter change) is not free.
@@ -59,7 +60,9 @@ export function App() {
   const loaded = query.data as LoadedDataset;
   return (
     <TrayProvider index={loaded.index}>
-      <Dashboard loaded={loaded} opener={opener} fromFile={file?.name ?? null} />
+      <PanelProfiler id="page">
+        <Dashboard loaded={loaded} opener={opener} fromFile={file?.name ?? null} />
+      </PanelProfiler>
     </TrayProvider>
   );
 }

@@ -16,9 +16,11 @@ import { activeFilterCount, isFiltered, selectSharing, type Filters } from '../d
 import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../dataset/panel-layout';
 import { PanelSlot, panelElementId, type PanelSlotValue } from '../components/panel';
 import { NearViewport } from '../components/near-viewport';
+import { AppLink } from '../components/app-link';
 import { PanelNav } from './panel-nav';
+import { PanelProfiler } from './panel-profiler';
 import { FiltersPanel } from '../filters/filters-panel';
-import { parseView, withFilters, writeView, type View } from '../dataset/url-state';
+import { panelViewOf, parseView, withFilters, writeView, type View } from '../dataset/url-state';
 import { useUrlParams } from '../filters/use-url';
 import { AidTracker } from '../features/aid/aid-tracker';
 import { BottomLine } from '../features/bottom-line/bottom-line';
@@ -46,6 +48,7 @@ import { discrepanciesPanel } from '../features/provenance/discrepancies-panel';
 import { quotesPanel } from '../features/quotes/quotes-panel';
 import { timelinePanel } from '../features/timeline/timeline-panel';
 import { PANELS } from './panels';
+import { pinnedPanels } from './pinned-panels';
 import './offscreen-panels.css';
 
 // The print-only view is fetched the first time it is opened, never with the dashboard.
@@ -101,6 +104,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const selection = useMemo(() => selectSharing(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
   const panels = useMemo(() => bindPanels(PANELS, { index, selection, view }), [index, selection, view]);
+  const panelPins = useMemo(() => pinnedPanels(index), [index]);
   const exporting = useExporting();
   const animate = !useReducedMotion() && !exporting;
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -181,7 +185,15 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   if (view.briefing) {
     return (
       <Suspense fallback={null}>
-        <BriefingView index={index} view={view} selection={selection} params={params} navigate={navigate} panels={panels} />
+        <BriefingView
+          index={index}
+          view={view}
+          selection={selection}
+          params={params}
+          navigate={navigate}
+          panels={panels}
+          deck={{ items: tray.items, panelPins }}
+        />
       </Suspense>
     );
   }
@@ -311,17 +323,9 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         </div>
         <div className="head-actions">
           {opener}
-          <a
-            className="button-like"
-            href={`?${briefingLink}`}
-            onClick={(e) => {
-              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-              e.preventDefault();
-              navigate(briefingLink);
-            }}
-          >
+          <AppLink className="button-like" to={briefingLink} navigate={navigate}>
             Briefing view
-          </a>
+          </AppLink>
           <DashboardExport index={index} selection={selection} filters={view.filters} />
         </div>
       </header>
@@ -370,21 +374,23 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           <button type="button" className="drawer-close" onClick={closeFilters}>
             Show {plural(selection.rows.length, 'record')}
           </button>
-          <FiltersPanel index={index} filters={current.filters} facets={selection.facets} onChange={setFilters} />
+          <PanelProfiler id="filters">
+            <FiltersPanel index={index} filters={current.filters} facets={selection.facets} onChange={setFilters} />
+          </PanelProfiler>
         </aside>
-        <PanelExports index={index} selection={selection} filters={view.filters} panels={panels}>
+        <PanelExports index={index} selection={selection} filters={view.filters} panels={panels} pinView={panelViewOf(view)}>
           <main id="main" className="panels" tabIndex={-1}>
             {order.map((id, i) => (
               <PanelSlot.Provider key={id} value={slotValues.get(id)!}>
                 <NearViewport slotId={id} title={headingOf(id, index)} eager={i < EAGER_PANELS || layout.collapsed.includes(id)}>
-                  {slots[id].element}
+                  <PanelProfiler id={id}>{slots[id].element}</PanelProfiler>
                 </NearViewport>
               </PanelSlot.Provider>
             ))}
           </main>
         </PanelExports>
         <div className="tray-column">
-          <BriefingTray index={index} rows={selection.rows} onOpen={open} />
+          <BriefingTray index={index} rows={selection.rows} onOpen={open} panelPins={panelPins} />
         </div>
       </div>
       {current.record ? <ProvenancePanel index={index} texts={texts} recordId={current.record} onClose={close} onOpen={open} /> : null}

@@ -2,9 +2,17 @@ import { createContext, useContext } from 'react';
 import './pin-button.css';
 import { clipGraphemes } from '../lib/graphemes';
 
+/** A panel pinned to the deck: its registry id and the view it showed then (url-state's `panelViewOf`). */
+export interface PinnedPanel {
+  panel: string;
+  view: string;
+}
+
 export interface PinState {
   pinned: ReadonlySet<string>;
   toggle: (id: string) => void;
+  togglePanel: (pin: PinnedPanel) => void;
+  panelPinned: (pin: PinnedPanel) => boolean;
 }
 
 /** Provided by the briefing tray; without it no Pin buttons are shown. */

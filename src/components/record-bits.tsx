@@ -6,6 +6,7 @@ import { SOURCE_KIND_LABEL } from '../dataset/vocabulary';
 import { plural } from '../lib/format';
 import { sourceLabel } from '../records/source';
 import { gradeName } from '../records/presentation';
+import { opensQuoted } from '../records/names';
 
 const factsByCitations = new WeakMap<DatasetIndex, WeakMap<readonly Citation[], Fact>>();
 
@@ -22,6 +23,11 @@ function factOf(index: DatasetIndex, citations: readonly Citation[]): Fact | und
 }
 
 /** A record's two-character grade ("B2"), named in words for assistive technology and on hover. */
+/** Cited words in quotation marks; an excerpt that opens with its own mark gets no second one. */
+export function Quoted({ text }: { text: string }) {
+  return <q className={opensQuoted(text) ? 'own-marks' : undefined}>{text}</q>;
+}
+
 export function GradeCode({ grade }: { grade: Pick<FactGrade, 'code' | 'reliability' | 'credibility'> }) {
   const words = gradeName(grade);
   return (

@@ -2,7 +2,7 @@ import { totalsByCurrency, type Money } from '../lib/format';
 import type { DatasetIndex } from './indexes';
 import type { AidItem, Discrepancy, Event, KeyPoint } from './schema';
 import type { Selection } from './select';
-import { compareIsoDates } from './validate';
+import { compareIsoDates } from './formats';
 
 /** Where an aid item stands: announced (or reported, planned), already in effect, or taking effect later. */
 export type AidStage = 'announced' | 'in-effect' | 'later';

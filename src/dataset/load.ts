@@ -3,7 +3,7 @@ import { buildIndex, type DatasetIndex } from './indexes';
 import { applyPatch, type PatchEdit } from './patch';
 import type { Dataset } from './schema';
 import { articleText, binaryKind, SNIFF_BYTES } from './sniff';
-import { validateDatasetText, type Counts, type Problem, type TextLoad } from './validate';
+import type { Counts, Problem, TextLoad } from './validate';
 import type { FromWorker, ToWorker } from './validate.worker';
 import { clipGraphemes } from '../lib/graphemes';
 
@@ -91,7 +91,13 @@ export function resolveDatasetPath(
 /** A server that sends no answer at all (not even headers) this long is treated as unreachable. */
 export const FIRST_BYTE_TIMEOUT_MS = 30_000;
 
-async function fetchBytes(url: string, signal: AbortSignal, what: string, maxBytes = Infinity): Promise<Uint8Array> {
+async function fetchBytes(
+  url: string,
+  signal: AbortSignal,
+  what: string,
+  maxBytes = Infinity,
+  onLength: (bytes: number | null) => void = () => undefined,
+): Promise<Uint8Array> {
   // Our own controller, so a hung server can be given up on without the caller having aborted.
   const controller = new AbortController();
   const forward = () => controller.abort(signal.reason);
@@ -119,8 +125,9 @@ async function fetchBytes(url: string, signal: AbortSignal, what: string, maxByt
       const status = [response.status, response.statusText].filter(Boolean).join(' ');
       throw new DatasetLoadError('http', `The server answered ${status} for ${what}`, url);
     }
-    const length = Number(response.headers.get('content-length'));
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(length) && length > maxBytes) throw tooLarge(length, url);
+    onLength(Number.isFinite(length) ? length : null);
     try {
       return new Uint8Array(await response.arrayBuffer());
     } catch (error) {
@@ -134,6 +141,14 @@ async function fetchBytes(url: string, signal: AbortSignal, what: string, maxByt
 
 /** Above this many characters a dataset is checked in a worker, so the page stays responsive meanwhile. */
 export const WORKER_ABOVE = 1_000_000;
+
+// The validator (zod, and the parser that says where a syntax error is) is not needed before the data
+// is asked for: it is fetched while the data downloads when the size says this thread will check it
+// (a compressed response gives no size; then it is fetched once the text is in, if needed).
+const validator = () => import('./validate');
+const fetchValidatorFor = (bytes: number | null) => {
+  if (bytes !== null && (bytes <= WORKER_ABOVE || typeof Worker === 'undefined')) validator().catch(() => undefined);
+};
 
 /** Shared by the URL and file routes: validate, then index once. */
 export async function loadDatasetText(
@@ -151,6 +166,7 @@ export async function loadDatasetText(
     const loaded = await loadInWorker(text, origin, loadText, signal);
     if (loaded) return loaded;
   }
+  const { validateDatasetText } = await validator();
   const result = await validateDatasetText(text, loadText);
   if (!result.ok) throw problemsError(result.problems, origin, result.more);
   performance.mark('dataset-validated');
@@ -284,7 +300,7 @@ export function datasetQuery(url: string) {
   return queryOptions({
     queryKey: ['dataset', url] as const,
     queryFn: async ({ signal }) => {
-      const text = datasetText(await fetchBytes(url, signal, 'the dataset', MAX_DATASET_BYTES), url);
+      const text = datasetText(await fetchBytes(url, signal, 'the dataset', MAX_DATASET_BYTES, fetchValidatorFor), url);
       return loadDatasetText(text, url, sameOriginText(url, signal), signal);
     },
     staleTime: Infinity,
@@ -302,6 +318,7 @@ export function fileQuery(file: File) {
       const where = `file: ${file.name}`;
       // Size and first bytes before reading: a 600 MB file is too large, not "empty"; a photo is a photo.
       if (file.size > MAX_DATASET_BYTES) throw tooLarge(file.size, where);
+      fetchValidatorFor(file.size);
       const wrong = notADataset(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), where);
       if (wrong) throw wrong;
       const text = datasetText(new Uint8Array(await file.arrayBuffer()), where);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DATE_PRECISIONS } from '../lib/dates';
 import { DEFAULT_AID_CATEGORIES, DEFAULT_AID_STATUSES, DEFAULT_EVENT_KINDS } from './vocabulary';
 import { CREDIBILITY_GRADES, LIKELIHOODS, RELIABILITY_GRADES } from './grading-vocabulary';
+import { ID_PATTERN, ISO_DATE_PATTERN, isRealIsoDate } from './formats';
 
 /**
  * The single source of truth for the briefing dataset. TypeScript types are inferred from it,
@@ -13,25 +14,9 @@ import { CREDIBILITY_GRADES, LIKELIHOODS, RELIABILITY_GRADES } from './grading-v
 // builds the schemas below; the probe fails quietly, but the browser still reports a CSP violation.
 z.config({ jitless: true });
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 export const Id = z.string().regex(ID_PATTERN, 'must be an id: letters, digits, . _ : - (max 128)');
 
 const Text = z.string().trim().min(1, 'must not be empty');
-
-export const ISO_DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-/** Calendar check on top of the pattern: 2024-02-30 or 2024-13 are refused. */
-export function isRealIsoDate(value: string): boolean {
-  if (!ISO_DATE_PATTERN.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  if (y < 1 || y > 9999) return false;
-  if (m === undefined) return true;
-  if (m < 1 || m > 12) return false;
-  if (d === undefined) return true;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const daysInMonth = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-  return d >= 1 && d <= daysInMonth;
-}
 
 export const IsoDate = z
   .string()
@@ -311,5 +296,3 @@ export type Fact = Event | Quote | AidItem;
 export type Dataset = z.infer<typeof Dataset>;
 export type DatasetInput = z.input<typeof Dataset>;
 
-export const RECORD_TYPES = ['sources', 'actors', 'events', 'quotes', 'aid', 'discrepancies'] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];

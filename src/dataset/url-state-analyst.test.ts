@@ -51,6 +51,7 @@ describe('the parameter table', () => {
     sort: { key: 'amount', dir: 'desc' },
     briefing: true,
     format: 'slide',
+    show: 'everything',
     compare: ['ev-summit', 'ev-call'],
     singleSource: true,
     dataset: '/data/other.json',
@@ -78,10 +79,16 @@ describe('the parameter table', () => {
       sort: { key: 'announced', dir: 'asc' },
       briefing: false,
       format: 'a4',
+      show: 'deck',
       singleSource: false,
     });
     expect(
-      back.has(PARAMS.lane) || back.has(PARAMS.sort) || back.has(PARAMS.view) || back.has(PARAMS.format) || back.has(PARAMS.coverage),
+      back.has(PARAMS.lane) ||
+        back.has(PARAMS.sort) ||
+        back.has(PARAMS.view) ||
+        back.has(PARAMS.format) ||
+        back.has(PARAMS.show) ||
+        back.has(PARAMS.coverage),
     ).toBe(false);
     expect(back.get('zzz')).toBe('1');
     expect(back.get(PARAMS.group)).toBe('event');

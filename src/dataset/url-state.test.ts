@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, ROW_TYPES } from './indexes';
-import { isRealIsoDate } from './schema';
+import { isRealIsoDate } from './formats';
 import { checkShape } from './validate';
 import { AID_SORT_KEYS, MAX_QUERY_LENGTH, PARAMS, parseView, writeView, type ParsedView } from './url-state';
 

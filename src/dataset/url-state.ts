@@ -1,6 +1,7 @@
 import { CREDIBILITY_GRADES, RELIABILITY_GRADES, type CredibilityGrade, type ReliabilityGrade } from './grading-vocabulary';
 import { ROW_TYPES, type DatasetIndex, type RowType } from './indexes';
-import { ISO_DATE_PATTERN, isRealIsoDate, type EventKind } from './schema';
+import type { EventKind } from './schema';
+import { ISO_DATE_PATTERN, isRealIsoDate } from './formats';
 import { PANEL_IDS, parsePanelLayout, writePanelLayout, type PanelLayout } from './panel-layout';
 import { NO_FILTERS, type Filters } from './select';
 
@@ -30,6 +31,8 @@ export const PARAMS = {
   reliability: 'rel',
   /** Briefing layout: a4 (default) or slide. */
   format: 'format',
+  /** What the briefing view shows: the tray's deck (the default, when the tray has pins) or `everything` the view shows. */
+  show: 'show',
   /** Two event ids side by side in Compare calls: `cmp=<id>,<id>`. */
   compare: 'cmp',
   /** Source coverage: `cov=single` keeps facts that rest on one outlet. */
@@ -52,6 +55,8 @@ export const QUOTE_GROUPS = ['speaker', 'event'] as const;
 export const TIMELINE_LANES = ['kind', 'actor'] as const;
 export const BRIEFING_FORMATS = ['a4', 'slide'] as const;
 export type BriefingFormat = (typeof BRIEFING_FORMATS)[number];
+export const BRIEFING_SHOWS = ['deck', 'everything'] as const;
+export type BriefingShow = (typeof BRIEFING_SHOWS)[number];
 
 export interface View {
   filters: Filters;
@@ -61,6 +66,7 @@ export interface View {
   sort: { key: AidSortKey; dir: 'asc' | 'desc' };
   briefing: boolean;
   format: BriefingFormat;
+  show: BriefingShow;
   /** Event ids picked for comparison (at most two); empty means the default pair. */
   compare: string[];
   singleSource: boolean;
@@ -211,6 +217,7 @@ const VIEW_PARAMS: { [K in Exclude<keyof View, 'filters'>]: Param<View[K]> } = {
   },
   briefing: flag(PARAMS.view, 'briefing', 'dashboard', 'view'),
   format: oneOf(PARAMS.format, BRIEFING_FORMATS, 'a4', 'layout'),
+  show: oneOf(PARAMS.show, BRIEFING_SHOWS, 'deck', 'briefing contents'),
   compare: {
     key: PARAMS.compare,
     fallback: [],
@@ -291,6 +298,31 @@ export function writeView(params: URLSearchParams, part: Partial<View>): URLSear
 /** The parameters needed before a dataset is loaded, as given in the link. */
 export function readParam(params: URLSearchParams, name: 'dataset' | 'tray'): string | null {
   return params.get(VIEW_PARAMS[name].key);
+}
+
+/** What a panel shows besides the dataset: the filters and the panels' own settings. */
+const PANEL_VIEW_KEYS = ['group', 'lane', 'sort', 'compare', 'singleSource'] as const satisfies readonly (keyof View)[];
+const PANEL_KEYS = new Set<string>([...Object.values(FILTER_PARAMS).map((p) => p.key), ...PANEL_VIEW_KEYS.map((k) => VIEW_PARAMS[k].key)]);
+
+/**
+ * The part of a view a panel pinned to the deck keeps, as a query string of this table: its filters
+ * and the panels' settings, never the page's own state (open record, briefing, layout, dataset).
+ */
+export function panelViewOf(view: View): string {
+  const part: Partial<View> = { filters: view.filters };
+  for (const k of PANEL_VIEW_KEYS) (part as Record<string, unknown>)[k] = view[k];
+  return writeView(new URLSearchParams(), part).toString();
+}
+
+/** A pinned panel's view read back; anything else in it is dropped with a notice, as in a link. */
+export function readPanelView(text: string, index: DatasetIndex): ParsedView {
+  const params = new URLSearchParams(text);
+  const notices: string[] = [];
+  const foreign = [...new Set([...params.keys()].filter((k) => KNOWN.has(k) && !PANEL_KEYS.has(k)))];
+  for (const k of foreign) params.delete(k);
+  if (foreign.length) notices.push(`Ignored ${listed(foreign, false)} in a pinned panel's view`);
+  const read = parseView(params, index);
+  return { ...read, notices: [...notices, ...read.notices] };
 }
 
 /** Writes filters into a copy of the params, leaving other parameters as they are. */

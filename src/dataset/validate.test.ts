@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RECORD_TYPES, isRealIsoDate, type DatasetInput } from './schema';
+import type { DatasetInput } from './schema';
+import { RECORD_TYPES, compareIsoDates, isRealIsoDate } from './formats';
 import { loose, mutated, validDataset } from '../testing/test-fixtures';
 import {
   checkReferences,
   checkShape,
-  compareIsoDates,
   countRecords,
   formatPath,
   parseJson,

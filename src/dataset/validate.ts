@@ -9,12 +9,11 @@ import {
   Discrepancy,
   Event,
   Quote as QuoteRecord,
-  RECORD_TYPES,
   Source,
   type Citation,
   type FuzzyDate,
-  type RecordType,
 } from './schema';
+import { compareIsoDates, RECORD_TYPES, type RecordType } from './formats';
 import { resolveVocabulary, type Term, type TermList } from './vocabulary';
 import { sourceRefIds } from './source-refs';
 import { clipGraphemes } from '../lib/graphemes';
@@ -281,14 +280,6 @@ export function checkVocabulary(dataset: Dataset): Problem[] {
     term(`aid[${i}].status`, vocabulary.aidStatuses, a.status, 'aid status', 'aidStatuses');
   });
   return problems;
-}
-
-/** Compares two ISO dates at the precision both share ("2024-07" vs "2024-07-12" compares months). */
-export function compareIsoDates(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  const x = a.slice(0, n);
-  const y = b.slice(0, n);
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** An excerpt shorter than this (not counting spaces) would mark a place anywhere. */

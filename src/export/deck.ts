@@ -1,4 +1,5 @@
 import type { DatasetIndex } from '../dataset/indexes';
+import type { PinnedPanel } from '../components/pin-button';
 import { formatDay } from '../lib/dates';
 import { plural } from '../lib/format';
 import { keyPointPresenter } from '../records/key-point';
@@ -16,14 +17,21 @@ import {
   type SlideContent,
 } from './slide-model';
 
-/** A pinned item of the deck: a record by id, or a panel by its registry id. */
+/** A pinned item of the deck: a record by its id, or a panel (then `id` is the pin's own key). */
 export interface DeckItem {
   id: string;
   note: string;
+  panel?: PinnedPanel;
 }
 
-/** A panel's slide content, as the registry gives it, for pinned panels. */
-export type PanelSlideOf = (id: string, book: SlideBook) => SlideContent | null;
+/** A pinned panel's slide content as it was pinned, its citations numbered in the deck's book. */
+export type PanelSlideOf = (pin: PinnedPanel, book: SlideBook) => SlideContent | null;
+
+/** What the app knows of pinned panels: each one's slide, and its headline and filters in words for the tray's row. */
+export interface PanelPins {
+  slide: PanelSlideOf;
+  describe: (pin: PinnedPanel) => { headline: string; filters: string } | null;
+}
 
 /** Citations per sources slide: as many as stay legible at slide size. */
 export const SOURCES_PER_SLIDE = 12;
@@ -33,7 +41,8 @@ export function bottomLine(index: DatasetIndex, book: SlideBook): SlideBlock[] {
   const { dataset } = index;
   const points = dataset.keyPoints ?? [];
   if (points.length) {
-    const list = cutList(points, 5);
+    // As many as the title slide holds at its size; the rest are counted ("and 2 more").
+    const list = cutList(points, 3);
     return [
       {
         kind: 'list',
@@ -72,8 +81,8 @@ export function buildDeck(index: DatasetIndex, items: readonly DeckItem[], madeA
   const opening = bottomLine(index, book);
   const body: Slide[] = [];
   for (const item of items) {
-    const row = index.rowById.get(item.id);
-    const content = row ? recordSlideContent(index, book, row) : (panelSlide?.(item.id, book) ?? null);
+    const row = item.panel ? undefined : index.rowById.get(item.id);
+    const content = row ? recordSlideContent(index, book, row) : item.panel && panelSlide ? panelSlide(item.panel, book) : null;
     if (!content) continue;
     body.push(finishSlide(index, book, content, madeAt, { note: oneLine(item.note) || undefined, maxFootnotes: item.note ? 5 : 6 }));
   }

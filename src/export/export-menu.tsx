@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { PinContext, type PinnedPanel } from '../components/pin-button';
 import type { Caption } from './caption';
 import { downloadBlob, fileStamp, slug } from './download';
 import { writeView } from '../dataset/url-state';
 import { CopyRefused, EXPORT_SCALE, ExportCancelled, ImageTooLarge, copyPng, renderPng } from './image';
 import { useSlideDialog, type SlideRequest } from './slide-dialog';
-import { toCsv, toJson, type ExportMeta, type ExportTable } from './tables';
+import { toJson, type ExportMeta, type ExportTable } from './tables';
 import './export.css';
 
 export interface ExportSpec {
@@ -18,6 +19,8 @@ export interface ExportSpec {
   meta?: (madeAt: Date) => ExportMeta;
   /** The panel's slide (1920×1080, headline editable before download); absent where there is none. */
   slide?: () => SlideRequest;
+  /** The panel as it would be pinned to the deck now, with its filters in words. */
+  pin?: PinnedPanel & { filters: string };
 }
 
 type Status = { kind: 'ok' | 'error'; text: string; briefing?: boolean } | null;
@@ -33,6 +36,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
   const box = useRef<HTMLDivElement>(null);
   const listId = useId();
   const slides = useSlideDialog();
+  const pins = useContext(PinContext);
 
   useEffect(() => {
     if (!open) return;
@@ -124,7 +128,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
         }),
     },
   ];
-  const { table, meta, slide } = spec;
+  const { table, meta, slide, pin } = spec;
   if (slide && slides) {
     // eslint-disable-next-line react-hooks/refs -- the actions read refs when clicked, never during render
     items.push({
@@ -132,6 +136,18 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
       act: () => {
         setOpen(false);
         slides.open(slide());
+      },
+    });
+  }
+  if (pin && pins) {
+    const on = pins.panelPinned(pin);
+    // eslint-disable-next-line react-hooks/refs -- the action reads refs when clicked, never during render
+    items.push({
+      label: on ? 'Unpin panel from deck' : 'Pin panel to deck',
+      act: () => {
+        setOpen(false);
+        pins.togglePanel({ panel: pin.panel, view: pin.view });
+        setStatus({ kind: 'ok', text: on ? 'Taken out of the deck' : `Pinned to the deck as it is now: ${pin.filters}` });
       },
     });
   }
@@ -145,6 +161,7 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
             const madeAt = new Date();
             const t = table();
             const file = name(madeAt, 'csv');
+            const { toCsv } = await import('./csv');
             downloadBlob(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }), file);
             return `Saved ${file} (${t.rows.length} records)`;
           }),

@@ -1,7 +1,7 @@
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Citation } from '../dataset/schema';
 import { formatDate } from '../lib/dates';
-import { outletLabel, outletName } from '../records/names';
+import { outletLabel, outletName, quoted } from '../records/names';
 
 export interface Footnote {
   n: number;
@@ -56,4 +56,4 @@ export function footnoteBook(index: DatasetIndex) {
 }
 
 /** The text of a footnote: [3] Harbour Times — “the words as printed”. */
-export const footnoteText = (f: Footnote) => `[${f.n}] ${f.outlet} — “${f.excerpt}”`;
+export const footnoteText = (f: Footnote) => `[${f.n}] ${f.outlet} — ${quoted(f.excerpt)}`;

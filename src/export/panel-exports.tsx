@@ -1,7 +1,8 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters, Selection } from '../dataset/select';
 import { PanelTools } from '../components/panel';
+import type { PinnedPanel } from '../components/pin-button';
 import { describeFilters } from '../records/describe-filters';
 import { makeCaption } from './caption';
 import { ExportMenu, type ExportSpec } from './export-menu';
@@ -18,44 +19,35 @@ interface Args {
   filters: Filters;
 }
 
-/** A panel's slide, offered when the panel has content for one; `at` gives the entry and view as they are when it is asked for. */
-function slideOf(entry: PanelEntry | undefined, at: () => Args & { entry: PanelEntry }): (() => SlideRequest) | undefined {
+/** A panel's slide, offered when the panel has content for one; `pin` is the panel as pinned to the deck now. */
+function slideOf(entry: PanelEntry | undefined, { index, filters }: Args, pin?: PinnedPanel): (() => SlideRequest) | undefined {
   if (!entry || (!entry.slide && !entry.table)) return undefined;
-  return () => {
-    const { index, filters, entry: now } = at();
-    return {
-      label: now.title,
-      make: (madeAt) => {
-        const book = slideBook(index);
-        const content = panelSlideContent(now, index, filters, book);
-        if (!content) throw new Error(`${now.title} shows nothing to put on a slide.`);
-        return finishSlide(index, book, content, madeAt);
-      },
-    };
-  };
+  return () => ({
+    label: entry.title,
+    pin,
+    make: (madeAt) => {
+      const book = slideBook(index);
+      const content = panelSlideContent(entry, index, filters, book);
+      if (!content) throw new Error(`${entry.title} shows nothing to put on a slide.`);
+      return finishSlide(index, book, content, madeAt);
+    },
+  });
 }
 
-/** What an Export menu offers; `at` gives the view as it is when an export is made, not when the menu was drawn. */
-function specFor(label: string, table: (() => ExportTable) | undefined, at: () => Args): ExportSpec {
-  const sourcesOf = () => (table ? table().rows.flatMap((r) => r.citations.map((c) => c.source)) : at().selection.shownSources);
-  const meta = (madeAt: Date): ExportMeta => {
-    const { index, filters } = at();
-    return {
-      title: index.dataset.title,
-      version: index.dataset.version,
-      date: index.dataset.date,
-      filters: describeFilters(filters, index),
-      view: window.location.href,
-      madeAt: madeAt.toISOString(),
-    };
-  };
+function specFor(label: string, table: (() => ExportTable) | undefined, { index, selection, filters }: Args): ExportSpec {
+  const sourcesOf = () => (table ? table().rows.flatMap((r) => r.citations.map((c) => c.source)) : selection.shownSources);
+  const meta = (madeAt: Date): ExportMeta => ({
+    title: index.dataset.title,
+    version: index.dataset.version,
+    date: index.dataset.date,
+    filters: describeFilters(filters, index),
+    view: window.location.href,
+    madeAt: madeAt.toISOString(),
+  });
   return {
     label,
     target: (from) => from.closest<HTMLElement>('section.panel'),
-    caption: (madeAt) => {
-      const { index, filters } = at();
-      return makeCaption({ index, filters, subject: label, sourceIds: sourcesOf(), madeAt });
-    },
+    caption: (madeAt) => makeCaption({ index, filters, subject: label, sourceIds: sourcesOf(), madeAt }),
     table,
     meta,
   };
@@ -71,29 +63,35 @@ function SlideButton({ title, request }: { title: string; request: () => SlideRe
   );
 }
 
-/** Gives every panel inside it an Export menu: its image, and the table its registry entry gives, as CSV and JSON. */
-export function PanelExports({ children, panels, index, selection, filters }: Args & { panels: PanelRegistry; children: ReactNode }) {
-  // The menus read the view when an export is made, so a filter change need not draw every panel's header again.
-  const latest = useRef({ index, selection, filters, panels });
-  useLayoutEffect(() => {
-    latest.current = { index, selection, filters, panels };
-  });
-  const tools = useCallback(({ id, title }: { id?: string; title: string }) => {
-    const entry = id ? latest.current.panels.get(id) : undefined;
-    const now = () => {
-      const { panels: registry, ...args } = latest.current;
-      return { ...args, entry: (id ? registry.get(id) : undefined) ?? entry! };
-    };
-    const table = entry?.table ? () => now().entry.table!() : undefined;
-    const spec = specFor(title, table, now);
-    const slide = slideOf(entry, now);
-    return (
-      <>
-        {slide && entry?.slideButton ? <SlideButton title={title} request={slide} /> : null}
-        <ExportMenu spec={{ ...spec, slide }} />
-      </>
-    );
-  }, []);
+interface ExportsProps extends Args {
+  panels: PanelRegistry;
+  /** The view a panel pinned to the deck now keeps (url-state's `panelViewOf`). */
+  pinView: string;
+  children: ReactNode;
+}
+
+/**
+ * Gives every panel inside it an Export menu: its image, its slide, "Pin panel to deck", and the
+ * table its registry entry gives, as CSV and JSON.
+ */
+export function PanelExports({ children, panels, pinView, ...args }: ExportsProps) {
+  const { index, selection, filters } = args;
+  const tools = useCallback(
+    ({ id, title }: { id?: string; title: string }) => {
+      const entry = id ? panels.get(id) : undefined;
+      const spec = specFor(title, entry?.table, { index, selection, filters });
+      const pin = entry ? { panel: entry.id, view: pinView } : undefined;
+      const slide = slideOf(entry, { index, selection, filters }, pin);
+      const pinning = slide && pin ? { ...pin, filters: describeFilters(filters, index) } : undefined;
+      return (
+        <>
+          {slide && entry?.slideButton ? <SlideButton title={title} request={slide} /> : null}
+          <ExportMenu spec={{ ...spec, slide, pin: pinning }} />
+        </>
+      );
+    },
+    [index, selection, filters, panels, pinView],
+  );
   return (
     <SlideDialogHost index={index}>
       <PanelTools.Provider value={tools}>{children}</PanelTools.Provider>
@@ -107,7 +105,7 @@ export function DashboardExport(args: Args) {
   const spec = useMemo<ExportSpec>(() => {
     const table = () => recordsTable(selection.rows, index);
     return {
-      ...specFor('Dashboard', table, () => ({ index, selection, filters })),
+      ...specFor('Dashboard', table, { index, selection, filters }),
       target: (from) => from.closest<HTMLElement>('.app'),
       caption: (madeAt) => makeCaption({ index, filters, subject: 'Dashboard', sourceIds: selection.shownSources, madeAt }),
     };

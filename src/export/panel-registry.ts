@@ -9,6 +9,8 @@ export interface PanelSlide {
   sourceIds: readonly string[];
   /** Replaces the panel's title as the default headline (the Compare panel names its two events). */
   headline?: string;
+  /** Citations drawn at most on the slide (a chart wants the room); all are in the notes. */
+  maxFootnotes?: number;
 }
 
 /**

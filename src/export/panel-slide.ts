@@ -11,7 +11,8 @@ import { defaultHeadline, recordsList, type SlideBook, type SlideContent } from 
 export function panelSlideContent(entry: PanelEntry, index: DatasetIndex, filters: Filters, book: SlideBook): SlideContent | null {
   const { headline, subhead } = defaultHeadline(entry.title, describeFilters(filters, index));
   const own = entry.slide?.(book);
-  if (own) return { headline: own.headline ?? headline, subhead, blocks: own.blocks, sourceIds: own.sourceIds };
+  if (own)
+    return { headline: own.headline ?? headline, subhead, blocks: own.blocks, sourceIds: own.sourceIds, maxFootnotes: own.maxFootnotes };
   if (!entry.table) return null;
   const rows = entry
     .table()

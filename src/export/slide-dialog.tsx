@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { PinContext, type PinnedPanel } from '../components/pin-button';
 import type { DatasetIndex } from '../dataset/indexes';
 import { downloadBlob, fileStamp, slug } from './download';
 import type { Slide } from './slide-model';
@@ -10,6 +11,8 @@ export interface SlideRequest {
   /** What the slide is of, for the dialog's name and the file name. */
   label: string;
   make: (madeAt: Date) => Slide;
+  /** A panel's slide: the panel as it would be pinned to the deck now. */
+  pin?: PinnedPanel;
 }
 
 type Open = (request: SlideRequest) => void;
@@ -70,6 +73,9 @@ function SlideDialog({ request, onClose }: { request: SlideRequest; onClose: () 
   const [scale, setScale] = useState<'png1' | 'png2'>('png1');
   const [status, setStatus] = useState<{ busy: boolean; text: string; error?: boolean }>({ busy: false, text: '' });
   const slide = useMemo<Slide>(() => ({ ...base, headline: headline.trim() || base.headline }), [base, headline]);
+  const pins = useContext(PinContext);
+  const pin = request.pin;
+  const pinned = pin && pins ? pins.panelPinned(pin) : false;
 
   useEffect(() => {
     const d = ref.current;
@@ -110,6 +116,11 @@ function SlideDialog({ request, onClose }: { request: SlideRequest; onClose: () 
         <button type="button" onClick={() => void run('pptx')} disabled={status.busy}>
           Download PowerPoint
         </button>
+        {pin && pins ? (
+          <button type="button" aria-pressed={pinned} onClick={() => pins.togglePanel(pin)}>
+            {pinned ? 'Pinned to deck' : 'Pin panel to deck'}
+          </button>
+        ) : null}
         <button type="button" onClick={() => ref.current?.close()}>
           Close
         </button>

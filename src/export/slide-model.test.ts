@@ -3,7 +3,20 @@ import { buildIndex } from '../dataset/indexes';
 import { Dataset, type Event } from '../dataset/schema';
 import { mutated } from '../testing/test-fixtures';
 import { buildDeck, SOURCES_PER_SLIDE } from './deck';
-import { citedIn, cutList, defaultHeadline, finishSlide, moreText, recordCard, slideBook, sourceLine } from './slide-model';
+import {
+  citedIn,
+  cutList,
+  defaultHeadline,
+  finishSlide,
+  fitList,
+  footnoteLine,
+  moreText,
+  recordCard,
+  slideBook,
+  sourceLine,
+} from './slide-model';
+import { quoted } from '../records/names';
+import { quotePresenter, quoteWords } from '../records/quote';
 
 const graded = () =>
   buildIndex(
@@ -30,6 +43,63 @@ describe('cutList', () => {
     expect(cutList([1, 2], 3)).toEqual({ items: [1, 2], more: 0 });
     expect(cutList([1, 2], -1)).toEqual({ items: [], more: 2 });
     expect(moreText(2)).toBe('and 2 more');
+  });
+});
+
+describe('fitList', () => {
+  it('keeps what fits in the lines there are, a line kept for "and N more"', () => {
+    expect(fitList([2, 2, 2, 2], (n) => n, 6)).toEqual({ items: [2, 2], more: 2 });
+    expect(fitList([2, 2, 2], (n) => n, 6)).toEqual({ items: [2, 2, 2], more: 0 });
+    expect(fitList([9], (n) => n, 6)).toEqual({ items: [], more: 1 });
+  });
+});
+
+describe('excerpts already quoted', () => {
+  it('are not wrapped in a second pair of quotation marks, on slides, footnotes and quotes', () => {
+    expect(quoted('the words')).toBe('“the words”');
+    for (const own of ['“The issue was discussed,” the ministry said', '"That is a precondition."', '« Non »', '\u2068“rtl”\u2069'])
+      expect(quoted(own)).toBe(own);
+    const index = buildIndex(
+      Dataset.parse(
+        mutated((d) => {
+          d.quotes[0].mode = 'direct';
+          d.quotes[0].text = '"We will stand with Ukraine"';
+        }),
+      ),
+    );
+    const q = index.dataset.quotes[0];
+    expect(quoteWords(q)).toBe('"We will stand with Ukraine"');
+    expect(quotePresenter.label(q, index)).toBe('Joe Biden: "We will stand with Ukraine"');
+    const f = {
+      n: 1,
+      outlet: 'AFP',
+      grade: 'B' as const,
+      date: '13 Jul 2024',
+      excerpt: '“Belousov has highlighted the danger,” the ministry said',
+    };
+    expect(footnoteLine(f)).toBe('[1] AFP (B), 13 Jul 2024: “Belousov has highlighted the danger,” the ministry said');
+    expect(footnoteLine({ ...f, excerpt: 'the danger' })).toBe('[1] AFP (B), 13 Jul 2024: “the danger”');
+  });
+});
+
+describe('chart blocks', () => {
+  it('go through to the finished slide as they are, cited nowhere', () => {
+    const index = graded();
+    const book = slideBook(index);
+    const chart = {
+      kind: 'chart' as const,
+      title: 'Money by donor and status, USD',
+      chart: {
+        type: 'bar' as const,
+        categories: ['Donor · Announced'],
+        series: [{ name: 'Amount (USD)', values: [225e6] }],
+        currency: 'USD',
+      },
+    };
+    const slide = finishSlide(index, book, { headline: 'Aid', subhead: '', blocks: [chart], sourceIds: ['src-wire'] }, new Date());
+    expect(slide.blocks).toEqual([chart]);
+    expect(slide.footnotes).toEqual([]);
+    expect(slide.footer.sources).toBe('Sources: AFP (B)');
   });
 });
 

@@ -1,10 +1,11 @@
+import type { ReactElement } from 'react';
 import type { DatasetIndex, Row } from '../dataset/indexes';
 import type { Citation, Event } from '../dataset/schema';
 import { RELIABILITY_GRADES, type ReliabilityGrade } from '../dataset/grading-vocabulary';
 import { PRECISION_LABEL, termLabel } from '../dataset/vocabulary';
 import { formatDate } from '../lib/dates';
 import { plural } from '../lib/format';
-import { clipText, oneLine } from '../records/names';
+import { clipText, oneLine, quoted } from '../records/names';
 import { affiliationOf, concerns, contextOf, quotesOf, requesterEvidence } from '../records/event-context';
 import { eventPresenter } from '../records/event';
 import { quoteSpeaker, quoteWords } from '../records/quote';
@@ -27,14 +28,33 @@ export interface SlideQuote {
   cites: number[];
 }
 
-/** A chart simple enough to be drawn natively (PowerPoint) as well as on the DOM slide. */
-export interface ChartSpec {
-  type: 'bar';
-  categories: string[];
-  series: { name: string; values: number[] }[];
-}
+/**
+ * A chart on a slide. Bars are simple enough to be drawn natively (PowerPoint) as well as on the DOM
+ * slide; a figure is the panel's own chart, drawn by the panel as SVG in the box the slide gives it
+ * (PowerPoint gets a picture of it).
+ */
+export type ChartSpec =
+  | {
+      type: 'bar';
+      categories: string[];
+      series: { name: string; values: number[] }[];
+      /** A colour per category (CSS colours for the DOM slide, #rrggbb for PowerPoint). */
+      colors?: { css: string; hex: string }[];
+      /** The values are money in this currency: written as formatAmount writes them, never summed with another. */
+      currency?: string;
+    }
+  | {
+      type: 'figure';
+      /** The chart in words, for screen readers and as the PowerPoint picture's description. */
+      alt: string;
+      /** The chart at slide size, every mark labelled on it (a slide cannot be hovered). */
+      draw: (box: { width: number; height: number }) => ReactElement;
+    };
 
-/** Blocks may name the column they stand in (0 left, 1 right); without, they flow down both. */
+/**
+ * Blocks may name the column they stand in (0 left, 1 right): those that name none then go across
+ * both, above them. On a slide where no block names one, they flow down both columns.
+ */
 export type SlideBlock = SlideBlockBody & { column?: 0 | 1 };
 
 type SlideBlockBody =
@@ -43,8 +63,17 @@ type SlideBlockBody =
   | { kind: 'list'; title?: string; items: SlideItem[]; more: number }
   | { kind: 'quotes'; title?: string; items: SlideQuote[]; more: number }
   | { kind: 'chart'; title?: string; chart: ChartSpec }
-  /** Records side by side, aspect by aspect: the Compare panel's table. */
-  | { kind: 'table'; head: string[]; rows: { label: string; cells: SlideItem[][]; more: number[] }[] };
+  /**
+   * Records side by side, aspect by aspect (the Compare panel), or a matrix (source coverage): `more`
+   * says what was cut ("and 12 more facts"), `labelWidth` widens the row labels (slide pixels).
+   */
+  | {
+      kind: 'table';
+      head: string[];
+      rows: { label: string; cells: SlideItem[][]; more: number[] }[];
+      more?: string;
+      labelWidth?: number;
+    };
 
 export interface SlideFootnote {
   n: number;
@@ -87,6 +116,8 @@ export interface SlideContent {
   blocks: SlideBlock[];
   /** Sources behind what is shown, cited or not (for the source line). */
   sourceIds: readonly string[];
+  /** Citations drawn at most (a chart wants the room); the rest are in the notes. */
+  maxFootnotes?: number;
 }
 
 /** Numbers citations across one slide or one deck; every number comes from the one citation numberer. */
@@ -122,6 +153,29 @@ export function cutList<T>(items: readonly T[], max: number): { items: T[]; more
   return { items: items.slice(0, keep), more: Math.max(0, items.length - keep) };
 }
 
+/** Where the body's columns stand: two equal ones, or a chart's wider one and the column beside it. */
+export const COLUMN_PX = { half: 832, beside: 574 };
+
+/** Lines a text of the body (26px type) takes in a column this wide: a plain estimate, about 13.5px a character. */
+export const linesOf = (text: string, columnPx: number) => Math.max(1, Math.ceil(text.length / Math.floor(columnPx / 13.5)));
+
+/**
+ * As many items as fit in `room` lines, each taking the lines it needs: the rest are counted for
+ * "and N more", never drawn smaller.
+ */
+export function fitList<T>(items: readonly T[], lines: (item: T) => number, room: number): { items: T[]; more: number } {
+  let used = 0;
+  let keep = 0;
+  for (const item of items) {
+    // The last line is kept for "and N more" while there are items left over.
+    const reserve = keep + 1 < items.length ? 1 : 0;
+    if (used + lines(item) + reserve > room) break;
+    used += lines(item);
+    keep++;
+  }
+  return cutList(items, keep);
+}
+
 /** The headline a slide starts with (the analyst may change it) and its subhead: the active filters in words. */
 export function defaultHeadline(title: string, filtersInWords: string): { headline: string; subhead: string } {
   return { headline: oneLine(title), subhead: filtersInWords === 'No filters' ? 'All records, no filters applied' : filtersInWords };
@@ -150,7 +204,7 @@ export function datasetLine(index: DatasetIndex): string {
 /** "Outlet (B), 13 Jul 2024": who printed a citation, how reliable, when. */
 export const footnoteSource = (f: SlideFootnote) => `${f.outlet} (${f.grade})${f.date ? `, ${f.date}` : ''}`;
 
-export const footnoteLine = (f: SlideFootnote) => `[${f.n}] ${footnoteSource(f)}: “${f.excerpt}”`;
+export const footnoteLine = (f: SlideFootnote) => `[${f.n}] ${footnoteSource(f)}: ${quoted(f.excerpt)}`;
 
 /** On the slide a citation's words are cut to this many characters; the notes keep them whole. */
 export const FOOTNOTE_CHARS = 150;
@@ -175,7 +229,7 @@ export function finishSlide(
   madeAt: Date,
   options: { maxFootnotes?: number; note?: string; kind?: Slide['kind'] } = {},
 ): Slide {
-  const { maxFootnotes = 6 } = options;
+  const maxFootnotes = Math.min(options.maxFootnotes ?? 6, content.maxFootnotes ?? 6);
   const all = book.all();
   const mine = citedIn(content.blocks)
     .map((n) => all[n - 1])
@@ -207,7 +261,7 @@ export function finishSlide(
 export const LIMITS = { quotes: 2, quoteChars: 240, context: 3, discrepancies: 2, evidence: 3, evidenceChars: 170, list: 8 };
 
 function quoteLine(index: DatasetIndex, book: SlideBook, q: ReturnType<typeof quotesOf>[number]): SlideQuote {
-  return { words: clipText(quoteWords(q), LIMITS.quoteChars), who: quoteSpeaker(q, index), cites: book.cite(q.citations) };
+  return { words: quoteWords(q, LIMITS.quoteChars), who: quoteSpeaker(q, index), cites: book.cite(q.citations) };
 }
 
 /** Who asked for the event, as each source tells it, each line cited. */
@@ -215,7 +269,7 @@ export function requesterItems(index: DatasetIndex, book: SlideBook, e: Event): 
   const told = cutList(requesterEvidence(index, e), LIMITS.evidence);
   return {
     items: told.items.map((x) => ({
-      text: `${x.outlet}: ${x.reading ?? `“${clipText(x.excerpt, LIMITS.evidenceChars)}”`}`,
+      text: `${x.outlet}: ${x.reading ?? quoted(clipText(x.excerpt, LIMITS.evidenceChars))}`,
       cites: book.cite([{ source: x.source, excerpt: x.excerpt }]),
     })),
     more: told.more,

@@ -40,7 +40,17 @@ export interface SlideLayout {
   blocks: (Box | null)[];
   /** The footnotes (numbers, or "more") in each of the two columns they were set in. */
   footnoteColumns: [string[], string[]];
+  /** Where a chart block's chart sits, and a figure as a picture (PNG data URL at 2×); null for other blocks. */
+  charts: ({ box: Box; png?: string } | null)[];
 }
+
+const dataUrl = (blob: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('The chart could not be read.')));
+    reader.onerror = () => reject(reader.error ?? new Error('The chart could not be read.'));
+    reader.readAsDataURL(blob);
+  });
 
 /** Lays the slide out as the PNG has it and reads back where everything went (the PowerPoint copies it). */
 export function measureSlide(slide: Slide): Promise<SlideLayout> {
@@ -67,6 +77,17 @@ export function measureSlide(slide: Slide): Promise<SlideLayout> {
       const b = box(n);
       columns[fn && b.x > fn.x + fn.w / 3 ? 1 : 0].push(n.getAttribute('data-fn') ?? '');
     }
-    return { parts, blocks, footnoteColumns: columns };
+    const charts: SlideLayout['charts'] = [];
+    for (const [i, b] of slide.blocks.entries()) {
+      const n = blocks[i] ? el.querySelector<HTMLElement>(`[data-block="${i}"] [data-chart]`) : null;
+      if (b.kind !== 'chart' || !n) {
+        charts.push(null);
+        continue;
+      }
+      const at = box(n);
+      const png = b.chart.type === 'figure' ? await dataUrl(await renderFixedPng(n, Math.round(at.w), Math.round(at.h), 2)) : undefined;
+      charts.push({ box: at, ...(png ? { png } : {}) });
+    }
+    return { parts, blocks, footnoteColumns: columns, charts };
   });
 }

@@ -1,7 +1,10 @@
 import type PptxGenJS from 'pptxgenjs';
 import { maxOf } from '../lib/bounds';
+import { moneyFormatCode } from '../lib/format';
 import { THEME } from '../lib/palette';
+import { quoted } from '../records/names';
 import { measureSlide, type Box, type SlideLayout } from './slide-png';
+import { BAR, barRow } from './slide-view';
 import { footnoteSource, moreText, type Slide, type SlideBlock, type SlideItem } from './slide-model';
 
 type Run = PptxGenJS.TextProps;
@@ -43,7 +46,7 @@ function blockRuns(b: SlideBlock): Run[] {
     case 'text':
       return [
         ...title,
-        { text: b.quoted ? `“${b.text}”` : b.text, options: { fontSize: pt(b.quoted ? 30 : 26), color: C.text } },
+        { text: b.quoted ? quoted(b.text) : b.text, options: { fontSize: pt(b.quoted ? 30 : 26), color: C.text } },
         ...cite(b.cites),
       ];
     case 'facts':
@@ -74,37 +77,60 @@ function blockRuns(b: SlideBlock): Run[] {
 
 const inches = (b: Box) => ({ x: b.x * PX, y: b.y * PX, w: b.w * PX, h: b.h * PX });
 
-function addChart(deck: Deck, s: PptSlide, b: Extract<SlideBlock, { kind: 'chart' }>, at: Box) {
-  const { x, y, w, h } = inches(at);
-  if (b.title)
-    s.addText(b.title.toUpperCase(), {
-      x,
-      y,
-      w,
-      h: 0.3,
-      bold: true,
-      color: C.accent,
-      fontSize: pt(22),
-      fontFace: FONT,
-      margin: 0,
-      valign: 'top',
-    });
+function blockTitle(s: PptSlide, title: string | undefined, at: Box) {
+  if (!title) return;
+  const { x, y, w } = inches(at);
+  s.addText(title.toUpperCase(), {
+    x,
+    y,
+    w,
+    h: 0.3,
+    bold: true,
+    color: C.accent,
+    fontSize: pt(22),
+    fontFace: FONT,
+    margin: 0,
+    valign: 'top',
+  });
+}
+
+/** Bars as a native chart (editable, its data in the file); a figure as the picture the DOM slide drew. */
+function addChart(deck: Deck, s: PptSlide, b: Extract<SlideBlock, { kind: 'chart' }>, at: Box, drawn: SlideLayout['charts'][number]) {
+  blockTitle(s, b.title, at);
+  const { chart } = b;
+  if (!drawn) return;
+  if (chart.type === 'figure') {
+    if (drawn.png) s.addImage({ data: drawn.png, ...inches(drawn.box), altText: chart.alt });
+    return;
+  }
+  const values = chart.series[0]?.values ?? [];
+  const colors = chart.colors?.map((c) => hex(c.hex));
+  const money = chart.currency ? moneyFormatCode(chart.currency, values) : undefined;
   s.addChart(
     deck.ChartType.bar,
     // Horizontal bars are drawn from the bottom up: reversed, they read top down as on the DOM slide.
-    b.chart.series.map((v) => ({ name: v.name, labels: [...b.chart.categories].reverse(), values: [...v.values].reverse() })),
+    chart.series.map((v) => ({ name: v.name, labels: [...chart.categories].reverse(), values: [...v.values].reverse() })),
     {
-      x,
-      y: y + 0.32,
-      w,
-      h: Math.max(0.5, h - 0.32),
+      ...inches(drawn.box),
       barDir: 'bar',
-      chartColors: [hex(THEME['series-1'].light)],
+      // The plot where the DOM slide has its bars: labels on the left, amounts written on the right.
+      layout: { x: BAR.label / BAR.width, y: 0, w: (BAR.width - BAR.label - BAR.value) / BAR.width, h: 1 },
+      barGapWidthPct: Math.round((100 * (barRow(chart.categories.length) - BAR.bar)) / BAR.bar),
+      chartColors: colors && colors.length > 1 ? [...colors].reverse() : (colors ?? [hex(THEME['series-1'].light)]),
       showValue: true,
-      catAxisLabelFontSize: pt(22),
-      valAxisLabelFontSize: pt(18),
-      dataLabelFontSize: pt(20),
+      dataLabelPosition: 'outEnd',
+      ...(money ? { dataLabelFormatCode: money, valAxisLabelFormatCode: money } : {}),
+      valAxisHidden: true,
+      valGridLine: { style: 'none' },
+      catAxisLabelFontSize: pt(24),
+      catAxisLabelFontFace: FONT,
+      catAxisLabelColor: C.text,
+      dataLabelFontSize: pt(24),
+      dataLabelFontBold: true,
+      dataLabelFontFace: FONT,
+      dataLabelColor: C.text,
       showLegend: false,
+      altText: chart.categories.map((c, i) => `${c}: ${values[i]}`).join(', '),
     },
   );
 }
@@ -127,8 +153,8 @@ function addTable(s: PptSlide, b: Extract<SlideBlock, { kind: 'table' }>, at: Bo
       ...r.cells.map((c, i) => cell(c, r.more[i] ?? 0)),
     ]),
   ];
-  const { x, y, w } = inches(at);
-  const first = 250 * PX;
+  const { x, y, w, h } = inches(at);
+  const first = (b.labelWidth ?? 250) * PX;
   const rest = (w - first) / Math.max(1, b.head.length - 1);
   s.addTable(rows, {
     x,
@@ -141,6 +167,19 @@ function addTable(s: PptSlide, b: Extract<SlideBlock, { kind: 'table' }>, at: Bo
     margin: 0.04,
     autoPage: false,
   });
+  if (b.more)
+    s.addText(b.more, {
+      x,
+      y: y + h - 0.32,
+      w,
+      h: 0.3,
+      italic: true,
+      color: C.muted,
+      fontSize: pt(22),
+      fontFace: FONT,
+      margin: 0,
+      valign: 'bottom',
+    });
 }
 
 const textBox = (b: Box) => ({ ...inches(b), fontFace: FONT, valign: 'top' as const, margin: 0 });
@@ -173,7 +212,7 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
   slide.blocks.forEach((b, i) => {
     const at = layout.blocks[i];
     if (!at) return;
-    if (b.kind === 'chart') addChart(deck, s, b, at);
+    if (b.kind === 'chart') addChart(deck, s, b, at, layout.charts[i] ?? null);
     else if (b.kind === 'table') addTable(s, b, at);
     else s.addText(blockRuns(b), { ...textBox(at), paraSpaceAfter: 4 });
   });
@@ -196,7 +235,7 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
         return f
           ? [
               { text: `[${f.n}] `, options: { bold: true, color: C.accent, fontSize: pt(size) } },
-              { text: `${footnoteSource(f)}: “${f.excerpt}”`, options: { color: C.text, fontSize: pt(size), breakLine: true } },
+              { text: `${footnoteSource(f)}: ${quoted(f.excerpt)}`, options: { color: C.text, fontSize: pt(size), breakLine: true } },
             ]
           : [];
       });
@@ -220,13 +259,16 @@ function writeSlide(deck: Deck, slide: Slide, layout: SlideLayout) {
 
 /** Slides as a PowerPoint file: editable text boxes, native charts and tables, every citation in the notes. */
 export async function slidesPptx(slides: readonly Slide[], title: string): Promise<Blob> {
-  const { default: PptxGen } = await import('pptxgenjs');
+  const [{ default: PptxGen }, { unzipSync, zipSync, strFromU8, strToU8 }] = await Promise.all([import('pptxgenjs'), import('fflate')]);
   const deck = new PptxGen();
   deck.layout = 'LAYOUT_WIDE';
   deck.title = title;
   for (const slide of slides) writeSlide(deck, slide, await measureSlide(slide));
-  const out = await deck.write({ outputType: 'blob' });
-  return out instanceof Blob
-    ? out
-    : new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+  const out = await deck.write({ outputType: 'uint8array' });
+  // A chart's amounts are written on one line: without it, viewers wrap "$225 million" to the bar's thickness.
+  const files = unzipSync(out as Uint8Array);
+  for (const name of Object.keys(files))
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(name))
+      files[name] = strToU8(strFromU8(files[name]).replace(/(<c:dLbls>[\s\S]*?)<a:bodyPr\/>/g, '$1<a:bodyPr wrap="none"/>'));
+  return new Blob([zipSync(files) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
 }

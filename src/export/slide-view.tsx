@@ -1,7 +1,9 @@
-import type { CSSProperties } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { maxOf } from '../lib/bounds';
+import { formatAmount } from '../lib/format';
 import { THEME } from '../lib/palette';
-import { footnoteSource, moreText, type Slide, type SlideBlock, type SlideItem } from './slide-model';
+import { clipText, quoted } from '../records/names';
+import { footnoteSource, moreText, type ChartSpec, type Slide, type SlideBlock, type SlideItem } from './slide-model';
 import './slides.css';
 
 /** The slide's size in CSS pixels: a PNG of it is this at 1×, twice this at 2×. */
@@ -29,6 +31,78 @@ function Items({ items, more }: { items: readonly SlideItem[]; more: number }) {
   );
 }
 
+/** Where a figure goes when its box cannot be measured (a slide laid out hidden, for print). */
+export const FIGURE_BOX = { width: 1090, height: 470 };
+
+/** The panel's own chart, drawn in the room its column leaves (measured once the slide is laid out). */
+function Figure({ chart }: { chart: Extract<ChartSpec, { type: 'figure' }> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const { clientWidth: width, clientHeight: height } = el;
+      setBox((was) =>
+        width > 0 && height > 0 ? (was?.width === width && was.height === height ? was : { width, height }) : (was ?? FIGURE_BOX),
+      );
+    };
+    measure();
+    // A slide laid out before it is shown (the dialog's preview) gets its size once it is.
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={ref} className="slide-figure" role="img" aria-label={chart.alt} data-chart="">
+      {box ? chart.draw(box) : null}
+    </div>
+  );
+}
+
+/** The bar chart in slide pixels: its width, a row per bar, the label column and the room for the amounts. */
+export const BAR = { width: 1728, row: 58, bar: 36, label: 460, value: 260, minHeight: 150 };
+
+/** A row per bar, the rows taller when there are few (a native chart needs the height to set its type in). */
+export const barRow = (bars: number) => Math.max(BAR.row, BAR.minHeight / Math.max(1, bars));
+
+/** Bars drawn as SVG, each labelled with its category and its value as written (money as formatAmount writes it). */
+function BarChart({ chart }: { chart: Extract<ChartSpec, { type: 'bar' }> }) {
+  const { categories, series } = chart;
+  const values = series[0]?.values ?? [];
+  const top = Math.max(1, maxOf(values));
+  const written = values.map((v) => (chart.currency ? formatAmount({ value: v, currency: chart.currency }) : v.toLocaleString('en-GB')));
+  const { width } = BAR;
+  const row = barRow(categories.length);
+  const plot = width - BAR.label - BAR.value;
+  return (
+    <svg
+      data-chart=""
+      className="slide-bars"
+      width="100%"
+      viewBox={`0 0 ${width} ${categories.length * row}`}
+      role="img"
+      aria-label={categories.map((c, i) => `${c}: ${written[i]}`).join(', ')}
+    >
+      {categories.map((c, i) => {
+        const y = i * row + (row - BAR.bar) / 2;
+        const w = Math.max(2, (plot * (values[i] ?? 0)) / top);
+        return (
+          <g key={i}>
+            <text x={BAR.label - 16} y={y + BAR.bar / 2} dy="0.35em" textAnchor="end" fontSize={24} fill="var(--text)">
+              {clipText(c, 34)}
+            </text>
+            <rect x={BAR.label} y={y} width={w} height={BAR.bar} fill={chart.colors?.[i]?.css ?? 'var(--series-1)'} />
+            <text x={BAR.label + w + 12} y={y + BAR.bar / 2} dy="0.35em" fontSize={24} fontWeight={700} fill="var(--text)">
+              {written[i]}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
 function Block({ block, n }: { block: SlideBlock; n: number }) {
   const title = 'title' in block && block.title ? <h3 className="slide-block-title">{block.title}</h3> : null;
   switch (block.kind) {
@@ -37,7 +111,7 @@ function Block({ block, n }: { block: SlideBlock; n: number }) {
         <section className="slide-block" data-block={n}>
           {title}
           <p className={`slide-text${block.quoted ? ' is-quoted' : ''}`}>
-            {block.quoted ? `“${block.text}”` : block.text}
+            {block.quoted ? quoted(block.text) : block.text}
             <Cites ns={block.cites} />
           </p>
         </section>
@@ -81,31 +155,20 @@ function Block({ block, n }: { block: SlideBlock; n: number }) {
           </ul>
         </section>
       );
-    case 'chart': {
-      const { categories, series } = block.chart;
-      const values = series[0]?.values ?? [];
-      const top = Math.max(1, maxOf(values));
+    case 'chart':
       return (
-        <section className="slide-block is-wide" data-block={n}>
+        <section className={`slide-block slide-chart-block${block.column === undefined ? ' is-wide' : ''}`} data-block={n}>
           {title}
-          <div className="slide-chart" role="img" aria-label={categories.map((c, i) => `${c}: ${values[i]}`).join(', ')}>
-            {categories.map((c, i) => (
-              <div key={c} className="slide-bar-row">
-                <span className="slide-bar-label">{c}</span>
-                <span className="slide-bar-track">
-                  <span className="slide-bar" style={{ width: `${(100 * (values[i] ?? 0)) / top}%` }} />
-                </span>
-                <span className="slide-bar-value">{values[i] ?? 0}</span>
-              </div>
-            ))}
-          </div>
+          {block.chart.type === 'bar' ? <BarChart chart={block.chart} /> : <Figure chart={block.chart} />}
         </section>
       );
-    }
     case 'table':
       return (
         <section className="slide-block is-wide" data-block={n}>
-          <table className="slide-table">
+          <table
+            className="slide-table"
+            style={block.labelWidth ? ({ '--label-width': `${block.labelWidth}px` } as CSSProperties) : undefined}
+          >
             <thead>
               <tr>
                 {block.head.map((h, i) => (
@@ -128,6 +191,7 @@ function Block({ block, n }: { block: SlideBlock; n: number }) {
               ))}
             </tbody>
           </table>
+          {block.more ? <p className="slide-more">{block.more}</p> : null}
         </section>
       );
   }
@@ -151,12 +215,20 @@ export function SlideView({ slide }: { slide: Slide }) {
         ) : null}
       </header>
       {slide.blocks.length && slide.blocks.some((b) => b.column !== undefined) ? (
-        <div className="slide-body is-split" data-part="body">
+        <div
+          className={`slide-body is-split${slide.blocks.some((b) => b.kind === 'chart' && b.column === 0) ? ' has-chart' : ''}`}
+          data-part="body"
+        >
+          {slide.blocks.some((b) => b.column === undefined) ? (
+            <div className="slide-wide">
+              {slide.blocks.map((b, i) => (b.column === undefined ? <Block key={i} block={b} n={i} /> : null))}
+            </div>
+          ) : null}
           {([0, 1] as const).map((c) => (
             <div key={c} className="slide-column">
               {slide.blocks
                 .map((b, i) => [b, i] as const)
-                .filter(([b]) => (b.column ?? 0) === c)
+                .filter(([b]) => b.column === c)
                 .map(([b, i]) => (
                   <Block key={i} block={b} n={i} />
                 ))}
@@ -174,7 +246,7 @@ export function SlideView({ slide }: { slide: Slide }) {
         <ol className="slide-footnotes" data-part="footnotes">
           {slide.footnotes.map((f) => (
             <li key={f.n} data-fn={f.n}>
-              <span className="slide-fn-n">[{f.n}]</span> {footnoteSource(f)}: “{f.excerpt}”
+              <span className="slide-fn-n">[{f.n}]</span> {footnoteSource(f)}: {quoted(f.excerpt)}
             </li>
           ))}
           {slide.moreFootnotes ? (

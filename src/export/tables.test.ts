@@ -9,14 +9,13 @@ import {
   discrepanciesTable,
   escapeCell,
   eventsTable,
-  fromCsv,
   quotesTable,
   recordsTable,
-  toCsv,
   toJson,
   unescapeCell,
   type ExportTable,
 } from './tables';
+import { fromCsv, toCsv } from './csv';
 
 /** The valid fixture, with values that break naive CSV writers and spreadsheet importers. */
 function nastyIndex() {

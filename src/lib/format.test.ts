@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatTotals, totalsByCurrency } from './format';
+import { formatAmount, formatTotals, moneyFormatCode, totalsByCurrency } from './format';
 
 describe('formatAmount', () => {
   it('writes the full number with grouping below a million', () => {
@@ -53,5 +53,14 @@ describe('totalsByCurrency', () => {
     expect(formatTotals(totalsByCurrency([1, 2, 3].map((value) => ({ value, currency: ['USD', 'EUR', 'GBP'][value - 1] }))))).toBe(
       '$1, €2 and £3',
     );
+  });
+});
+
+describe('moneyFormatCode', () => {
+  it('writes amounts in PowerPoint as formatAmount writes them on screen', () => {
+    expect(moneyFormatCode('USD', [225e6])).toBe('[>=1000000]"$"#,##0,," million";"$"#,##0');
+    expect(moneyFormatCode('EUR', [850_000, 18.5e6])).toBe('[>=1000000]"€"#,##0.0#,," million";"€"#,##0');
+    expect(moneyFormatCode('EUR', [850_000])).toBe('"€"#,##0');
+    expect(moneyFormatCode('USD', [1.25e9])).toBe('[>=1000000000]"$"#,##0.0#,,," billion";"$"#,##0');
   });
 });

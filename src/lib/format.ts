@@ -63,3 +63,33 @@ export function formatTotals(totals: readonly Money[]): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A spreadsheet number format (PowerPoint, Excel) that writes amounts of one currency as
+ * formatAmount does: "€850,000" below a million, "$225 million" from a million up.
+ */
+export function moneyFormatCode(currency: string, values: readonly number[]): string {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = formattersOf(currency).symbol;
+  } catch {
+    parts = [
+      { type: 'literal', value: `${currency} ` },
+      { type: 'integer', value: '1' },
+    ];
+  }
+  const at = parts.findIndex((p) => p.type === 'integer');
+  const lit = (ps: Intl.NumberFormatPart[]) => {
+    const text = ps.map((p) => p.value).join('');
+    return text ? `"${text.replace(/"/g, '')}"` : '';
+  };
+  const [before, after] = [lit(parts.slice(0, Math.max(0, at))), lit(parts.slice(at + 1))];
+  const millions = values.filter((v) => Math.abs(v) >= 1e6);
+  const billions = millions.some((v) => Math.abs(v) >= 1e9);
+  const scaled = millions.map((v) => v / (billions ? 1e9 : 1e6));
+  const decimals = scaled.some((v) => Math.abs(v - Math.round(v)) > 1e-9) ? '.0#' : '';
+  const big = `${before}#,##0${decimals}${billions ? ',,,' : ',,'}" ${billions ? 'billion' : 'million'}"${after}`;
+  const small = `${before}#,##0${after}`;
+  if (!millions.length) return small;
+  return `[>=${billions ? 1e9 : 1e6}]${big};${small}`;
+}

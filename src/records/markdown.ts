@@ -36,6 +36,6 @@ export function recordMarkdown(entry: MarkdownEntry, n?: number): string[] {
   out.push(`*${entry.typeName}${entry.date ? ` · ${escapeMarkdown(entry.date)}` : ''}*`, '');
   for (const line of entry.lines) out.push(escapeMarkdown(line), '');
   if (entry.note) out.push(`> **Analyst note:** ${escapeMarkdown(entry.note)}`, '');
-  out.push(`Sources: ${entry.cites.map((c) => `[${c}]`).join(' ')}`, '');
+  if (entry.cites.length) out.push(`Sources: ${entry.cites.map((c) => `[${c}]`).join(' ')}`, '');
   return out;
 }

@@ -36,6 +36,18 @@ export function exportCitations(list: readonly Citation[], index: DatasetIndex):
 
 export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Marks that open a quotation in the texts the datasets quote: curly, straight, guillemets, low-9. */
+const OPENING_MARK = /^[\s\u2066-\u2069]*["'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a]/u;
+
+/**
+ * Words as printed, in quotation marks: an excerpt that opens with its own mark (the outlet quoted
+ * someone) is shown as it is, not wrapped a second time. Every output quotes through this.
+ */
+export const quoted = (text: string) => (opensQuoted(text) ? text : `\u201c${text}\u201d`);
+
+/** The text opens with its own quotation mark (a quote inside the excerpt), so it needs none around it. */
+export const opensQuoted = (text: string) => OPENING_MARK.test(text);
+
 /** One line of at most `max` characters, cut between graphemes so no emoji or accent is split. */
 export function clipText(text: string, max: number): string {
   return clipGraphemes(oneLine(text), max);

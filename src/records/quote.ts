@@ -2,7 +2,7 @@ import type { Quote } from '../dataset/schema';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
 import { isolate } from '../lib/bidi';
 import { formatDate } from '../lib/dates';
-import { actorName, clipText, eventTitle, exportCitations, oneLine } from './names';
+import { actorName, clipText, eventTitle, exportCitations, oneLine, quoted } from './names';
 import { factGrade, facts, GRADE_COLUMNS, gradeLine, gradeValues, type Presenter } from './presentation';
 
 /** The speaker, and on whose behalf: "A spokesman for the president". */
@@ -11,17 +11,19 @@ export const quoteSpeaker = (q: Quote, index: Parameters<typeof actorName>[0]) =
 
 export const quoteModeName = (q: Quote) => (q.mode === 'direct' ? 'Direct quote' : 'Paraphrase');
 
-/** The words, in quotation marks when they are given word for word. */
-export const quoteWords = (q: Quote) => (q.mode === 'direct' ? `“${oneLine(q.text)}”` : oneLine(q.text));
+/** The words, in quotation marks when they are given word for word (cut to `max` inside the marks). */
+export const quoteWords = (q: Quote, max?: number) => {
+  const words = max === undefined ? oneLine(q.text) : clipText(q.text, max);
+  return q.mode === 'direct' ? quoted(words) : words;
+};
 
 export const quotePresenter: Presenter<'quote'> = {
   type: 'quote',
   typeName: RECORD_TYPE_NAME.quote.one,
   label: (q, index, max = 110) => {
     const who = actorName(index, q.speaker);
-    const mark = q.mode === 'direct' ? ['“', '”'] : ['', ''];
-    const words = isolate(clipText(q.text, Math.max(20, max - who.length - 4)));
-    return `${isolate(who)}: ${mark[0]}${words}${mark[1]}`;
+    const words = clipText(q.text, Math.max(20, max - who.length - 4));
+    return `${isolate(who)}: ${q.mode === 'direct' ? quoted(isolate(words)) : isolate(words)}`;
   },
   heading: (q, index) => `Quote by ${actorName(index, q.speaker)}`,
   date: (q) => q.date,

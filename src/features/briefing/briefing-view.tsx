@@ -1,30 +1,26 @@
-import {
-  Fragment,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
+import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Selection } from '../../dataset/select';
+import { AppLink } from '../../components/app-link';
 import { formatMadeAt, outletNames } from '../../export/caption';
 import { footnoteBook, type Footnote } from '../../export/footnotes';
 import { paginate, type BlockSize, type NoteSizes, type PagePlan } from '../../export/paginate';
 import type { PanelRegistry } from '../../export/panel-registry';
 import { isEmptyBlock, PageNotesContext, type PageNotes, type PrintBlock } from '../../export/print-block';
-import { writeView, type BriefingFormat, type ParsedView } from '../../dataset/url-state';
+import { writeView, type BriefingFormat, type BriefingShow, type ParsedView } from '../../dataset/url-state';
+import { buildDeck, type DeckItem, type PanelPins } from '../../export/deck';
+import type { Slide } from '../../export/slide-model';
+import { SlideView } from '../../export/slide-view';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { describeFilters } from '../../records/describe-filters';
 import './briefing.css';
+import { quoted } from '../../records/names';
 
 const FORMATS: Record<BriefingFormat, string> = { a4: 'A4 portrait', slide: '16:9 slide' };
+/** A slide of the deck fills an A4 sheet turned landscape. */
+const DECK_FORMATS: Record<BriefingFormat, string> = { a4: 'A4 landscape', slide: '16:9 slide' };
 const BLOCK_GAP = 18;
 
 interface Props {
@@ -35,36 +31,13 @@ interface Props {
   navigate: (next: URLSearchParams) => void;
   /** The panels that print, in order, each drawing its records through the record presenters. */
   panels: PanelRegistry;
+  /** The briefing tray's pins, and how a pinned panel's slide is made: the deck this view previews. */
+  deck: { items: readonly DeckItem[]; panelPins: PanelPins };
 }
 
 type Block = PrintBlock;
 
 const NO_PANELS: PanelRegistry = new Map();
-
-/** Links inside the app change the URL without reloading; a modified click still opens a tab. */
-function AppLink({
-  to,
-  navigate,
-  children,
-  current,
-}: {
-  to: URLSearchParams;
-  navigate: Props['navigate'];
-  children: ReactNode;
-  current?: boolean;
-}) {
-  const query = to.toString();
-  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return (
-    <a href={query ? `?${query}` : window.location.pathname} onClick={onClick} aria-current={current ? 'page' : undefined}>
-      {children}
-    </a>
-  );
-}
 
 function buildBlocks(
   index: DatasetIndex,
@@ -132,7 +105,7 @@ function buildBlocks(
 function FootnoteItem({ f, n, id }: { f: Footnote; n: number; id?: string }) {
   return (
     <li id={id} className="b-footnote" data-note={id ? undefined : f.n}>
-      <span className="fn-n">[{n}]</span> {f.outlet} — “{f.excerpt}” <span className="b-muted">({f.article})</span>
+      <span className="fn-n">[{n}]</span> {f.outlet} — {quoted(f.excerpt)} <span className="b-muted">({f.article})</span>
     </li>
   );
 }
@@ -352,10 +325,152 @@ export function BriefingView(props: Props) {
       live = false;
     };
   });
+  if (props.view.show === 'deck' && props.deck.items.length) return <DeckPreview {...props} />;
   return <BriefingDocument {...props} ready={ready} />;
 }
 
-function BriefingDocument({ index, view, selection, params, navigate, panels, ready }: Props & { ready: boolean }) {
+/** The light theme and the tab's title while the view is open; true once the fonts are in. */
+function useBriefingPage(index: DatasetIndex): boolean {
+  const [fontsDone, setFontsDone] = useState(false);
+  useEffect(() => {
+    const root = document.documentElement;
+    const had = root.classList.contains('theme-light');
+    root.classList.add('theme-light');
+    const title = document.title;
+    document.title = `${index.dataset.title} — briefing`;
+    let live = true;
+    void document.fonts.ready.then(() => live && setFontsDone(true));
+    return () => {
+      live = false;
+      if (!had) root.classList.remove('theme-light');
+      document.title = title;
+    };
+  }, [index]);
+  return fontsDone;
+}
+
+/** Print once the pages are settled: at once, or as soon as they are. */
+function useSettledPrint(settled: boolean): { print: () => void; asked: boolean } {
+  const waiting = useRef<(() => void)[]>([]);
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    if (!settled) return;
+    for (const go of waiting.current.splice(0)) go();
+  }, [settled]);
+  const print = () => {
+    if (settled) return window.print();
+    setAsked(true);
+    waiting.current.push(() => {
+      setAsked(false);
+      window.print();
+    });
+  };
+  return { print, asked };
+}
+
+interface BarProps {
+  view: ParsedView;
+  params: URLSearchParams;
+  navigate: Props['navigate'];
+  showing: BriefingShow;
+  pins: number;
+  count: string | null;
+  print: { print: () => void; asked: boolean };
+}
+
+/** Back, what to show (the deck or everything), the layout, Print, and how many sheets. */
+function BriefingBar({ view, params, navigate, showing, pins, count, print }: BarProps) {
+  const { format } = view;
+  const dashboardLink = writeView(params, { briefing: false, format: 'a4', show: 'deck' });
+  const formats = showing === 'deck' ? DECK_FORMATS : FORMATS;
+  return (
+    <nav className="briefing-bar" aria-label="Briefing">
+      <AppLink to={dashboardLink} navigate={navigate}>
+        ← Back to dashboard
+      </AppLink>
+      <span className="briefing-formats">
+        Show:{' '}
+        {pins ? (
+          <AppLink to={writeView(params, { show: 'deck' })} navigate={navigate} current={showing === 'deck'}>
+            The deck ({plural(pins, 'pin')})
+          </AppLink>
+        ) : (
+          <span className="b-muted">the deck (nothing pinned)</span>
+        )}
+        {' · '}
+        <AppLink to={writeView(params, { show: 'everything' })} navigate={navigate} current={showing === 'everything'}>
+          Everything in this view
+        </AppLink>
+      </span>
+      <span className="briefing-formats">
+        Layout:{' '}
+        {(Object.keys(formats) as BriefingFormat[]).map((f, i) => (
+          <Fragment key={f}>
+            {i ? ' · ' : ''}
+            <AppLink to={writeView(params, { format: f })} navigate={navigate} current={f === format}>
+              {formats[f]}
+            </AppLink>
+          </Fragment>
+        ))}
+      </span>
+      <button type="button" className="briefing-print" onClick={print.print} aria-busy={print.asked || undefined}>
+        {print.asked ? 'Preparing the pages…' : 'Print or save as PDF'}
+      </button>
+      <span className="b-muted">{count ? `${count}, ` : ''}one per sheet; Print waits until the pages are settled.</span>
+      {pins === 0 ? (
+        <span className="b-hint">
+          To build a deck, pin records (“Pin”) or panels (“Pin panel to deck” in a panel’s Export menu) on the dashboard: this view then
+          shows the deck’s slides, as its PDF, PNGs and PowerPoint have them.
+        </span>
+      ) : null}
+      {view.notices.length ? (
+        <span className="b-notice" role="status">
+          {view.notices.join(' · ')}
+        </span>
+      ) : null}
+    </nav>
+  );
+}
+
+/**
+ * The tray's deck, slide by slide, as its PDF, PNGs and PowerPoint have it (one slide model, one
+ * renderer): each slide on its own sheet, 16:9 or A4 landscape. Nothing is measured, so nothing can
+ * re-paginate: the sheets are the slides.
+ */
+function DeckPreview({ index, view, params, navigate, deck }: Props) {
+  const [madeAt] = useState(() => new Date());
+  const { items, panelPins } = deck;
+  const slides: Slide[] = useMemo(() => buildDeck(index, items, madeAt, panelPins.slide), [index, items, panelPins, madeAt]);
+  const fontsDone = useBriefingPage(index);
+  const print = useSettledPrint(fontsDone);
+  const { format } = view;
+  return (
+    <div className={`briefing is-deck format-${format}`} data-ready={fontsDone ? 'true' : undefined}>
+      <BriefingBar
+        view={view}
+        params={params}
+        navigate={navigate}
+        showing="deck"
+        pins={deck.items.length}
+        count={plural(slides.length, 'slide')}
+        print={print}
+      />
+      <main id="main" className="briefing-pages">
+        {slides.map((s, i) => (
+          <article key={i} className="briefing-page deck-sheet" aria-label={`Slide ${i + 1} of ${slides.length}`} data-kind={s.kind}>
+            <div className="deck-frame">
+              <div className="deck-scale">
+                <SlideView slide={s} />
+              </div>
+            </div>
+          </article>
+        ))}
+      </main>
+    </div>
+  );
+}
+
+function BriefingDocument({ index, view, selection, params, navigate, panels, ready, deck }: Props & { ready: boolean }) {
   const { format } = view;
   const [madeAt] = useState(() => new Date());
   const measureRef = useRef<HTMLDivElement>(null);
@@ -366,37 +481,9 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
   );
   const planned = usePagePlan(blocks, measureRef);
   const plan = planned?.layout.pages ?? null;
-  const [fontsDone, setFontsDone] = useState(false);
+  const fontsDone = useBriefingPage(index);
   const settled = Boolean(planned?.final && fontsDone && ready);
-  const waiting = useRef<(() => void)[]>([]);
-  const [printAsked, setPrintAsked] = useState(false);
-
-  useEffect(() => {
-    if (!settled) return;
-    for (const go of waiting.current.splice(0)) go();
-  }, [settled]);
-
-  const print = () => {
-    if (settled) return window.print();
-    setPrintAsked(true);
-    waiting.current.push(() => {
-      setPrintAsked(false);
-      window.print();
-    });
-  };
-
-  useEffect(() => {
-    const root = document.documentElement;
-    const had = root.classList.contains('theme-light');
-    root.classList.add('theme-light');
-    const title = document.title;
-    document.title = `${index.dataset.title} — briefing`;
-    void document.fonts.ready.then(() => setFontsDone(true));
-    return () => {
-      if (!had) root.classList.remove('theme-light');
-      document.title = title;
-    };
-  }, [index]);
+  const print = useSettledPrint(settled);
 
   useLayoutEffect(() => {
     for (const body of pagesRef.current?.querySelectorAll<HTMLElement>('.page-body') ?? []) {
@@ -406,41 +493,20 @@ function BriefingDocument({ index, view, selection, params, navigate, panels, re
     }
   }, [plan]);
 
-  const dashboardLink = writeView(params, { briefing: false, format: 'a4' });
-  const formatLink = (f: BriefingFormat) => writeView(params, { format: f });
   const byKey = new Map(blocks.map((b) => [b.key, b]));
   const footer = `${index.dataset.title} · ${describeFilters(view.filters, index)}`;
 
   return (
     <div className={`briefing format-${format}`} data-ready={settled ? 'true' : undefined}>
-      <nav className="briefing-bar" aria-label="Briefing">
-        <AppLink to={dashboardLink} navigate={navigate}>
-          ← Back to dashboard
-        </AppLink>
-        <span className="briefing-formats">
-          Layout:{' '}
-          {(Object.keys(FORMATS) as BriefingFormat[]).map((f, i) => (
-            <Fragment key={f}>
-              {i ? ' · ' : ''}
-              <AppLink to={formatLink(f)} navigate={navigate} current={f === format}>
-                {FORMATS[f]}
-              </AppLink>
-            </Fragment>
-          ))}
-        </span>
-        <button type="button" className="briefing-print" onClick={print} aria-busy={printAsked || undefined}>
-          {printAsked ? 'Preparing the pages…' : 'Print or save as PDF'}
-        </button>
-        <span className="b-muted">
-          {plan ? `${plural(plan.length, format === 'a4' ? 'page' : 'slide')}, ` : ''}one per sheet; Print waits until the pages are
-          settled.
-        </span>
-        {view.notices.length ? (
-          <span className="b-notice" role="status">
-            {view.notices.join(' · ')}
-          </span>
-        ) : null}
-      </nav>
+      <BriefingBar
+        view={view}
+        params={params}
+        navigate={navigate}
+        showing="everything"
+        pins={deck.items.length}
+        count={plan ? plural(plan.length, format === 'a4' ? 'page' : 'slide') : null}
+        print={print}
+      />
       <main id="main" className="briefing-pages" ref={pagesRef} aria-busy={plan ? undefined : true}>
         {plan
           ? plan.map((page, p) => (

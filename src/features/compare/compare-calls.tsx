@@ -2,6 +2,7 @@ import { memo, useId, useMemo } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
+import { Quoted } from '../../components/record-bits';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { clipText } from '../../records/names';
@@ -279,7 +280,7 @@ function EvidenceList({ evidence }: { evidence: Evidence[] }) {
             {ev.outlet}
             {ev.published ? `, ${formatDate(ev.published)}` : ''}:
           </span>{' '}
-          <q>{ev.excerpt}</q>
+          <Quoted text={ev.excerpt} />
           {ev.reading ? <span className="cmp-detail">{ev.reading}</span> : null}
         </li>
       ))}

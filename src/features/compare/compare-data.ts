@@ -3,7 +3,7 @@ import type { Citation, Discrepancy, Event, FuzzyDate, Quote } from '../../datas
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { actorName } from '../../records/names';
-import { quoteModeName, quotePresenter, quoteSpeaker } from '../../records/quote';
+import { quoteModeName, quotePresenter, quoteSpeaker, quoteWords } from '../../records/quote';
 import {
   affiliationOf,
   concerns,
@@ -81,7 +81,6 @@ export function comparedPair(events: readonly Event[], picked: readonly string[]
   const b = picked[1] ?? (fallback ? (fallback[1] !== a ? fallback[1] : fallback[0]) : null);
   return [a, b];
 }
-
 
 const READOUT_ROLE = /spokes|press secretary|press office|ministry|department|readout/i;
 
@@ -222,7 +221,7 @@ function affiliations(index: DatasetIndex, quotes: readonly Quote[]): string[] {
 
 function quoteItem(index: DatasetIndex, q: Quote): CompareItem {
   return {
-    text: q.mode === 'direct' ? `“${q.text}”` : q.text,
+    text: quoteWords(q),
     detail: `${quoteModeName(q)} · ${quoteSpeaker(q, index)} · ${quotePresenter.dateText(q)}`,
     recordId: q.id,
     evidence: q.citations.map((c) => evidence(index, c.source, c.excerpt)),

@@ -3,6 +3,7 @@ import type { ViewContext } from '../../filters/view-context';
 import { formatDate, formatDateRange } from '../../lib/dates';
 import { comparePanel } from './compare-panel';
 import { compareEvents, comparedPair, type CompareItem, type CompareRow } from './compare-data';
+import { quoted } from '../../records/names';
 
 type Book = Parameters<PrintBuilder<ViewContext>>[1]['book'];
 
@@ -21,7 +22,7 @@ function itemOf(item: CompareItem | undefined, book: Book) {
             {ev.outlet}
             {ev.published ? `, ${formatDate(ev.published)}` : ''}:
           </strong>{' '}
-          “{ev.excerpt}”
+          {quoted(ev.excerpt)}
           <Refs numbers={refs} measuring={m} />
           {ev.reading ? <div className="b-muted">{ev.reading}</div> : null}
         </div>

@@ -2,7 +2,7 @@ import type { DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Event } from '../../dataset/schema';
 import type { PanelSlide } from '../../export/panel-registry';
 import { cutList, type SlideBook, type SlideItem } from '../../export/slide-model';
-import { clipText } from '../../records/names';
+import { clipText, quoted } from '../../records/names';
 import { compareEvents, defaultPair, type CompareItem, type CompareRow } from './compare-data';
 
 /** The pair the panel shows: the ids picked in the URL, the rest from the selection's latest calls. */
@@ -39,7 +39,7 @@ function cell(
       out.push({ text: clipText(it.text, chars), detail: evidence.length ? 'as recorded' : 'no source says who asked', cites: [] });
       // Each source's telling of who asked is a line of its own, cited.
       for (const e of evidence) {
-        const words = e.reading ?? `“${e.excerpt}”`;
+        const words = e.reading ?? quoted(e.excerpt);
         out.push({ text: `${e.outlet}: ${clipText(words, chars)}`, cites: [{ source: e.source, excerpt: e.excerpt }] });
       }
       continue;

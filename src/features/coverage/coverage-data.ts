@@ -218,6 +218,9 @@ function coverageRow(row: Row, index: DatasetIndex, outletOf: (sourceId: string)
   return { id: row.id, type: row.type, outletCount: row.outlets.length, single: row.outlets.length === 1, cells };
 }
 
+/** The sign beside each mode's word, on screen and on the slide. */
+export const MODE_SYMBOL = { verbatim: '❝', paraphrase: '≈', reports: '✓', differs: '≠', none: '·', single: '①' } as const;
+
 export const MODE_LABEL: Record<CoverageMode, string> = {
   verbatim: 'verbatim',
   paraphrase: 'paraphrase',

@@ -8,7 +8,7 @@ import { plural } from '../../lib/format';
 import { present, recordDate, recordLabel } from '../../records/record-label';
 import { GradeCode } from '../../components/record-bits';
 import { CREDIBILITY_LABEL } from '../../dataset/grading-vocabulary';
-import { coverageData, describeCell, type CoverageCell, type CoverageColumn, type CoverageRow } from './coverage-data';
+import { coverageData, describeCell, MODE_SYMBOL, type CoverageCell, type CoverageColumn, type CoverageRow } from './coverage-data';
 import { coveragePanel } from './coverage-panel';
 import './coverage-matrix.css';
 
@@ -168,8 +168,6 @@ function MatrixRow({
   );
 }
 
-const SYMBOL = { verbatim: '❝', paraphrase: '≈', reports: '✓' } as const;
-
 function MatrixCell({
   cell,
   outlet,
@@ -199,7 +197,7 @@ function MatrixCell({
       >
         {cell.mode ? (
           <span className={`cov-mark mode-${cell.mode}`}>
-            <span aria-hidden="true">{SYMBOL[cell.mode]}</span> {cell.mode}
+            <span aria-hidden="true">{MODE_SYMBOL[cell.mode]}</span> {cell.mode}
           </span>
         ) : null}
         {cell.differs ? (

@@ -1,5 +1,6 @@
 import type { PanelDefinition } from '../../export/panel-registry';
 import type { ViewContext } from '../../filters/view-context';
+import { coverageSlide } from './coverage-slide';
 
-/** Image only: its cells are outlets × facts, not records. */
-export const coveragePanel: PanelDefinition<ViewContext> = { id: 'coverage', title: 'Source coverage' };
+/** No table: its cells are outlets × facts, not records; its slide is the matrix cut to fit. */
+export const coveragePanel: PanelDefinition<ViewContext> = { id: 'coverage', title: 'Source coverage', slide: coverageSlide };

@@ -10,7 +10,7 @@ import { keyPointPresenter } from '../../records/key-point';
 import { proseText, sourceLabel } from '../../records/source';
 import type { SourceGrade } from '../../dataset/grading';
 import { LIKELIHOOD_LABEL, RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
-import { GradeCode } from '../../components/record-bits';
+import { GradeCode, Quoted } from '../../components/record-bits';
 
 interface Props {
   index: DatasetIndex;
@@ -115,7 +115,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
                   const others = text === undefined ? 0 : anchor(text, c).others;
                   return (
                     <span key={i}>
-                      <q>{c.excerpt}</q>
+                      <Quoted text={c.excerpt} />
                       {others ? (
                         <span className="muted small occurs">
                           {' '}
@@ -220,7 +220,7 @@ export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: Datas
         {d.versions.map((v, i) => (
           <li key={i}>
             <strong>{sourceLabel(index, v.source)}</strong>
-            <q>{v.excerpt}</q>
+            <Quoted text={v.excerpt} />
             <span className="reading">{proseText(v.reading, index)}</span>
             {v.likelihood ? <span className="likelihood">Judged {LIKELIHOOD_LABEL[v.likelihood]}</span> : null}
           </li>

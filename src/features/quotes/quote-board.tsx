@@ -9,7 +9,7 @@ import { plural } from '../../lib/format';
 import { groupQuotes } from './group-quotes';
 import { quotesPanel } from './quotes-panel';
 import { actorName } from '../../records/names';
-import { quoteModeName, quotePresenter } from '../../records/quote';
+import { quoteModeName, quotePresenter, quoteWords } from '../../records/quote';
 
 /** As in the stylesheet: `.quote-cards` columns are at least 320px, 0.55rem apart. */
 const CARD_MIN_WIDTH = 320;
@@ -115,11 +115,7 @@ function QuoteCard({
   return (
     <li className={`quote-card mode-${q.mode}${selected ? ' is-selected' : ''}`}>
       <span className="mode-tag">{quoteModeName(q)}</span>
-      <blockquote>
-        {q.mode === 'direct' ? '“' : ''}
-        {q.text}
-        {q.mode === 'direct' ? '”' : ''}
-      </blockquote>
+      <blockquote>{quoteWords(q)}</blockquote>
       <p className="attribution">
         — <strong>{speaker}</strong>
         {q.onBehalfOf ? <span className="on-behalf"> for {actorName(index, q.onBehalfOf)}</span> : null}

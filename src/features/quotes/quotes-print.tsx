@@ -1,7 +1,7 @@
 import { emptyItems, PrintGrade, Refs, type PrintBuilder } from '../../export/print-block';
 import type { ViewContext } from '../../filters/view-context';
 import { actorName } from '../../records/names';
-import { quotePresenter } from '../../records/quote';
+import { quotePresenter, quoteWords } from '../../records/quote';
 
 export const printQuotes: PrintBuilder<ViewContext> = ({ index, selection }, { book }) => ({
   key: 'quotes',
@@ -15,7 +15,7 @@ export const printQuotes: PrintBuilder<ViewContext> = ({ index, selection }, { b
         return (m: boolean) => (
           <li className={`b-quote mode-${q.mode}`}>
             <blockquote>
-              {q.mode === 'direct' ? `“${q.text}”` : q.text}
+              {quoteWords(q)}
               <Refs numbers={refs} measuring={m} />
             </blockquote>
             <p className="b-attr">

@@ -10,7 +10,8 @@ import { useHoldRenderSignal } from '../../lib/render-signal';
 import { dayToIso, formatDay, isoToDay } from '../../lib/dates';
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
 import { plural } from '../../lib/format';
-import { brushBins, chartLayout, contactLegend, contactWords, isContact, timelineData, timelineSummary } from './timeline-data';
+import { TimelineChart, TimelineLegend } from './timeline-plot';
+import { brushBins, chartLayout, contactWords, isContact, timelineData, timelineSummary } from './timeline-data';
 import { ChartTable } from '../../components/chart-table';
 import { timelinePanel } from './timeline-panel';
 import './timeline.css';
@@ -79,13 +80,7 @@ export const CallTimeline = memo(function CallTimeline({
         <figcaption className="muted small">{timelineSummary(data, events, index)}</figcaption>
         <div ref={chartRef} className="chart" style={{ height: chartHeight }}>
           {charts.module && chartWidth > 0 ? (
-            <charts.module.TimelineChart
-              data={data}
-              layout={layout}
-              selected={selected}
-              kinds={index.vocabulary.eventKinds}
-              onOpen={onOpen}
-            />
+            <TimelineChart data={data} layout={layout} selected={selected} kinds={index.vocabulary.eventKinds} onOpen={onOpen} />
           ) : (
             <ChartPlaceholder error={charts.error} />
           )}
@@ -116,44 +111,7 @@ export const CallTimeline = memo(function CallTimeline({
           </button>
         </p>
       ) : null}
-      <p className="legend" aria-label="Legend">
-        <span className="legend-item">
-          <svg width="14" height="14" aria-hidden="true">
-            <polygon points="7,0 9,5 14,5 10,8.5 11.5,14 7,10.5 2.5,14 4,8.5 0,5 5,5" fill="var(--muted)" />
-          </svg>{' '}
-          {contactLegend(index)}: star, its date and a label written above
-        </span>
-        <span className="legend-item">
-          <svg width="18" height="12" aria-hidden="true">
-            <rect
-              x="1"
-              y="2"
-              width="16"
-              height="8"
-              rx="2"
-              fill="var(--muted)"
-              fillOpacity="0.25"
-              stroke="var(--muted)"
-              strokeDasharray="2 2"
-            />
-          </svg>{' '}
-          Date not known to the day: a faint span over its month or period
-        </span>
-        <span className="legend-item">
-          <svg width="14" height="14" aria-hidden="true">
-            <circle cx="7" cy="7" r="7" fill="var(--text)" />
-          </svg>{' '}
-          Number: events of one date
-        </span>
-        {kindsShown.map((k) => (
-          <span className="legend-item" key={k.id}>
-            <svg width="12" height="12" aria-hidden="true">
-              <circle cx="6" cy="6" r="5" fill={k.color} />
-            </svg>{' '}
-            {k.label}
-          </span>
-        ))}
-      </p>
+      <TimelineLegend index={index} kinds={kindsShown} />
       <DateBrush index={index} fromIso={from} toIso={to} onDates={onDates} animate={animate} />
       <EventList index={index} events={events} selected={selected} onOpen={onOpen} />
     </Panel>

@@ -378,13 +378,22 @@ const MAX_ANNOTATION_ROWS = 5;
 const CHAR_WIDTH = 6.1;
 
 /** Where everything goes on the chart, for a width: pure, so the caller knows the height before the chart loads. */
-export function chartLayout(data: TimelineData, width: number): ChartLayout {
+export function chartLayout(data: TimelineData, width: number, laneHeight = LANE_HEIGHT): ChartLayout {
   const laneColumn = Math.min(110, Math.round(width * 0.26));
   const plotLeft = laneColumn + 8;
   const plotRight = Math.max(plotLeft + 40, width - 16);
   const [d0, d1] = data.domain;
   const x = (day: number) => plotLeft + ((day - d0) / (d1 - d0 || 1)) * (plotRight - plotLeft);
-  const contacts = data.points.map((p, i) => ({ p, i })).filter(({ p }) => p.contact);
+  // By actor, one contact sits in each of its actors' lanes: it is labelled once, over its first.
+  const labelled = new Set<string>();
+  const contacts = data.points
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => {
+      const key = `${p.day}|${p.end}|${p.ids.join(' ')}`;
+      if (!p.contact || labelled.has(key)) return false;
+      labelled.add(key);
+      return true;
+    });
   contacts.sort((a, b) => a.p.day - b.p.day);
   const texts = contacts.map(({ p }) => {
     const what = p.count > 1 ? plural(p.count, 'event') : p.label;
@@ -402,7 +411,7 @@ export function chartLayout(data: TimelineData, width: number): ChartLayout {
     .filter((a) => a.row < MAX_ANNOTATION_ROWS);
   const rows = annotations.reduce((n, a) => Math.max(n, a.row + 1), 0);
   const lanesTop = 8 + rows * ANNOTATION_ROW + (rows ? 6 : 0);
-  const axisY = lanesTop + data.lanes.length * LANE_HEIGHT + 4;
+  const axisY = lanesTop + data.lanes.length * laneHeight + 4;
   const tickCount = Math.max(2, Math.floor((plotRight - plotLeft) / 90));
   return {
     width,
@@ -410,7 +419,7 @@ export function chartLayout(data: TimelineData, width: number): ChartLayout {
     plotLeft,
     plotRight,
     lanesTop,
-    laneHeight: LANE_HEIGHT,
+    laneHeight,
     axisY,
     x,
     ticks: calendarTicks(d0, d1, tickCount),

@@ -1,4 +1,5 @@
 import type { Brief } from './tray-markdown';
+import { quoted } from '../../records/names';
 
 /** The one-page brief as printed and as saved to PNG: light, plain, every claim numbered to its source. */
 export function BriefSheet({ brief }: { brief: Brief }) {
@@ -26,7 +27,7 @@ export function BriefSheet({ brief }: { brief: Brief }) {
                 <strong>Analyst note:</strong> {e.note}
               </p>
             ) : null}
-            <p className="brief-cites">Sources: {e.cites.map((n) => `[${n}]`).join(' ')}</p>
+            {e.cites.length ? <p className="brief-cites">Sources: {e.cites.map((n) => `[${n}]`).join(' ')}</p> : null}
           </li>
         ))}
       </ol>
@@ -37,7 +38,7 @@ export function BriefSheet({ brief }: { brief: Brief }) {
             {brief.citations.map((c) => (
               <li key={c.n}>
                 <span className="brief-n">[{c.n}]</span> {c.outlet}, published {c.published}:{' '}
-                <span className="brief-excerpt">“{c.excerpt}”</span>
+                <span className="brief-excerpt">{quoted(c.excerpt)}</span>
               </li>
             ))}
           </ol>

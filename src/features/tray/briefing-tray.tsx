@@ -2,20 +2,22 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { DatasetIndex, Row } from '../../dataset/indexes';
 import { Panel } from '../../components/panel';
+import { AppLink } from '../../components/app-link';
 import { GradeCode } from '../../components/record-bits';
 import { makeCaption } from '../../export/caption';
 import { downloadBlob } from '../../export/download';
 import { renderPng } from '../../export/image';
-import { buildDeck } from '../../export/deck';
+import { buildDeck, type PanelPins } from '../../export/deck';
 import { deckPngZip, deckPptx, printDeck } from '../../export/deck-files';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { present } from '../../records/record-label';
 import { readParam, writeView } from '../../dataset/url-state';
+import { useUrlParams } from '../../filters/use-url';
 import { BriefSheet } from './brief-sheet';
 import { briefMarkdown, buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
-import { encodeTrayFragment, LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
+import { LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
 import { trayPanel } from './tray-panel';
 import './briefing-tray.css';
 
@@ -24,13 +26,23 @@ interface Props {
   /** What the filters show; pins outside it stay, marked as hidden. */
   rows: readonly Row[];
   onOpen: (id: string) => void;
+  /** Pinned panels' slides and their headline and filters in words, as pinned. */
+  panelPins: PanelPins;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+function pinCount(items: readonly TrayItem[]): string {
+  const panels = items.filter((i) => i.panel).length;
+  const records = items.length - panels;
+  return [records ? plural(records, 'pinned record') : '', panels ? plural(panels, 'pinned panel') : ''].filter(Boolean).join(', ');
+}
+
 /** Pinned records in the analyst's order, with a note each; exported as a one-page brief. */
-export function BriefingTray({ index, rows, onOpen }: Props) {
+export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   const tray = useTray();
+  const [params, navigate] = useUrlParams();
+  const previewLink = writeView(params, { briefing: true, record: null, show: 'deck' });
   // Built only while something is pinned: at 100k records it costs tens of milliseconds per filter change.
   const pinned = tray.items.length > 0;
   const shown = useMemo(() => (pinned ? new Set(rows.map((r) => r.id)) : new Set<string>()), [rows, pinned]);
@@ -39,8 +51,9 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; by: -1 | 1 } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
-  const hiddenCount = tray.items.filter((i) => !shown.has(i.id)).length;
-  const brief = useMemo(() => (sheet ? buildBrief(index, tray.items, today()) : null), [sheet, index, tray.items]);
+  // A pinned panel keeps its own filters: never hidden by the page's.
+  const hiddenCount = tray.items.filter((i) => !i.panel && !shown.has(i.id)).length;
+  const brief = useMemo(() => (sheet ? buildBrief(index, tray.items, today(), panelPins) : null), [sheet, index, tray.items, panelPins]);
   const { notify } = tray;
 
   useEffect(() => setLink(null), [tray.items]);
@@ -102,7 +115,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
   const [deckBusy, setDeckBusy] = useState<string | null>(null);
   const deck = async (as: 'pptx' | 'pdf' | 'png') => {
     const madeAt = new Date();
-    const slides = buildDeck(index, tray.items, madeAt);
+    const slides = buildDeck(index, tray.items, madeAt, panelPins.slide);
     const name = `deck-${today()}`;
     setDeckBusy(as === 'pptx' ? 'Writing the PowerPoint…' : as === 'pdf' ? 'Printing the deck…' : 'Drawing slide 1…');
     try {
@@ -117,7 +130,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
   };
 
   const exportMarkdown = () => {
-    const md = briefMarkdown(buildBrief(index, tray.items, today()));
+    const md = briefMarkdown(buildBrief(index, tray.items, today(), panelPins));
     downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `briefing-${today()}.md`);
   };
 
@@ -129,6 +142,7 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
     const url = new URL(window.location.href);
     url.search = writeView(new URLSearchParams(), { dataset: readParam(url.searchParams, 'dataset') }).toString();
     // In the fragment, which the browser never sends to a server, so no server limit on headers applies.
+    const { encodeTrayFragment } = await import('./tray-fragment');
     url.hash = `${TRAY_FRAGMENT}=${encodeTrayFragment(tray.items)}`;
     const text = url.toString();
     if (text.length > LINK_MAX) {
@@ -153,8 +167,8 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
       className="tray"
       subtitle={
         empty
-          ? 'Pin records to build a one-page brief'
-          : `${plural(tray.items.length, 'pinned record')}${hiddenCount ? `, ${hiddenCount} hidden by filters` : ''} · kept in this browser`
+          ? 'Pin records and panels to build a deck'
+          : `${pinCount(tray.items)}${hiddenCount ? `, ${hiddenCount} hidden by filters` : ''} · kept in this browser`
       }
     >
       {tray.notices.length ? (
@@ -177,7 +191,9 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
         </div>
       ) : null}
       {empty ? (
-        <p className="empty">Nothing pinned yet. Use “Pin” next to any event, quote, aid item or discrepancy.</p>
+        <p className="empty">
+          Nothing pinned yet. Use “Pin” next to any event, quote, aid item or discrepancy, or “Pin panel to deck” in a panel’s Export menu.
+        </p>
       ) : (
         <ol className="tray-list" ref={listRef} aria-label="Pinned records, in brief order">
           {tray.items.map((item, i) => (
@@ -187,7 +203,8 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
               n={i + 1}
               last={i === tray.items.length - 1}
               index={index}
-              hidden={!shown.has(item.id)}
+              panelPins={panelPins}
+              hidden={!item.panel && !shown.has(item.id)}
               onMove={(by) => {
                 tray.move(item.id, by);
                 setFocusAfterMove({ id: item.id, by });
@@ -201,6 +218,11 @@ export function BriefingTray({ index, rows, onOpen }: Props) {
       )}
       <div className="tray-exports" role="group" aria-label="Download the deck" data-export-hide>
         <span className="small muted">{deckBusy ?? 'Deck: title, one slide per item, sources'}</span>
+        {empty ? null : (
+          <AppLink className="button-like" to={previewLink} navigate={navigate}>
+            Preview the deck
+          </AppLink>
+        )}
         <button type="button" onClick={() => void deck('pptx')} disabled={empty || deckBusy !== null}>
           Deck as PowerPoint
         </button>
@@ -290,6 +312,7 @@ interface EntryProps {
   n: number;
   last: boolean;
   index: DatasetIndex;
+  panelPins: PanelPins;
   hidden: boolean;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
@@ -297,36 +320,62 @@ interface EntryProps {
   onOpen: (id: string) => void;
 }
 
-function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onOpen }: EntryProps) {
+/** What a pin's row says: a record through its presenter, a panel by its slide's headline and the filters it was pinned with. */
+function entryHead(item: TrayItem, index: DatasetIndex, panelPins: PanelPins, hidden: boolean) {
+  if (item.panel) {
+    const about = panelPins.describe(item.panel);
+    if (!about) return null;
+    return {
+      label: about.headline,
+      // Two pins of one panel differ by their filters: buttons and the note are named with both.
+      name: `${about.headline} (${about.filters})`,
+      meta: <span className="tray-filters">{`Panel · as pinned: ${about.filters === 'No filters' ? 'no filters' : about.filters}`}</span>,
+      sources: false,
+    };
+  }
   const row = index.rowById.get(item.id);
-  const noteId = useId();
   if (!row) return null;
   const p = present(row, index);
-  const label = p.label(140);
   const date = p.date();
   const grade = p.grade();
+  const label = p.label(140);
+  return {
+    label,
+    name: label,
+    meta: (
+      <>
+        {grade ? (
+          <>
+            <GradeCode grade={grade} />{' '}
+          </>
+        ) : null}
+        {p.typeName}
+        {date ? ` · ${formatDate(date)}` : ''}
+        {hidden ? <span className="tray-hidden">Hidden by filters</span> : null}
+      </>
+    ),
+    sources: true,
+  };
+}
+
+function TrayEntry({ item, n, last, index, panelPins, hidden, onMove, onRemove, onNote, onOpen }: EntryProps) {
+  const noteId = useId();
+  const head = entryHead(item, index, panelPins, hidden);
+  if (!head) return null;
+  const { label, name } = head;
   return (
-    <li className={`tray-item${hidden ? ' is-hidden' : ''}`}>
+    <li className={`tray-item${hidden ? ' is-hidden' : ''}${item.panel ? ' is-panel' : ''}`}>
       <div className="tray-item-head">
         <span className="tray-n" aria-hidden="true">
           {n}
         </span>
         <div className="tray-item-body">
-          <p className="tray-meta">
-            {grade ? (
-              <>
-                <GradeCode grade={grade} />{' '}
-              </>
-            ) : null}
-            {p.typeName}
-            {date ? ` · ${formatDate(date)}` : ''}
-            {hidden ? <span className="tray-hidden">Hidden by filters</span> : null}
-          </p>
+          <p className="tray-meta">{head.meta}</p>
           <h3 className="tray-title">{label}</h3>
         </div>
       </div>
       <label className="visually-hidden" htmlFor={noteId}>
-        Note on {label}
+        Note on {name}
       </label>
       <input
         id={noteId}
@@ -338,16 +387,18 @@ function TrayEntry({ item, n, last, index, hidden, onMove, onRemove, onNote, onO
         onChange={(e) => onNote(e.target.value)}
       />
       <div className="tray-controls">
-        <button type="button" data-move={`${item.id}:-1`} disabled={n === 1} onClick={() => onMove(-1)} aria-label={`Move up: ${label}`}>
+        <button type="button" data-move={`${item.id}:-1`} disabled={n === 1} onClick={() => onMove(-1)} aria-label={`Move up: ${name}`}>
           <span aria-hidden="true">↑ </span>Up
         </button>
-        <button type="button" data-move={`${item.id}:1`} disabled={last} onClick={() => onMove(1)} aria-label={`Move down: ${label}`}>
+        <button type="button" data-move={`${item.id}:1`} disabled={last} onClick={() => onMove(1)} aria-label={`Move down: ${name}`}>
           <span aria-hidden="true">↓ </span>Down
         </button>
-        <button type="button" className="link-button" onClick={() => onOpen(item.id)} aria-label={`Sources for ${label}`}>
-          Sources
-        </button>
-        <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove from tray: ${label}`}>
+        {head.sources ? (
+          <button type="button" className="link-button" onClick={() => onOpen(item.id)} aria-label={`Sources for ${label}`}>
+            Sources
+          </button>
+        ) : null}
+        <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove from tray: ${name}`}>
           Remove
         </button>
       </div>

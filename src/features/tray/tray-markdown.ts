@@ -1,8 +1,9 @@
 import type { DatasetIndex, RowType } from '../../dataset/indexes';
+import type { PanelPins } from '../../export/deck';
 import { footnoteBook } from '../../export/footnotes';
 import { formatDate } from '../../lib/dates';
 import { escapeMarkdown, recordMarkdown, unescapeMarkdown } from '../../records/markdown';
-import { oneLine } from '../../records/names';
+import { oneLine, opensQuoted, quoted } from '../../records/names';
 import { present } from '../../records/record-label';
 import type { TrayItem } from './tray-storage';
 
@@ -17,7 +18,7 @@ export interface BriefCitation {
 
 export interface BriefEntry {
   id: string;
-  type: RowType;
+  type: RowType | 'panel';
   typeName: string;
   title: string;
   date: string | null;
@@ -34,11 +35,29 @@ export interface Brief {
   citations: BriefCitation[];
 }
 
-/** Pure: the pinned records in tray order, each with its citations numbered once across the brief. */
-export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], preparedOn: string): Brief {
+/**
+ * Pure: the pinned records in tray order, each with its citations numbered once across the brief; a
+ * pinned panel is named with the filters it was pinned with (its content is on its slide in the deck).
+ */
+export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], preparedOn: string, panels?: PanelPins): Brief {
   const book = footnoteBook(index);
   const entries: BriefEntry[] = [];
   for (const item of items) {
+    if (item.panel) {
+      const about = panels?.describe(item.panel);
+      if (about)
+        entries.push({
+          id: item.id,
+          type: 'panel',
+          typeName: 'Panel',
+          title: about.headline,
+          date: null,
+          body: [`As pinned: ${about.filters}`],
+          note: oneLine(item.note),
+          cites: [],
+        });
+      continue;
+    }
     const row = index.rowById.get(item.id);
     if (!row) continue;
     const p = present(row, index);
@@ -73,7 +92,7 @@ export function buildBrief(index: DatasetIndex, items: readonly TrayItem[], prep
 }
 
 export function citationLine(c: BriefCitation): string {
-  return `[${c.n}] ${escapeMarkdown(c.outlet)}, published ${escapeMarkdown(c.published)}: “${escapeMarkdown(c.excerpt)}”`;
+  return `[${c.n}] ${escapeMarkdown(c.outlet)}, published ${escapeMarkdown(c.published)}: ${quoted(escapeMarkdown(c.excerpt))}`;
 }
 
 export function briefMarkdown(brief: Brief): string {
@@ -103,9 +122,12 @@ export interface ParsedCitation {
 export function parseCitations(markdown: string): ParsedCitation[] {
   const out: ParsedCitation[] = [];
   for (const line of markdown.split('\n')) {
-    const m = /^\[(\d+)\] (.+?), published (.+?): “(.*)”$/.exec(line);
-    if (m)
-      out.push({ n: Number(m[1]), outlet: unescapeMarkdown(m[2]), published: unescapeMarkdown(m[3]), excerpt: unescapeMarkdown(m[4]) });
+    const m = /^\[(\d+)\] (.+?), published (.+?): (.+)$/.exec(line);
+    if (!m) continue;
+    // The marks quoted() put around it; an excerpt that opens with its own mark got none.
+    const inner = m[4].slice(1, -1);
+    const excerpt = m[4].startsWith('“') && m[4].endsWith('”') && !opensQuoted(inner) ? inner : m[4];
+    out.push({ n: Number(m[1]), outlet: unescapeMarkdown(m[2]), published: unescapeMarkdown(m[3]), excerpt: unescapeMarkdown(excerpt) });
   }
   return out;
 }

@@ -1,14 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import { PinContext, type PinState } from '../../components/pin-button';
+import type { PinnedPanel } from '../../components/pin-button';
 import { readParam, writeView } from '../../dataset/url-state';
 import { useUrlParams } from '../../filters/use-url';
+import { plural } from '../../lib/format';
 import {
   cleanNote,
   datasetIdentity,
-  decodeTrayFragment,
   decodeTrayLink,
+  isKnownPin,
   legacyTrayKey,
+  panelItem,
+  panelPinKey,
   mergeTrays,
   readTray,
   readTrayFile,
@@ -31,6 +35,8 @@ export interface TrayApi {
   /** Replaces the tray with a tray file's pins (the tray as it was stays restorable). */
   openFile: (file: File) => Promise<void>;
   toggle: (id: string) => void;
+  /** Pins a panel with the view it shows now, or takes that pin out again. */
+  togglePanel: (pin: PinnedPanel) => void;
   remove: (id: string) => void;
   move: (id: string, by: -1 | 1) => void;
   setNote: (id: string, note: string) => void;
@@ -57,6 +63,8 @@ function storage(): Storage | null {
   }
 }
 
+const inDataset = (index: DatasetIndex) => (i: TrayItem) => isKnownPin(i, (id) => index.rowById.has(id));
+
 function load(key: string, index: DatasetIndex): State {
   const store = storage();
   let read = readTray(store, key);
@@ -64,12 +72,12 @@ function load(key: string, index: DatasetIndex): State {
   if (read.items.length === 0 && read.notices.length === 0) {
     // Trays were kept by title before: adopt that one (left where it is) if its pins are in this dataset.
     const legacy = readTray(store, legacyTrayKey(index.dataset.title));
-    if (legacy.items.some((i) => index.rowById.has(i.id))) {
+    if (legacy.items.some(inDataset(index))) {
       read = { items: legacy.items, notices: [] };
       fromLegacy = true;
     }
   }
-  const known = read.items.filter((i) => index.rowById.has(i.id));
+  const known = read.items.filter(inDataset(index));
   const notices = [...read.notices];
   const lost = read.items.length - known.length;
   if (lost && !fromLegacy) {
@@ -86,6 +94,13 @@ function load(key: string, index: DatasetIndex): State {
   return { key, items: known, notices, previous: lost && !fromLegacy ? read.items : null };
 }
 
+/** "3 records", "1 record and 2 panels". */
+function pinsInWords(items: readonly TrayItem[]): string {
+  const panels = items.filter((i) => i.panel).length;
+  const records = items.length - panels;
+  return [records ? plural(records, 'record') : '', panels ? plural(panels, 'panel') : ''].filter(Boolean).join(' and ');
+}
+
 /** Puts a shared tray (link or file) in place of this one, keeping this one restorable. */
 function replaceWith(s: State, r: ReadResult & { failed?: boolean }, from: string): State {
   if (r.failed) return { ...s, notices: r.notices };
@@ -97,7 +112,7 @@ function replaceWith(s: State, r: ReadResult & { failed?: boolean }, from: strin
     items: r.items,
     previous: s.items.length ? s.items : s.previous,
     notices: [
-      `Loaded a briefing tray of ${r.items.length} record${r.items.length > 1 ? 's' : ''} from the ${from}.${before}`,
+      `Loaded a briefing tray of ${pinsInWords(r.items)} from the ${from}.${before}`,
       ...r.notices,
     ],
   };
@@ -151,7 +166,7 @@ export function TrayProvider({ index, children }: ProviderProps) {
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
       if (event.key !== key || event.storageArea !== storage()) return;
-      const theirs = readTray(storage(), key).items.filter((i) => index.rowById.has(i.id));
+      const theirs = readTray(storage(), key).items.filter(inDataset(index));
       const base = synced.current.key === key ? synced.current.items : [];
       setState((s) => {
         if (s.key !== key) return s;
@@ -186,12 +201,19 @@ export function TrayProvider({ index, children }: ProviderProps) {
         '',
         `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`,
       );
-      const r = decodeTrayFragment(raw, (id) => index.rowById.has(id));
-      setState((s) => replaceWith(s, r, 'shared link'));
+      void import('./tray-fragment').then(({ decodeTrayFragment }) => {
+        if (!live) return;
+        const r = decodeTrayFragment(raw, (id) => index.rowById.has(id));
+        setState((s) => replaceWith(s, r, 'shared link'));
+      });
     };
+    let live = true;
     readFragment();
     window.addEventListener('hashchange', readFragment);
-    return () => window.removeEventListener('hashchange', readFragment);
+    return () => {
+      live = false;
+      window.removeEventListener('hashchange', readFragment);
+    };
   }, [index]);
 
   const openFile = useCallback(
@@ -215,17 +237,19 @@ export function TrayProvider({ index, children }: ProviderProps) {
     });
   }, []);
 
-  const toggle = useCallback(
-    (id: string) =>
+  const pinOrUnpin = useCallback(
+    (item: TrayItem) =>
       update((items) =>
-        items.some((i) => i.id === id)
-          ? items.filter((i) => i.id !== id)
+        items.some((i) => i.id === item.id)
+          ? items.filter((i) => i.id !== item.id)
           : items.length >= TRAY_LIMIT
-            ? `The tray holds at most ${TRAY_LIMIT} records; remove one to pin another.`
-            : [...items, { id, note: '' }],
+            ? `The tray holds at most ${TRAY_LIMIT} pins; remove one to pin another.`
+            : [...items, item],
       ),
     [update],
   );
+  const toggle = useCallback((id: string) => pinOrUnpin({ id, note: '' }), [pinOrUnpin]);
+  const togglePanel = useCallback((pin: PinnedPanel) => pinOrUnpin(panelItem(pin)), [pinOrUnpin]);
 
   const notify = useCallback(
     (notice: string) => setState((s) => ({ ...s, notices: [...s.notices.filter((n) => n !== notice), notice] })),
@@ -239,6 +263,7 @@ export function TrayProvider({ index, children }: ProviderProps) {
       previous: state.previous,
       openFile,
       toggle,
+      togglePanel,
       remove: (id) => update((items) => items.filter((i) => i.id !== id)),
       move: (id, by) =>
         update((items) => {
@@ -264,13 +289,16 @@ export function TrayProvider({ index, children }: ProviderProps) {
       dismiss: () => setState((s) => ({ ...s, notices: [], previous: null })),
       notify,
     }),
-    [state, update, toggle, notify, openFile],
+    [state, update, toggle, togglePanel, notify, openFile],
   );
 
   // Pin buttons only care which ids are pinned, not about notes being typed.
   const idList = state.items.map((i) => i.id).join('\u0000');
   const pinned = useMemo(() => new Set(idList ? idList.split('\u0000') : []), [idList]);
-  const pins = useMemo<PinState>(() => ({ pinned, toggle }), [pinned, toggle]);
+  const pins = useMemo<PinState>(
+    () => ({ pinned, toggle, togglePanel, panelPinned: (pin) => pinned.has(panelPinKey(pin)) }),
+    [pinned, toggle, togglePanel],
+  );
 
   return (
     <TrayContext.Provider value={api}>

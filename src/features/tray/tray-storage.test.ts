@@ -9,12 +9,12 @@ import {
   backupKey,
   cleanNote,
   datasetIdentity,
-  decodeTrayFragment,
   decodeTrayLink,
-  encodeTrayFragment,
   LINK_MAX,
   mergeTrays,
   NOTE_MAX,
+  panelItem,
+  panelPinKey,
   readTray,
   readTrayFile,
   TRAY_LIMIT,
@@ -24,6 +24,7 @@ import {
   writeTray,
   type TrayItem,
 } from './tray-storage';
+import { decodeTrayFragment, encodeTrayFragment } from './tray-fragment';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -209,7 +210,7 @@ describe('a saved tray with one odd thing is read, not deleted whole', () => {
       2,
       /1 note over 200 characters/,
     ],
-    ['version 2', { version: 2, items: [pin(1), pin(2)] }, 2, /newer version of the dashboard \(version 2\)/],
+    ['version 3', { version: 3, items: [pin(1), pin(2)] }, 2, /newer version of the dashboard \(version 3\)/],
     ['an extra field in a pin', { version: 1, items: [{ ...pin(1), colour: 'red' }, pin(2)] }, 2, /unknown field “colour”/],
     ['an extra field in the tray', { version: 1, items: [pin(1)], owner: 'x' }, 1, /unknown field “owner”/],
     ['a note that is a number', { version: 1, items: [{ id: 'ok', note: 1 }, pin(2)] }, 2, /not text/],
@@ -326,5 +327,87 @@ describe('tray file', () => {
     expect(readTrayFile('{"title":"x"}', known).notices[0]).toMatch(/not a briefing tray file; your tray is unchanged/);
     expect(readTrayFile('<html>', known).notices[0]).toMatch(/not valid JSON/);
     expect(readTrayFile('{"format":"briefing-tray","version":3,"items":[]}', known).notices[0]).toMatch(/another version/);
+  });
+});
+
+describe('a pinned panel', () => {
+  const index = buildIndex(Dataset.parse(validDataset()));
+  const known = (id: string) => index.rowById.has(id);
+  const calls = panelItem({ panel: 'timeline', view: 'kind=call&lane=actor' }, 'Calls only');
+  const all = panelItem({ panel: 'timeline', view: '' });
+  const items: TrayItem[] = [
+    { id: 'ev-call', note: 'The call' },
+    calls,
+    all,
+    panelItem({ panel: 'compare', view: 'cmp=ev-call,ev-summit' }),
+  ];
+
+  it('has a key of its own for each view, which no record id can take', () => {
+    expect(calls.id).toBe(panelPinKey(calls.panel!));
+    expect(calls.id).not.toBe(all.id);
+    expect(calls.id).toMatch(/^@/);
+  });
+
+  it('round-trips through storage in order, beside records, with its view and note', () => {
+    const s = new MemoryStorage();
+    expect(writeTray(s, KEY, items)).toBeNull();
+    const saved = JSON.parse(s.getItem(KEY)!);
+    expect(saved.version).toBe(2);
+    // The key is made on reading, never stored.
+    expect(saved.items[1]).toEqual({ panel: 'timeline', view: 'kind=call&lane=actor', note: 'Calls only' });
+    expect(readTray(s, KEY)).toEqual({ items, notices: [] });
+  });
+
+  it('leaves a tray saved before pinned panels (version 1) readable as it was', () => {
+    const s = new MemoryStorage();
+    const old = JSON.stringify({
+      version: 1,
+      items: [
+        { id: 'ev-call', note: 'Old note' },
+        { id: 'q-stand', note: '' },
+      ],
+    });
+    s.setItem(KEY, old);
+    expect(readTray(s, KEY)).toEqual({
+      items: [
+        { id: 'ev-call', note: 'Old note' },
+        { id: 'q-stand', note: '' },
+      ],
+      notices: [],
+    });
+    expect(s.getItem(backupKey(KEY))).toBeNull();
+    const file = JSON.stringify({ format: 'briefing-tray', version: 1, dataset: 'x', items: [{ id: 'ev-call', note: '' }] });
+    expect(readTrayFile(file, known)).toEqual({ items: [{ id: 'ev-call', note: '' }], notices: [], failed: false });
+  });
+
+  it('round-trips through the share link and the tray file', () => {
+    const value = encodeTrayFragment(items);
+    expect(value).toMatch(/^v1\./);
+    expect(decodeTrayFragment(trayFragmentOf(`#tray=${value}`)!, known)).toEqual({ items, notices: [], failed: false });
+    expect(readTrayFile(trayFile(items, 'Test briefing'), known)).toEqual({ items, notices: [], failed: false });
+  });
+
+  it('is set aside, with the others read, when its panel is not one the dashboard has or its view is not text', () => {
+    const s = new MemoryStorage();
+    s.setItem(
+      KEY,
+      JSON.stringify({
+        version: 2,
+        items: [
+          { panel: 'no-such-panel', view: '', note: '' },
+          { panel: 'timeline', view: 42, note: '' },
+          { panel: 'timeline', view: 'x'.repeat(2000), note: '' },
+          { panel: 'quotes', view: 'group=event', note: '' },
+        ],
+      }),
+    );
+    const r = readTray(s, KEY);
+    expect(r.items).toEqual([panelItem({ panel: 'quotes', view: 'group=event' })]);
+    expect(r.notices).toEqual([expect.stringMatching(/3 pinned panels of no panel this dashboard has/)]);
+  });
+
+  it('keeps its place and note when another tab changes the tray', () => {
+    const noted = { ...calls, note: 'Edited here' };
+    expect(mergeTrays([calls, all], [noted, all], [all, calls])).toEqual([all, noted]);
   });
 });

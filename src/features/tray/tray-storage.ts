@@ -1,5 +1,8 @@
-import { deflateSync, inflateSync } from 'fflate';
-import { ID_PATTERN, RECORD_TYPES, type Dataset } from '../../dataset/schema';
+import { PANEL_IDS } from '../../dataset/panel-layout';
+import type { Dataset } from '../../dataset/schema';
+import { ID_PATTERN, RECORD_TYPES } from '../../dataset/formats';
+import type { PinnedPanel } from '../../components/pin-button';
+import type { DeckItem } from '../../export/deck';
 import { clipGraphemes, cutGraphemes } from '../../lib/graphemes';
 
 export const TRAY_LIMIT = 50;
@@ -10,12 +13,31 @@ export const LINK_MAX = 8000;
 export const TRAY_FILE_MAX = 1_000_000;
 /** The fragment key of a shared tray: `#tray=v1.<deflated JSON, base64url>`. A fragment never reaches a server. */
 export const TRAY_FRAGMENT = 'tray';
-const LINK_VERSION = 1;
 const FILE_FORMAT = 'briefing-tray';
+/** Saved trays and tray files: version 2 may hold pinned panels; version 1 (records only) is still read. */
+const STORE_VERSION = 2;
+const READ_VERSIONS = [1, 2];
+/** A pinned panel's view is a short query string; anything longer is not a view this dashboard wrote. */
+export const PANEL_VIEW_MAX = 1000;
 
-export interface TrayItem {
-  id: string;
-  note: string;
+/**
+ * A pin: a record by its id, or a panel with the view it was pinned with. A panel's `id` is its key
+ * (`panelPinKey`), never stored: it starts with `@`, which no record id can, and tells apart one panel
+ * pinned under two sets of filters.
+ */
+export type TrayItem = DeckItem;
+
+export function panelPinKey(pin: PinnedPanel): string {
+  return `@${pin.panel}?${pin.view}`;
+}
+
+export function panelItem(pin: PinnedPanel, note = ''): TrayItem {
+  return { id: panelPinKey(pin), note, panel: { panel: pin.panel, view: pin.view } };
+}
+
+/** The stored form of a pin: `{ id, note }` or `{ panel, view, note }`. */
+function stored(item: TrayItem): Record<string, string> {
+  return item.panel ? { panel: item.panel.panel, view: item.panel.view, note: item.note } : { id: item.id, note: item.note };
 }
 
 export interface ReadResult {
@@ -80,34 +102,53 @@ function dedupe(items: readonly TrayItem[]): TrayItem[] {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Pins from stored or shared data, one at a time: one odd pin never costs the others. */
-function readItems(list: unknown): { items: TrayItem[]; odd: string[] } {
+export function readItems(list: unknown): { items: TrayItem[]; odd: string[] } {
   if (!Array.isArray(list)) return { items: [], odd: ['no list of pins'] };
   const odd: string[] = [];
   const items: TrayItem[] = [];
   let badIds = 0;
+  let badPanels = 0;
   let longNotes = 0;
   let badNotes = 0;
   const extra = new Set<string>();
   for (const entry of list.slice(0, TRAY_LIMIT)) {
     const e = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : null;
-    if (!e || typeof e.id !== 'string' || !ID_PATTERN.test(e.id)) {
+    const isPanel = e !== null && 'panel' in e && !('id' in e);
+    if (isPanel && !isPanelPin(e)) {
+      badPanels++;
+      continue;
+    }
+    if (!e || (!isPanel && (typeof e.id !== 'string' || !ID_PATTERN.test(e.id)))) {
       badIds++;
       continue;
     }
-    for (const k of Object.keys(e)) if (k !== 'id' && k !== 'note') extra.add(clipGraphemes(k, 40));
+    const fields = isPanel ? ['panel', 'view', 'note'] : ['id', 'note'];
+    for (const k of Object.keys(e)) if (!fields.includes(k)) extra.add(clipGraphemes(k, 40));
     let note = '';
     if (typeof e.note === 'string') {
       note = cleanNote(e.note);
       if (note.length < e.note.length) longNotes++;
     } else if (e.note !== undefined) badNotes++;
-    items.push({ id: e.id, note });
+    items.push(isPanel ? panelItem({ panel: e.panel as string, view: e.view as string }, note) : { id: e.id as string, note });
   }
   if (list.length > TRAY_LIMIT) odd.push(`${list.length} pins where ${TRAY_LIMIT} fit (the first ${TRAY_LIMIT} were kept)`);
   if (badIds) odd.push(`${plural(badIds, 'pin')} without a readable record id`);
+  if (badPanels) odd.push(`${plural(badPanels, 'pinned panel')} of no panel this dashboard has, or without a readable view`);
   if (longNotes) odd.push(`${plural(longNotes, 'note')} over ${NOTE_MAX} characters (cut to fit)`);
   if (badNotes) odd.push(`${plural(badNotes, 'note')} that ${badNotes === 1 ? 'was' : 'were'} not text (left empty)`);
   if (extra.size) odd.push(`unknown field${extra.size > 1 ? 's' : ''} ${[...extra].map((k) => `“${k}”`).join(', ')} (ignored)`);
   return { items: dedupe(items), odd };
+}
+
+function isPanelPin(e: Record<string, unknown>): boolean {
+  return (
+    typeof e.panel === 'string' &&
+    (PANEL_IDS as readonly string[]).includes(e.panel) &&
+    typeof e.view === 'string' &&
+    e.view.length <= PANEL_VIEW_MAX &&
+    // eslint-disable-next-line no-control-regex -- a view is a query string: no control characters
+    !/[\u0000-\u001f\u007f]/.test(e.view)
+  );
 }
 
 function keepBackup(storage: ReadableStorage, key: string, raw: string): boolean {
@@ -138,20 +179,20 @@ export function readTray(storage: ReadableStorage | null, key: string): ReadResu
   } catch {
     return { items: [], notices: [`The saved briefing tray is damaged and could not be read.${kept()}`] };
   }
-  const stored = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-  if (!stored || !Array.isArray(stored.items)) {
+  const saved = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  if (!saved || !Array.isArray(saved.items)) {
     return { items: [], notices: [`The saved briefing tray is not in the expected form and could not be read.${kept()}`] };
   }
-  const { items, odd } = readItems(stored.items);
-  const version = stored.version;
-  if (version !== 1) {
+  const { items, odd } = readItems(saved.items);
+  const version = saved.version;
+  if (typeof version !== 'number' || !READ_VERSIONS.includes(version)) {
     odd.unshift(
-      typeof version === 'number' && version > 1
+      typeof version === 'number' && version > STORE_VERSION
         ? `the form of a newer version of the dashboard (version ${version})`
         : 'no version this dashboard knows',
     );
   }
-  const extra = Object.keys(stored).filter((k) => k !== 'version' && k !== 'items');
+  const extra = Object.keys(saved).filter((k) => k !== 'version' && k !== 'items');
   if (extra.length)
     odd.push(`unknown field${extra.length > 1 ? 's' : ''} ${extra.map((k) => `“${clipGraphemes(k, 40)}”`).join(', ')} (ignored)`);
   if (!odd.length) return { items, notices: [] };
@@ -174,7 +215,7 @@ export function writeTray(storage: Pick<Storage, 'setItem' | 'removeItem'> | nul
 }
 
 export function serialiseTray(items: readonly TrayItem[]): string {
-  return JSON.stringify({ version: 1, items });
+  return JSON.stringify({ version: STORE_VERSION, items: items.map(stored) });
 }
 
 /**
@@ -197,33 +238,18 @@ export function mergeTrays(base: readonly TrayItem[], ours: readonly TrayItem[],
   return dedupe(merged).slice(0, TRAY_LIMIT);
 }
 
+/** Whether a pin belongs to the dataset: a record it has, or a panel (read already against the panels there are). */
+export function isKnownPin(item: TrayItem, isKnown: (id: string) => boolean): boolean {
+  return item.panel !== undefined || isKnown(item.id);
+}
+
 /** Shared pins against the dataset: unknown ids are reported, the rest kept in order. */
-function known(items: readonly TrayItem[], isKnown: (id: string) => boolean, what: string): ReadResult {
-  const unknown = items.filter((i) => !isKnown(i.id)).map((i) => clipGraphemes(i.id, 40));
+export function known(items: readonly TrayItem[], isKnown: (id: string) => boolean, what: string): ReadResult {
+  const unknown = items.filter((i) => !isKnownPin(i, isKnown)).map((i) => clipGraphemes(i.id, 40));
   const notices = unknown.length
     ? [`Ignored unknown record${unknown.length > 1 ? 's' : ''} in the ${what}: ${unknown.map((u) => `“${u}”`).join(', ')}`]
     : [];
-  return { items: items.filter((i) => isKnown(i.id)), notices };
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** `v1.` and the pins as `[[id, note?], …]`, deflated and base64url-encoded. Any text survives, even half a surrogate pair. */
-export function encodeTrayFragment(items: readonly TrayItem[]): string {
-  const compact = items.slice(0, TRAY_LIMIT).map((i) => (i.note.trim() ? [i.id, i.note.trim()] : [i.id]));
-  return `v${LINK_VERSION}.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(compact)), { level: 9 }))}`;
+  return { items: items.filter((i) => isKnownPin(i, isKnown)), notices };
 }
 
 /** The value of `#tray=` in a location hash, or null. */
@@ -232,27 +258,7 @@ export function trayFragmentOf(hash: string): string | null {
   return params.get(TRAY_FRAGMENT);
 }
 
-const unchanged = 'your tray is unchanged';
-
-export function decodeTrayFragment(raw: string, isKnown: (id: string) => boolean): SharedResult {
-  const fail = (why: string): SharedResult => ({ items: [], notices: [`The shared tray in the link ${why}; ${unchanged}.`], failed: true });
-  if (raw.length > LINK_MAX)
-    return fail(`is too long (${raw.length.toLocaleString('en-GB')} characters; at most ${LINK_MAX.toLocaleString('en-GB')} are read)`);
-  const m = /^v(\d{1,6})\.(.*)$/s.exec(raw);
-  if (!m) return fail('is damaged (it does not start with a version such as “v1.”)');
-  if (Number(m[1]) !== LINK_VERSION) return fail(`was made by another version of the dashboard (v${clipGraphemes(m[1], 8)})`);
-  let list: unknown;
-  try {
-    list = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflateSync(fromBase64Url(m[2]))));
-  } catch {
-    return fail('is damaged (it may have been cut short when copied)');
-  }
-  if (!Array.isArray(list)) return fail('is damaged (no list of pins)');
-  const { items, odd } = readItems(list.map((e) => (Array.isArray(e) ? { id: e[0], ...(e.length > 1 ? { note: e[1] } : {}) } : e)));
-  const r = known(items, isKnown, 'shared tray');
-  if (odd.length) r.notices.push(`The shared tray had ${odd.join('; ')}.`);
-  return { ...r, failed: false };
-}
+export const unchanged = 'your tray is unchanged';
 
 /**
  * The old `?tray=id~note,id` form: ids cannot hold `~` or `,`, and each note is percent-encoded.
@@ -295,7 +301,7 @@ export function decodeTrayLink(raw: string, isKnown: (id: string) => boolean): R
 
 /** A tray file, for a tray whose link would be too long to send. */
 export function trayFile(items: readonly TrayItem[], datasetTitle: string): string {
-  return `${JSON.stringify({ format: FILE_FORMAT, version: 1, dataset: datasetTitle, items }, null, 2)}\n`;
+  return `${JSON.stringify({ format: FILE_FORMAT, version: STORE_VERSION, dataset: datasetTitle, items: items.map(stored) }, null, 2)}\n`;
 }
 
 export function readTrayFile(text: string, isKnown: (id: string) => boolean): SharedResult {
@@ -309,7 +315,8 @@ export function readTrayFile(text: string, isKnown: (id: string) => boolean): Sh
   }
   const file = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
   if (!file || file.format !== FILE_FORMAT || !Array.isArray(file.items)) return fail('is not a briefing tray file');
-  if (file.version !== 1) return fail(`was made by another version of the dashboard (version ${clipGraphemes(String(file.version), 8)})`);
+  if (typeof file.version !== 'number' || !READ_VERSIONS.includes(file.version))
+    return fail(`was made by another version of the dashboard (version ${clipGraphemes(String(file.version), 8)})`);
   const { items, odd } = readItems(file.items);
   const r = known(items, isKnown, 'tray file');
   if (odd.length) r.notices.push(`The tray file had ${odd.join('; ')}.`);

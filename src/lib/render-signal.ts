@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useLayoutEffect } from 'react';
 
-/** Work the page is not complete without: modules on their way, charts waiting for their size. */
+/** Work the page is not complete without: charts near the screen waiting for their module or their size. */
 let pending = 0;
 let waiters: (() => void)[] = [];
 
@@ -9,15 +9,6 @@ function settle() {
   const ready = waiters;
   waiters = [];
   ready.forEach((fn) => fn());
-}
-
-/** Counts a background load (a chart module) until it settles. */
-export function trackLoading(load: Promise<unknown>): void {
-  pending++;
-  void load.finally(() => {
-    pending--;
-    settle();
-  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { DiscrepancyMarker, SourceBadges } from '../../components/record-bits';
 import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
+import { useNearScreen } from '../../lib/use-near-screen';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { formatDate } from '../../lib/dates';
 import { formatAmount, formatTotals, plural } from '../../lib/format';
@@ -27,7 +28,7 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-/** Recharts arrives in the background: the page shows the data without waiting for it. */
+/** Recharts arrives once the chart comes near the screen: the page shows the data without waiting for it. */
 const useChart = deferredModule(() => import('./aid-chart'));
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -48,12 +49,13 @@ export const AidTracker = memo(function AidTracker({ index, aid, sort, selected,
   const money = useMemo(() => moneyByDonorAndStatus(aid, index), [aid, index]);
   const rolled = useMemo(() => rollUp(aid, index), [aid, index]);
   const totals = useMemo(() => formatTotals(aidTotals(aid)), [aid]);
-  const chart = useChart();
-  const Charts = chart.module;
   const chartRef = useRef<HTMLDivElement>(null);
+  const near = useNearScreen(chartRef, aid.length > 0);
+  const chart = useChart(near);
+  const Charts = chart.module;
   // 0 until the box has been measured: the chart is drawn once, at its real width.
   const chartWidth = useWidth(chartRef, 0, true, 'aid-chart');
-  useHoldRenderSignal(aid.length > 0 && chart.error === null && (chart.module === null || chartWidth === 0));
+  useHoldRenderSignal(aid.length > 0 && near && chart.error === null && (chart.module === null || chartWidth === 0));
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(scrollRef, rows.length, 64, { resetKey: rows });
   const large = rows.length > VIRTUALISE_ABOVE;

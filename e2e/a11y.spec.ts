@@ -168,6 +168,9 @@ test('text scales to 200% without loss', async ({ page }) => {
 test('reduced motion turns chart animation off', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openDashboard(page);
+  // The chart is drawn once it comes near the screen.
+  await panel(page, 'Weapons and aid tracker').locator('.aid-chart').scrollIntoViewIfNeeded();
+  await expect(page.locator('.aid .recharts-bar-rectangle path').first()).toBeVisible();
   // With animation off, the bars are at full height at once: the chart's rectangles do not change.
   const heights = () => page.locator('.aid .recharts-bar-rectangle path').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
   const first = await heights();

@@ -60,6 +60,8 @@ test('contacts are labelled on the chart with their date, without hovering; the 
 test('the aid chart names items and amounts, and a search for an item keeps its package in view', async ({ page }) => {
   await openDashboard(page);
   const aid = panel(page, 'Weapons and aid tracker');
+  // The chart is drawn once it comes near the screen.
+  await aid.locator('.aid-chart').scrollIntoViewIfNeeded();
   const lines = aid.getByRole('list', { name: 'Items from announcement to effect' });
   await expect(lines.getByRole('button', { name: '$225 million military aid package on the chart: open its sources' })).toContainText(
     '$225 million',
@@ -70,6 +72,7 @@ test('the aid chart names items and amounts, and a search for an item keeps its 
   await expect(aid.locator('.aid-money')).toContainText('Announced');
 
   await openDashboard(page, '?q=Patriot');
+  await panel(page, 'Weapons and aid tracker').locator('.aid-chart').scrollIntoViewIfNeeded();
   const patriot = panel(page, 'Weapons and aid tracker').getByRole('list', { name: 'Items from announcement to effect' });
   await expect(patriot.locator('.aid-line')).toHaveCount(2);
   await expect(patriot.locator('.aid-line.is-context')).toContainText('$225 million military aid package');
@@ -77,6 +80,7 @@ test('the aid chart names items and amounts, and a search for an item keeps its 
   await expect(patriot.locator('.aid-line.depth-1')).toContainText('Patriot air defence system');
 
   await openSecondStory(page);
+  await panel(page, 'Weapons and aid tracker').locator('.aid-chart').scrollIntoViewIfNeeded();
   await expect(panel(page, 'Weapons and aid tracker').locator('.aid-money')).toContainText('€40 million');
 });
 
@@ -99,6 +103,8 @@ test('the brush covers the busy period and follows a date filter', async ({ page
   await openDashboard(page);
   const timeline = panel(page, 'Call timeline');
   await expect(timeline.locator('.brush-note')).toContainText(/outside the brush: \d+ earlier events? \(2014 – /);
+  // Recharts, which draws the brush, loads once the brush comes near the screen.
+  await timeline.locator('.brush').scrollIntoViewIfNeeded();
   const travellers = timeline.locator('.recharts-brush-traveller');
   await expect(travellers).toHaveCount(2);
   const xs = async () => Promise.all((await travellers.all()).map(async (t) => (await t.boundingBox())!.x));

@@ -138,3 +138,74 @@ test('links that mean nothing are ignored with a notice, and foreign datasets ar
   await page.getByRole('button', { name: 'Open the default dataset' }).click();
   await expect(panel(page, 'Call timeline')).toBeVisible();
 });
+
+test('a filter change draws the panels in view first; a far panel follows when the page is idle, its nav count right at once', async ({
+  page,
+}) => {
+  // From the first commit on: which panels the frame that says "every panel shows the data" had drawn.
+  await page.addInitScript(() => {
+    const seen: { rendered: number; coveragePending: boolean; coverageMutations: number }[] = [];
+    (window as unknown as { __frames: typeof seen }).__frames = seen;
+    let coverageMutations = 0;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.target instanceof Node && document.getElementById('panel-coverage')?.contains(r.target)) coverageMutations++;
+        if (r.target === document.documentElement && r.attributeName === 'data-rendered') {
+          seen.push({
+            rendered: Number(document.documentElement.dataset.rendered),
+            coveragePending: document.getElementById('panel-coverage')?.classList.contains('panel-pending') ?? false,
+            coverageMutations,
+          });
+          coverageMutations = 0;
+        }
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await openDashboard(page);
+  const coverage = panel(page, 'Source coverage');
+  const navCount = async () =>
+    Number(
+      /[\d,]+/
+        .exec(
+          (await page
+            .getByRole('navigation', { name: 'Panels' })
+            .getByRole('link', { name: /^Source coverage/ })
+            .textContent()) ?? '',
+        )?.[0]
+        .replace(/,/g, ''),
+    );
+  const facts = (n: number) => new RegExp(`^${n} facts? ·`);
+  const frames = () =>
+    page.evaluate(
+      () => (window as unknown as { __frames: { rendered: number; coveragePending: boolean; coverageMutations: number }[] }).__frames,
+    );
+  // The first screen is drawn without the coverage matrix, far below it; the matrix follows unasked.
+  expect((await frames())[0].coveragePending).toBe(true);
+  await expect(coverage.locator('.coverage-table')).toBeVisible();
+  await expect(coverage.locator('.panel-sub')).toHaveText(facts(await navCount()));
+
+  await page.waitForTimeout(500);
+  const before = (await frames()).length;
+  await panel(page, 'Filters').getByRole('checkbox', { name: 'Kyiv Post' }).check();
+  const kyivEvents = dataset.events.filter((e) => e.citations.some((c) => c.source === kyivPost.id));
+  await expect(panel(page, 'Call timeline').getByRole('list', { name: 'Events in date order' }).locator(':scope > li')).toHaveCount(
+    kyivEvents.length,
+  );
+  await expect.poll(async () => (await frames()).length).toBeGreaterThan(before);
+  // The frame that shows the timeline updated left the matrix as it was...
+  expect((await frames())[before].coverageMutations).toBe(0);
+  const shown = await navCount();
+  // ...while the nav already counts what it will show, and the matrix catches up on its own, unscrolled.
+  await expect(coverage.locator('.panel-sub')).toHaveText(facts(shown));
+  expect(await coverage.evaluate((el) => el.getBoundingClientRect().top > 2 * window.innerHeight)).toBe(true);
+  const kyivQuotes = dataset.quotes.filter((q) => q.citations.some((c) => c.source === kyivPost.id));
+  expect(shown).toBeGreaterThanOrEqual(kyivEvents.length + kyivQuotes.length);
+
+  // Sent to it from the nav, the panel has focus and its own Export menu.
+  await page
+    .getByRole('navigation', { name: 'Panels' })
+    .getByRole('link', { name: /^Source coverage/ })
+    .click();
+  await expect(coverage).toBeFocused();
+  await expect(coverage.getByRole('button', { name: 'Export Source coverage' })).toBeVisible();
+});

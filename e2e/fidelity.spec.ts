@@ -115,10 +115,13 @@ for (const scheme of ['light', 'dark'] as const) {
         await serveSecondStory(page);
         await keepRenderedSvgs(page);
         await openDashboard(page, query);
-        const names = await page
-          .locator('section.panel')
-          .evaluateAll((els) => els.flatMap((el) => (el.querySelector('.export-menu') ? [el.getAttribute('data-panel') ?? ''] : [])));
-        expect(names.length, 'panels with an Export menu').toBeGreaterThanOrEqual(6);
+        const exportable = () =>
+          page
+            .locator('section.panel')
+            .evaluateAll((els) => els.flatMap((el) => (el.querySelector('.export-menu') ? [el.getAttribute('data-panel') ?? ''] : [])));
+        // Panels far down the page are drawn once it is idle, unscrolled.
+        await expect.poll(async () => (await exportable()).length, { message: 'panels with an Export menu' }).toBeGreaterThanOrEqual(6);
+        const names = await exportable();
         const screenBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         if (scheme === 'dark') expect(screenBg, 'the screen itself is dark').not.toBe('rgb(243, 244, 246)');
 

@@ -125,6 +125,7 @@ test.describe('hostile text in every field is shown as text', () => {
       .getByRole('checkbox', { name: /^Joe Biden <script>/ })
       .check();
     await timeline.getByRole('button', { name: 'By actor' }).click();
+    await timeline.locator('.brush').scrollIntoViewIfNeeded();
     await timeline.locator('.recharts-surface').first().hover();
     await expectInert(page);
 

@@ -118,6 +118,14 @@ async function settle(page: Page) {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   });
   await page.waitForLoadState('networkidle');
+  // A chart is drawn when it comes near the screen: go down the page as a reader would, then back up.
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 900) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 async function main() {

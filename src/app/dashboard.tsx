@@ -1,9 +1,21 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { LoadedDataset } from '../dataset/load';
 import { keyPointsFor } from '../dataset/bottom-line';
-import { activeFilterCount, isFiltered, select, type Filters } from '../dataset/select';
+import { activeFilterCount, isFiltered, selectSharing, type Filters } from '../dataset/select';
 import { movePanel, toggleCollapsed, type PanelId, type PanelLayout } from '../dataset/panel-layout';
-import { PanelSlot, panelElementId } from '../components/panel';
+import { PanelSlot, panelElementId, type PanelSlotValue } from '../components/panel';
+import { NearViewport } from '../components/near-viewport';
 import { AppLink } from '../components/app-link';
 import { PanelNav } from './panel-nav';
 import { PanelProfiler } from './panel-profiler';
@@ -42,6 +54,20 @@ import './offscreen-panels.css';
 // The print-only view is fetched the first time it is opened, never with the dashboard.
 const BriefingView = lazy(() => import('../features/briefing/briefing-view').then((m) => ({ default: m.BriefingView })));
 
+/** The panels at the top of the page are drawn at once; the rest when they come near the viewport. */
+const EAGER_PANELS = 2;
+
+/** A panel's name in the nav and its skip links; the aid panel's is shorter than its heading. */
+function navTitle(id: PanelId, index: LoadedDataset['index']): string {
+  return id === 'aid' ? 'Weapons and aid' : headingOf(id, index);
+}
+
+/** A panel's heading, as its own component writes it (the Compare panel names what the dataset has). */
+function headingOf(id: PanelId, index: LoadedDataset['index']): string {
+  if (id === 'compare') return compareTitle(index, comparePanel.title);
+  return PANELS.find((p) => p.id === id)?.title ?? id;
+}
+
 /** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
 const LARGE_DATASET = 500;
 
@@ -69,11 +95,13 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   usePageDescription(index.dataset.title);
   const tray = useTray();
   const [params, navigate] = useUrlParams();
-  const view = useMemo(() => parseView(params, index), [params, index]);
+  const current = useMemo(() => parseView(params, index), [params, index]);
+  // The filters answer the click at once; the panels follow in a render React may interrupt.
+  const view = useDeferredValue(current);
   // Keyed on the filters' content: opening a record or regrouping quotes keeps the same selection.
   const filterKey = JSON.stringify(view.filters);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- filterKey stands for view.filters
-  const selection = useMemo(() => select(index, view.filters), [index, filterKey]);
+  const selection = useMemo(() => selectSharing(index, view.filters), [index, filterKey]);
   useRenderSignal(selection);
   const panels = useMemo(() => bindPanels(PANELS, { index, selection, view }), [index, selection, view]);
   const panelPins = useMemo(() => pinnedPanels(index), [index]);
@@ -91,8 +119,17 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     filtersButton.current?.focus();
   }, []);
 
-  const setView = useCallback((part: Partial<View>) => navigate(writeView(params, part)), [params, navigate]);
-  const setFilters = useCallback((f: Filters, opts?: { replace?: boolean }) => navigate(withFilters(params, f), opts), [params, navigate]);
+  // Callbacks read the view as it is when they are called, so they stay the same from one view to
+  // the next and a panel whose own props did not change is not drawn again.
+  const latest = useRef(current);
+  useLayoutEffect(() => {
+    latest.current = current;
+  });
+  const setView = useCallback((part: Partial<View>) => navigate(writeView(new URLSearchParams(window.location.search), part)), [navigate]);
+  const setFilters = useCallback(
+    (f: Filters, opts?: { replace?: boolean }) => navigate(withFilters(new URLSearchParams(window.location.search), f), opts),
+    [navigate],
+  );
   const open = useCallback(
     (id: string) => {
       if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('.provenance')) {
@@ -109,6 +146,41 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     // Opened from a link, there is nothing to go back to: the dashboard itself takes focus rather than the page.
     window.setTimeout(() => (target?.isConnected ? target : document.getElementById('main'))?.focus(), 0);
   }, [setView]);
+  const onLane = useCallback((lane: View['lane']) => setView({ lane }), [setView]);
+  const onGroup = useCallback((group: View['group']) => setView({ group }), [setView]);
+  const onSort = useCallback((sort: View['sort']) => setView({ sort }), [setView]);
+  const onSingleOnly = useCallback((singleSource: boolean) => setView({ singleSource }), [setView]);
+  const onPick = useCallback((compare: View['compare']) => setView({ compare }), [setView]);
+  const onDates = useCallback(
+    (from: string | null, to: string | null) => setFilters({ ...latest.current.filters, from, to }),
+    [setFilters],
+  );
+  const setLayout = useCallback((panels: PanelLayout) => setView({ panels }), [setView]);
+  const foldPanel = useCallback(
+    (id: string, collapsed: boolean) => setLayout(toggleCollapsed(latest.current.panels, id, collapsed)),
+    [setLayout],
+  );
+  const { events, quotes, aid, discrepancies } = selection;
+  const records = useMemo(() => ({ events, quotes, aid, discrepancies }), [events, quotes, aid, discrepancies]);
+  const layout = view.panels;
+  const order = layout.order as PanelId[];
+  const layoutKey = JSON.stringify(layout);
+  const slotValues = useMemo(
+    () =>
+      new Map(
+        order.map((id, i): [string, PanelSlotValue] => [
+          id,
+          {
+            id,
+            collapsed: layout.collapsed.includes(id),
+            onFold: (c) => foldPanel(id, c),
+            next: order[i + 1] ? { id: order[i + 1], title: navTitle(order[i + 1], index) } : undefined,
+          },
+        ]),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the layout's content, not its identity
+    [layoutKey, foldPanel, index],
+  );
 
   if (view.briefing) {
     return (
@@ -130,9 +202,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const { dataset } = index;
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
   const combination = describeCombination(view.filters);
-  const active = activeFilterCount(view.filters);
-  const layout = view.panels;
-  const setLayout = (panels: PanelLayout) => setView({ panels });
+  const active = activeFilterCount(current.filters);
   const contacts = selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length;
 
   const slots: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
@@ -150,13 +220,14 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
         <CallTimeline
           index={index}
           events={selection.events}
-          filters={view.filters}
+          from={view.filters.from}
+          to={view.filters.to}
           lane={view.lane}
           selected={view.record}
           animate={animate}
-          onLane={(lane) => setView({ lane })}
+          onLane={onLane}
           onOpen={open}
-          onDates={(from, to) => setFilters({ ...view.filters, from, to })}
+          onDates={onDates}
         />
       ),
     },
@@ -165,18 +236,11 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       count: selection.quotes.length,
       unit: 'quotes',
       element: (
-        <QuoteBoard
-          index={index}
-          quotes={selection.quotes}
-          group={view.group}
-          selected={view.record}
-          onGroup={(group) => setView({ group })}
-          onOpen={open}
-        />
+        <QuoteBoard index={index} quotes={selection.quotes} group={view.group} selected={view.record} onGroup={onGroup} onOpen={open} />
       ),
     },
     aid: {
-      title: 'Weapons and aid',
+      title: navTitle('aid', index),
       count: selection.aid.length,
       unit: 'aid items',
       element: (
@@ -186,7 +250,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           sort={view.sort}
           selected={view.record}
           animate={animate}
-          onSort={(sort) => setView({ sort })}
+          onSort={onSort}
           onOpen={open}
         />
       ),
@@ -204,10 +268,10 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       element: (
         <CoverageMatrix
           index={index}
-          selection={selection}
+          selection={records}
           singleOnly={view.singleSource}
           selected={view.record}
-          onSingleOnly={(singleSource) => setView({ singleSource })}
+          onSingleOnly={onSingleOnly}
           onOpen={open}
         />
       ),
@@ -216,18 +280,9 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       title: compareTitle(index, comparePanel.title),
       count: contacts,
       unit: contacts === 1 ? 'contact to compare' : 'contacts to compare',
-      element: (
-        <CompareCalls
-          index={index}
-          events={selection.events}
-          picked={view.compare}
-          onPick={(compare) => setView({ compare })}
-          onOpen={open}
-        />
-      ),
+      element: <CompareCalls index={index} events={selection.events} picked={view.compare} onPick={onPick} onOpen={open} />,
     },
   };
-  const order = layout.order as PanelId[];
   const goTo = (id: string) => {
     if (layout.collapsed.includes(id)) setLayout(toggleCollapsed(layout, id, false));
     window.setTimeout(() => document.getElementById(panelElementId(id))?.focus(), 0);
@@ -253,7 +308,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
       <PanelNav
         entries={order.map((id) => ({ id, ...slots[id], collapsed: layout.collapsed.includes(id) }))}
         onGo={goTo}
-        onFold={(id, collapsed) => setLayout(toggleCollapsed(layout, id, collapsed))}
+        onFold={foldPanel}
         onMove={(id, by) => setLayout(movePanel(layout, id, by))}
         before={filtersToggle}
       />
@@ -320,22 +375,16 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
             Show {plural(selection.rows.length, 'record')}
           </button>
           <PanelProfiler id="filters">
-            <FiltersPanel index={index} filters={view.filters} facets={selection.facets} onChange={setFilters} />
+            <FiltersPanel index={index} filters={current.filters} facets={selection.facets} onChange={setFilters} />
           </PanelProfiler>
         </aside>
         <PanelExports index={index} selection={selection} filters={view.filters} panels={panels} pinView={panelViewOf(view)}>
           <main id="main" className="panels" tabIndex={-1}>
             {order.map((id, i) => (
-              <PanelSlot.Provider
-                key={id}
-                value={{
-                  id,
-                  collapsed: layout.collapsed.includes(id),
-                  onFold: (c) => setLayout(toggleCollapsed(layout, id, c)),
-                  next: order[i + 1] ? { id: order[i + 1], title: slots[order[i + 1]].title } : undefined,
-                }}
-              >
-                <PanelProfiler id={id}>{slots[id].element}</PanelProfiler>
+              <PanelSlot.Provider key={id} value={slotValues.get(id)!}>
+                <NearViewport slotId={id} title={headingOf(id, index)} eager={i < EAGER_PANELS || layout.collapsed.includes(id)}>
+                  <PanelProfiler id={id}>{slots[id].element}</PanelProfiler>
+                </NearViewport>
               </PanelSlot.Provider>
             ))}
           </main>
@@ -344,7 +393,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           <BriefingTray index={index} rows={selection.rows} onOpen={open} panelPins={panelPins} />
         </div>
       </div>
-      {view.record ? <ProvenancePanel index={index} texts={texts} recordId={view.record} onClose={close} onOpen={open} /> : null}
+      {current.record ? <ProvenancePanel index={index} texts={texts} recordId={current.record} onClose={close} onOpen={open} /> : null}
     </div>
   );
 }

@@ -244,3 +244,37 @@ export function select(index: DatasetIndex, filters: Filters): Selection {
     shownSources: index.sourceOrder.filter((s) => shownIds.has(s)),
   };
 }
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `next` with each list that holds the same records as in `previous` replaced by the previous list
+ * itself, so a panel whose records a filter change left as they were gets the very same array and
+ * need not draw again.
+ */
+export function reuseUnchanged(previous: Selection | null, next: Selection): Selection {
+  if (!previous) return next;
+  const keep = <T>(a: T[], b: T[]) => (sameItems(a, b) ? a : b);
+  return {
+    ...next,
+    events: keep(previous.events, next.events),
+    quotes: keep(previous.quotes, next.quotes),
+    aid: keep(previous.aid, next.aid),
+    discrepancies: keep(previous.discrepancies, next.discrepancies),
+    rows: keep(previous.rows, next.rows),
+    shownSources: keep(previous.shownSources, next.shownSources),
+  };
+}
+
+const lastSelection = new WeakMap<DatasetIndex, Selection>();
+
+/** `select`, its lists shared with the last selection made on this index where they hold the same records. */
+export function selectSharing(index: DatasetIndex, filters: Filters): Selection {
+  const selection = reuseUnchanged(lastSelection.get(index) ?? null, select(index, filters));
+  lastSelection.set(index, selection);
+  return selection;
+}

@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { Caption } from './caption';
 import { CaptionStrip } from './caption-strip';
 import { setExporting } from '../lib/exporting';
+import { whenSettled } from '../lib/render-signal';
 import { embeddedFontCss } from '../lib/embedded-fonts';
 
 export const EXPORT_SCALE = 2;
@@ -88,9 +89,10 @@ export async function withExportSheet<T>(
   setExporting(true);
   try {
     focused?.blur();
-    // Let the charts re-render without animation before copying them.
+    // Let the charts re-render without animation, and panels not drawn yet draw, before copying them.
     await nextFrame();
     await nextFrame();
+    await Promise.race([whenSettled(), new Promise((resolve) => setTimeout(resolve, 5000))]);
     await document.fonts.ready;
     const width = element.getBoundingClientRect().width;
     const sheet = document.createElement('div');

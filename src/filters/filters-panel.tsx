@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
@@ -24,7 +24,7 @@ const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
   on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 
 /** Sources, actors, dates, kinds and text: every control writes the URL; the counts follow. */
-export function FiltersPanel({ index, filters, facets, onChange }: Props) {
+export const FiltersPanel = memo(function FiltersPanel({ index, filters, facets, onChange }: Props) {
   // Clearing the filters also empties the actor search box: a new key gives the list a fresh start.
   const [cleared, setCleared] = useState(0);
   const set = (patch: Partial<Filters>, opts?: { replace?: boolean }) => onChange({ ...filters, ...patch }, opts);
@@ -147,7 +147,7 @@ export function FiltersPanel({ index, filters, facets, onChange }: Props) {
       <GradeFilter filters={filters} facets={facets} set={set} />
     </Panel>
   );
-}
+});
 
 /** Minimum credibility (1 best; "at least" counts every grade up to it) and source reliability, with their counts. */
 function GradeFilter({ filters, facets, set }: Pick<GroupProps, 'filters' | 'facets' | 'set'>) {

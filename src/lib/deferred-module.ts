@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-import { trackLoading } from './render-signal';
+import { useEffect, useSyncExternalStore } from 'react';
 
 export interface Deferred<M> {
   module: M | null;
@@ -7,28 +6,38 @@ export interface Deferred<M> {
 }
 
 /**
- * A module fetched in the background from the moment this is called (at app start, alongside the
- * dataset), so it stays out of the JavaScript the page needs before it can show anything. The hook
- * gives `module: null` until it has arrived; callers render a placeholder of the same size meanwhile.
+ * A module fetched the first time a caller wants it (a chart coming near the screen), so it stays out
+ * of the JavaScript a first visit loads until something on the page needs it. The hook gives
+ * `module: null` until it has arrived; callers render a placeholder of the same size meanwhile, and
+ * hold the render signal while they want it and it is not there.
  */
-export function deferredModule<M>(load: () => Promise<M>): () => Deferred<M> {
+export function deferredModule<M>(load: () => Promise<M>): (wanted: boolean) => Deferred<M> {
   let state: Deferred<M> = { module: null, error: null };
+  let started = false;
   const listeners = new Set<() => void>();
-  const loading = load().then(
-    (module) => {
-      state = { module, error: null };
-      listeners.forEach((l) => l());
-    },
-    (error: unknown) => {
-      state = { module: null, error: error instanceof Error ? error : new Error(String(error)) };
-      listeners.forEach((l) => l());
-    },
-  );
-  trackLoading(loading);
+  const start = () => {
+    if (started) return;
+    started = true;
+    load().then(
+      (module) => {
+        state = { module, error: null };
+        listeners.forEach((l) => l());
+      },
+      (error: unknown) => {
+        state = { module: null, error: error instanceof Error ? error : new Error(String(error)) };
+        listeners.forEach((l) => l());
+      },
+    );
+  };
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
   const get = () => state;
-  return () => useSyncExternalStore(subscribe, get, get);
+  return (wanted) => {
+    useEffect(() => {
+      if (wanted) start();
+    }, [wanted]);
+    return useSyncExternalStore(subscribe, get, get);
+  };
 }

@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect } from 'react';
 
-/** Work the page is not complete without: modules on their way, charts waiting for their size. */
+/** Work the page is not complete without: charts near the screen waiting for their module or their size. */
 let pending = 0;
 let waiters: (() => void)[] = [];
 
@@ -11,26 +11,31 @@ function settle() {
   ready.forEach((fn) => fn());
 }
 
-/** Counts a background load (a chart module) until it settles. */
-export function trackLoading(load: Promise<unknown>): void {
-  pending++;
-  void load.finally(() => {
-    pending--;
-    settle();
-  });
-}
+/**
+ * False inside a part of the page that is not meant to be drawn yet (a panel far from the viewport):
+ * what waits there does not hold the signal back, since the page is complete without it.
+ */
+export const RenderSignalScope = createContext(true);
 
 /** Holds the signal back while `waiting` (a chart that has not drawn yet) for as long as the caller is mounted. */
 export function useHoldRenderSignal(waiting: boolean): void {
+  const counts = useContext(RenderSignalScope);
   // A layout effect, so the hold is in place before the parent's passive effect asks.
   useLayoutEffect(() => {
-    if (!waiting) return;
+    if (!waiting || !counts) return;
     pending++;
     return () => {
       pending--;
-      settle();
+      // After the commit: what the release let mount (a panel coming into view, its charts) holds first.
+      queueMicrotask(settle);
     };
-  }, [waiting]);
+  }, [waiting, counts]);
+}
+
+/** Resolves once nothing holds the signal back: every chart on the page has drawn. */
+export function whenSettled(): Promise<void> {
+  if (pending === 0) return Promise.resolve();
+  return new Promise((resolve) => waiters.push(resolve));
 }
 
 /**

@@ -13,3 +13,6 @@ function useMedia(query: string): boolean {
 }
 
 export const useReducedMotion = () => useMedia('(prefers-reduced-motion: reduce)');
+
+/** How long a chart's bars move after a change: kept under 200 ms so no filter change waits on motion. */
+export const CHART_MOTION_MS = 150;

@@ -3,6 +3,7 @@ import type { Term, TermList } from '../../dataset/vocabulary';
 import { calendarTicks, formatDate } from '../../lib/dates';
 import { formatAmount } from '../../lib/format';
 import { aidSpan, type MoneyRow, type RolledItem } from './aid-data';
+import { CHART_MOTION_MS } from '../../lib/use-media';
 
 /*
  * The aid tracker's charts; they load in the background (see aid-tracker.tsx). Widths come from the
@@ -46,7 +47,7 @@ export function AidMoneyChart({
         interval={0}
         stroke="var(--muted)"
       />
-      <Bar dataKey="value" isAnimationActive={animate} barSize={18} name={`Amount (${currency})`}>
+      <Bar dataKey="value" isAnimationActive={animate} animationDuration={CHART_MOTION_MS} barSize={18} name={`Amount (${currency})`}>
         {data.map((r) => (
           <Cell key={`${r.donor}-${r.status}`} fill={statusColor(statuses, r.status)} />
         ))}

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { AidItem } from '../../dataset/schema';
 import { termLabel } from '../../dataset/vocabulary';
@@ -7,6 +7,7 @@ import { DiscrepancyMarker, SourceBadges } from '../../components/record-bits';
 import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
+import { useNearScreen } from '../../lib/use-near-screen';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { formatDate } from '../../lib/dates';
 import { formatAmount, formatTotals, plural } from '../../lib/format';
@@ -27,7 +28,7 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-/** Recharts arrives in the background: the page shows the data without waiting for it. */
+/** Recharts arrives once the chart comes near the screen: the page shows the data without waiting for it. */
 const useChart = deferredModule(() => import('./aid-chart'));
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -41,19 +42,20 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'sources', label: 'Sources' },
 ];
 
-export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen }: Props) {
+export const AidTracker = memo(function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen }: Props) {
   const { key } = sort;
   const rows = useMemo(() => sortAid(aid, key, sort.dir, index), [aid, key, sort.dir, index]);
   const years = useMemo(() => aidByYear(aid), [aid]);
   const money = useMemo(() => moneyByDonorAndStatus(aid, index), [aid, index]);
   const rolled = useMemo(() => rollUp(aid, index), [aid, index]);
   const totals = useMemo(() => formatTotals(aidTotals(aid)), [aid]);
-  const chart = useChart();
-  const Charts = chart.module;
   const chartRef = useRef<HTMLDivElement>(null);
+  const near = useNearScreen(chartRef, aid.length > 0);
+  const chart = useChart(near);
+  const Charts = chart.module;
   // 0 until the box has been measured: the chart is drawn once, at its real width.
   const chartWidth = useWidth(chartRef, 0, true, 'aid-chart');
-  useHoldRenderSignal(aid.length > 0 && chart.error === null && (chart.module === null || chartWidth === 0));
+  useHoldRenderSignal(aid.length > 0 && near && chart.error === null && (chart.module === null || chartWidth === 0));
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(scrollRef, rows.length, 64, { resetKey: rows });
   const large = rows.length > VIRTUALISE_ABOVE;
@@ -193,7 +195,7 @@ export function AidTracker({ index, aid, sort, selected, animate, onSort, onOpen
       )}
     </Panel>
   );
-}
+});
 
 /** An item's amount; an item inside a package with none of its own says so rather than "—". */
 const amountText = (a: AidItem, index: DatasetIndex) => (a.amount ? formatAmount(a.amount) : a.partOf ? `in ${aidParent(a, index)}` : '—');

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { AID_STAGE_LABEL, keyFigures, keyPointsFor, type AidFigure, type KeyFigures } from '../../dataset/bottom-line';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { KeyPoint } from '../../dataset/schema';
@@ -22,7 +22,7 @@ interface Props {
 }
 
 /** The first screen: the dataset's own words on what matters, and the figures behind what is shown. */
-export function BottomLine({ index, selection, filters, onOpen }: Props) {
+export const BottomLine = memo(function BottomLine({ index, selection, filters, onOpen }: Props) {
   const filtered = isFiltered(filters);
   const points = useMemo(() => keyPointsFor(index, selection, filtered, filters.sources), [index, selection, filtered, filters.sources]);
   const figures = useMemo(() => keyFigures(index, selection), [index, selection]);
@@ -55,7 +55,7 @@ export function BottomLine({ index, selection, filters, onOpen }: Props) {
       </div>
     </Panel>
   );
-}
+});
 
 /** On a phone the description is cut to three lines, so the key points stay on the first screen. */
 function Description({ text }: { text: string }) {

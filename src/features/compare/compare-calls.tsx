@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
@@ -26,7 +26,7 @@ interface Props {
 const MAX_OPTIONS = 300;
 
 /** Two events (by default the two latest contacts) side by side, with the rows that differ marked. */
-export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
+export const CompareCalls = memo(function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
   const [a, b] = useMemo(() => comparedPair(events, picked, index), [events, picked, index]);
   const cmp = useMemo(() => (a && b ? compareEvents(index, a, b) : null), [index, a, b]);
   const shown = useMemo(() => new Set(events.map((e) => e.id)), [events]);
@@ -90,7 +90,7 @@ export function CompareCalls({ index, events, picked, onPick, onOpen }: Props) {
       )}
     </Panel>
   );
-}
+});
 
 interface Options {
   contacts: Event[];

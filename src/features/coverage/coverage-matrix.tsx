@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Selection } from '../../dataset/select';
 import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
@@ -24,7 +24,7 @@ interface Props {
 export const MAX_COVERAGE_ROWS = 200;
 
 /** Which outlet reports which fact, and how; where a fact rests on one outlet alone. */
-export function CoverageMatrix({ index, selection, singleOnly, selected, onSingleOnly, onOpen }: Props) {
+export const CoverageMatrix = memo(function CoverageMatrix({ index, selection, singleOnly, selected, onSingleOnly, onOpen }: Props) {
   const cov = useMemo(() => coverageData(index, selection, { singleOnly, maxRows: MAX_COVERAGE_ROWS }), [index, selection, singleOnly]);
   const shownTotal = singleOnly ? cov.singleSource : cov.total;
   return (
@@ -93,7 +93,7 @@ export function CoverageMatrix({ index, selection, singleOnly, selected, onSingl
       ) : null}
     </Panel>
   );
-}
+});
 
 function OutletHead({ column: c }: { column: CoverageColumn }) {
   const caveats = c.kinds.filter((k) => k !== 'news-site').map((k) => SOURCE_KIND_LABEL[k]);

@@ -1,5 +1,5 @@
 import { DISCREPANCY_KIND_LABEL } from '../../dataset/vocabulary';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Discrepancy } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
@@ -14,7 +14,7 @@ const CARD_MIN_WIDTH = 330;
 const CARD_GAP = 11.2;
 
 /** Every point where the sources disagree or are unclear, each version side by side. */
-export function DiscrepancyList({
+export const DiscrepancyList = memo(function DiscrepancyList({
   index,
   discrepancies,
   onOpen,
@@ -69,4 +69,4 @@ export function DiscrepancyList({
       )}
     </Panel>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Quote } from '../../dataset/schema';
 import { Panel } from '../../components/panel';
@@ -26,7 +26,7 @@ interface Props {
 
 type BoardRow = { key: string; label: string; count: number } | { key: string; quotes: Quote[] };
 
-export function QuoteBoard({ index, quotes, group, selected, onGroup, onOpen }: Props) {
+export const QuoteBoard = memo(function QuoteBoard({ index, quotes, group, selected, onGroup, onOpen }: Props) {
   const groups = useMemo(() => groupQuotes(quotes, group, index), [quotes, group, index]);
   const speakers = useMemo(() => new Set(quotes.map((q) => q.speaker)).size, [quotes]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -97,7 +97,7 @@ export function QuoteBoard({ index, quotes, group, selected, onGroup, onOpen }: 
       )}
     </Panel>
   );
-}
+});
 
 function QuoteCard({
   quote: q,

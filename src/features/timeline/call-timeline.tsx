@@ -1,12 +1,12 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Event } from '../../dataset/schema';
-import type { Filters } from '../../dataset/select';
 import { Panel } from '../../components/panel';
 import { DiscrepancyMarker, SourceBadges } from '../../components/record-bits';
 import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { deferredModule } from '../../lib/deferred-module';
+import { useNearScreen } from '../../lib/use-near-screen';
 import { useHoldRenderSignal } from '../../lib/render-signal';
 import { dayToIso, formatDay, isoToDay } from '../../lib/dates';
 import { PRECISION_LABEL, termLabel } from '../../dataset/vocabulary';
@@ -23,7 +23,9 @@ import { proseText } from '../../records/source';
 interface Props {
   index: DatasetIndex;
   events: Event[];
-  filters: Filters;
+  /** The date filter, which the brush shows and sets. */
+  from: string | null;
+  to: string | null;
   lane: 'kind' | 'actor';
   selected: string | null;
   animate: boolean;
@@ -32,14 +34,24 @@ interface Props {
   onDates: (from: string | null, to: string | null) => void;
 }
 
-export function CallTimeline({ index, events, filters, lane, selected, animate, onLane, onOpen, onDates }: Props) {
+export const CallTimeline = memo(function CallTimeline({
+  index,
+  events,
+  from,
+  to,
+  lane,
+  selected,
+  animate,
+  onLane,
+  onOpen,
+  onDates,
+}: Props) {
   const [wholeSpan, setWholeSpan] = useState(false);
   const data = useMemo(() => timelineData(events, lane, index, wholeSpan), [events, lane, index, wholeSpan]);
-  const charts = useCharts();
   const chartRef = useRef<HTMLDivElement>(null);
   // 0 until the box has been measured: the chart is drawn once, at its real width.
   const chartWidth = useWidth(chartRef, 0, true, 'timeline-chart');
-  useHoldRenderSignal(events.length > 0 && charts.error === null && (charts.module === null || chartWidth === 0));
+  useHoldRenderSignal(events.length > 0 && chartWidth === 0);
   const layout = useMemo(() => chartLayout(data, Math.max(chartWidth, 320)), [data, chartWidth]);
   const chartHeight = layout.height;
   const kindsShown = useMemo(() => {
@@ -67,11 +79,9 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
       <figure className="chart-figure" hidden={events.length === 0}>
         <figcaption className="muted small">{timelineSummary(data, events, index)}</figcaption>
         <div ref={chartRef} className="chart" style={{ height: chartHeight }}>
-          {charts.module && chartWidth > 0 ? (
+          {chartWidth > 0 ? (
             <TimelineChart data={data} layout={layout} selected={selected} kinds={index.vocabulary.eventKinds} onOpen={onOpen} />
-          ) : (
-            <ChartPlaceholder error={charts.error} />
-          )}
+          ) : null}
         </div>
         <ChartTable
           caption="Events on the chart"
@@ -100,38 +110,40 @@ export function CallTimeline({ index, events, filters, lane, selected, animate, 
         </p>
       ) : null}
       <TimelineLegend index={index} kinds={kindsShown} />
-      <DateBrush index={index} filters={filters} onDates={onDates} animate={animate} />
+      <DateBrush index={index} fromIso={from} toIso={to} onDates={onDates} animate={animate} />
       <EventList index={index} events={events} selected={selected} onOpen={onOpen} />
     </Panel>
   );
-}
+});
 
-/** Recharts arrives in the background: the page shows the data without waiting for it. */
+/** Recharts arrives once the brush comes near the screen: a first visit that never gets there never loads it. */
 const useCharts = deferredModule(() => import('./timeline-chart'));
 
 function ChartPlaceholder({ error }: { error: Error | null }) {
-  return error ? <p className="muted small">The chart could not be loaded ({error.message}); the events are listed below.</p> : null;
+  return error ? <p className="muted small">The date brush could not be loaded ({error.message}); the date fields in Filters set the same range.</p> : null;
 }
 
 /** Event counts over the busy period and the date filter; dragging the brush sets the filter, and the filter sets the handles. */
-function DateBrush({
+const DateBrush = memo(function DateBrush({
   index,
-  filters,
+  fromIso,
+  toIso,
   onDates,
   animate,
 }: {
   index: DatasetIndex;
-  filters: Filters;
+  fromIso: string | null;
+  toIso: string | null;
   onDates: Props['onDates'];
   animate: boolean;
 }) {
-  const { from: fromIso, to: toIso } = filters;
   const brush = useMemo(() => brushBins(index, fromIso, toIso), [index, fromIso, toIso]);
   const bins = useMemo(() => brush.bins.map((b) => ({ ...b, label: formatDay(b.start) })), [brush]);
-  const charts = useCharts();
   const boxRef = useRef<HTMLDivElement>(null);
+  const near = useNearScreen(boxRef, bins.length >= 2);
+  const charts = useCharts(near);
   const width = useWidth(boxRef, 0, bins.length >= 2, 'date-brush');
-  useHoldRenderSignal(bins.length >= 2 && charts.error === null && (charts.module === null || width === 0));
+  useHoldRenderSignal(bins.length >= 2 && near && charts.error === null && (charts.module === null || width === 0));
   if (bins.length < 2) return null;
   const from = fromIso ? isoToDay(fromIso) : null;
   const to = toIso ? isoToDay(toIso) : null;
@@ -170,11 +182,13 @@ function DateBrush({
               onDates(whole ? null : dayToIso(bins[s].start), whole ? null : dayToIso(bins[e].end));
             }}
           />
-        ) : null}
+        ) : (
+          <ChartPlaceholder error={charts.error} />
+        )}
       </div>
     </div>
   );
-}
+});
 
 const spanWords = (s: { count: number; first: string; last: string }) => (s.first === s.last ? s.first : `${s.first} – ${s.last}`);
 

@@ -1,4 +1,5 @@
 import { Bar, BarChart, Brush, XAxis } from 'recharts';
+import { CHART_MOTION_MS } from '../../lib/use-media';
 
 /*
  * The timeline's brush, drawn by Recharts: it loads in the background (see call-timeline.tsx), so
@@ -36,7 +37,7 @@ export function DateBrushChart({
       data={bins}
       margin={{ top: 4, right: 20, bottom: 0, left: Math.min(118, Math.round(width * 0.26) + 8) }}
     >
-      <Bar dataKey="count" fill="var(--accent-soft)" isAnimationActive={animate} name="Events" />
+      <Bar dataKey="count" fill="var(--accent-soft)" isAnimationActive={animate} animationDuration={CHART_MOTION_MS} name="Events" />
       <XAxis dataKey="label" hide />
       <Brush
         key={`${startIndex}-${endIndex}`}

@@ -3,6 +3,7 @@ import type { DatasetIndex, Row } from '../dataset/indexes';
 import type { Citation, Event } from '../dataset/schema';
 import { RELIABILITY_GRADES, type ReliabilityGrade } from '../dataset/grading-vocabulary';
 import { PRECISION_LABEL, termLabel } from '../dataset/vocabulary';
+import { maxOf } from '../lib/bounds';
 import { formatDate } from '../lib/dates';
 import { plural } from '../lib/format';
 import { clipText, oneLine, quoted } from '../records/names';
@@ -200,7 +201,7 @@ export function fitRows<T>(
     items.slice(0, kept).reduce((sum, it) => sum + lines(it), 0) + (kept < items.length || had ? 1 : 0);
   const state = rows.map((r) => ({ row: r, kept: r.cells.map((c) => Math.min(1, c.length)) }));
   const height = (s: (typeof state)[number], kept = s.kept) =>
-    Math.max(1, ...s.row.cells.map((c, i) => cellHeight(c, kept[i] ?? 0, s.row.more[i] ?? 0))) + rowCost;
+    maxOf([1, ...s.row.cells.map((c, i) => cellHeight(c, kept[i] ?? 0, s.row.more[i] ?? 0))]) + rowCost;
   let shown = state.length;
   const total = () => state.slice(0, shown).reduce((sum, s) => sum + height(s), 0) + (shown < state.length ? 1 : 0);
   while (shown > 0 && total() > room) shown--;

@@ -91,25 +91,21 @@ export function backupKey(key: string): string {
   return `${key}:backup`;
 }
 
-/** A note is one line of plain text, cut between characters, never inside one. */
 /** A slide's headline is at most this long (the slide dialog's field holds no more). */
 export const HEADLINE_MAX = 160;
 
+/** A headline, as a note, is one line of plain text, cut between characters, never inside one. */
 export function cleanHeadline(headline: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this strips
-  return cutGraphemes(
-    headline
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-      .trim()
-      .slice(0, HEADLINE_MAX * 2),
-    HEADLINE_MAX,
-  );
+  return cutGraphemes(withoutControls(headline).slice(0, HEADLINE_MAX * 2).trim(), HEADLINE_MAX);
 }
 
+/** A note is one line of plain text, cut between characters, never inside one. */
 export function cleanNote(note: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this strips
-  return cutGraphemes(note.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, NOTE_MAX * 2), NOTE_MAX);
+  return cutGraphemes(withoutControls(note).slice(0, NOTE_MAX * 2), NOTE_MAX);
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are what this strips
+const withoutControls = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 function dedupe(items: readonly TrayItem[]): TrayItem[] {
   const seen = new Set<string>();

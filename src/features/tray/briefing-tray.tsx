@@ -6,9 +6,7 @@ import { AppLink } from '../../components/app-link';
 import { GradeCode } from '../../components/record-bits';
 import { makeCaption } from '../../export/caption';
 import { downloadBlob } from '../../export/download';
-import { renderPng } from '../../export/image';
 import { buildDeck, type PanelPins } from '../../export/deck';
-import { deckPngZip, deckPptx, printDeck } from '../../export/deck-files';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { present } from '../../records/record-label';
@@ -99,6 +97,7 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
           sourceIds: sources,
           madeAt: new Date(),
         });
+        const { renderPng } = await import('../../export/image');
         const { blob } = await renderPng(node, caption, { onWhite: true });
         if (!cancelled) downloadBlob(blob, `${name}.png`);
       } catch (e) {
@@ -119,6 +118,8 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
     const name = `deck-${today()}`;
     setDeckBusy(as === 'pptx' ? 'Writing the PowerPoint…' : as === 'pdf' ? 'Printing the deck…' : 'Drawing slide 1…');
     try {
+      // The deck's writers load on first use: a visit that never downloads a deck never fetches them.
+      const { deckPngZip, deckPptx, printDeck } = await import('../../export/deck-files');
       if (as === 'pptx') await deckPptx(slides, index.dataset.title, `${name}.pptx`);
       else if (as === 'pdf') await printDeck(slides);
       else await deckPngZip(slides, name, `${name}-png.zip`, (n) => setDeckBusy(`Drawing slide ${n} of ${slides.length}…`));

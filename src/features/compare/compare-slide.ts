@@ -65,6 +65,18 @@ function cell(items: readonly CompareItem[], rule: (typeof ROWS)[number]): Draft
 export const cellLines = (it: Omit<SlideItem, 'cites'> & { cites: readonly unknown[] }) =>
   linesOf(`${it.text}${' [12]'.repeat(it.cites.length)}${it.detail ? ` · ${it.detail}` : ''}`, CELL_PX, 22);
 
+/** Characters of a headline that stay on two lines at the slide's 58px. */
+const HEADLINE_CHARS = 90;
+
+/** Both titles, whole when they fit two lines: else the longer is cut, so the table has the room it is fitted to. */
+export function pairHeadline(a: string, b: string): string {
+  const room = HEADLINE_CHARS - ' and '.length;
+  if (a.length + b.length <= room) return `${a} and ${b}`;
+  const short = Math.min(a.length, b.length, room / 2);
+  const long = Math.max(room / 2, room - short);
+  return a.length <= b.length ? `${clipText(a, short)} and ${clipText(b, long)}` : `${clipText(a, long)} and ${clipText(b, short)}`;
+}
+
 /** The Compare panel's two events as one slide: a table, aspect by aspect, each source's words cited. */
 export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string, string]): PanelSlide | null {
   const cmp = compareEvents(index, pair[0], pair[1], { maxContext: 3 });
@@ -82,7 +94,9 @@ export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string
       .map((r) => {
         const [a, b] = [cutList(cell(r.a, rule), rule.max), cutList(cell(r.b, rule), rule.max)];
         return { label: r.label, cells: [a.items, b.items], more: [a.more + (r.moreA ?? 0), b.more + (r.moreB ?? 0)] };
-      }),
+      })
+      // A row with nothing on either side says nothing.
+      .filter((r) => r.cells.some((c) => c.length) || r.more.some(Boolean)),
   );
   // The rows in the panel's order once fitted (fitted in the order they matter).
   const order = (label: string) => dated.findIndex((r) => r.label === label);
@@ -93,8 +107,7 @@ export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string
     .sort((x, y) => order(x.label) - order(y.label))
     .map((r) => ({ label: r.label, cells: r.cells.map((c) => c.map((it) => ({ ...it, cites: book.cite(it.cites) }))), more: r.more }));
   return {
-    // Two titles on two lines at most, so the table has the room it is fitted to.
-    headline: `${clipText(cmp.a.title, 44)} and ${clipText(cmp.b.title, 44)}`,
+    headline: pairHeadline(cmp.a.title, cmp.b.title),
     blocks: [
       {
         kind: 'table',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset, type Event } from '../dataset/schema';
@@ -229,5 +230,20 @@ describe('fitting a table and a column to the room of the slide', () => {
     );
     expect(used).toBeLessThanOrEqual(9.5);
     expect(fitColumn(blocks, COLUMN_PX.half, 30)).toEqual([4, 2]);
+  });
+});
+
+describe('a record card gives each side its say', () => {
+  it.each(['public/data/briefing.json', 'e2e/fixtures/valid/maritime-talks.json'])('every contact of %s keeps a quote of each side that has one', (file) => {
+    const index = buildIndex(Dataset.parse(JSON.parse(readFileSync(file, 'utf8'))));
+    for (const e of index.dataset.events.filter((x) => index.vocabulary.contactKinds.has(x.kind))) {
+      const card = recordCard(index, slideBook(index), e);
+      for (const side of card.blocks.filter((b) => b.kind === 'quotes'))
+        expect(side.kind === 'quotes' && side.items.length, `${e.id}: ${'title' in side ? side.title : ''}`).toBeGreaterThan(0);
+      // What no longer fits beside the words is still counted.
+      const listed = card.blocks.some((b) => 'title' in b && b.title === 'Open discrepancies');
+      const open = index.discrepanciesByRecord.get(e.id)?.length ?? 0;
+      if (!listed && open) expect(card.subhead).toContain(`${open} open discrepanc`);
+    }
   });
 });

@@ -236,6 +236,11 @@ export function fitRows<T>(
 const LINE_PX = 26 * 1.3;
 /** The room of a column of a split body, in lines, under a headline of two lines (the most it is drawn with) and four citations. */
 export const SPLIT_ROOM = 430 / LINE_PX;
+/** A headline line (58px bold, leading 1.12), in body lines: what a one-line headline gives back to the body. */
+const HEADLINE_LINE = (58 * 1.12) / LINE_PX;
+/** The body's room under this headline: one line more than SPLIT_ROOM's two-line assumption gives when it fits one line (bold type runs wider). */
+export const splitRoomUnder = (headline: string) =>
+  SPLIT_ROOM + (linesOf(headline, COLUMN_PX.half * 2 + 64, 58 * 1.15) <= 1 ? HEADLINE_LINE : 0);
 
 /** The lines a list's or quotes' item takes in a column this wide, its citation numbers, detail and speaker with it. */
 export function itemLines(b: SlideBlock, i: number, columnPx: number): number {
@@ -364,8 +369,8 @@ export function finishSlide(
 /** Room on one slide, so nothing has to be drawn smaller than the slide's smallest type. */
 export const LIMITS = { quotes: 2, quoteChars: 240, context: 3, discrepancies: 2, evidence: 3, evidenceChars: 170, list: 8 };
 
-function quoteLine(index: DatasetIndex, book: SlideBook, q: ReturnType<typeof quotesOf>[number]): SlideQuote {
-  return { words: quoteWords(q, LIMITS.quoteChars), who: quoteSpeaker(q, index), cites: book.cite(q.citations) };
+function quoteLine(index: DatasetIndex, book: SlideBook, q: ReturnType<typeof quotesOf>[number], chars = LIMITS.quoteChars): SlideQuote {
+  return { words: quoteWords(q, chars), who: quoteSpeaker(q, index), cites: book.cite(q.citations) };
 }
 
 /** Who asked for the event, as each source tells it, each line cited. */
@@ -390,38 +395,76 @@ export function requesterItems(
  * side said in the words as printed, the days before and the open discrepancies about it.
  */
 export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, contextDays = 14): SlideContent {
-  // Laid out once with numbers of its own to see what fits, then numbered for the slide with only that.
-  const draft = cardOf(index, slideBook(index), e, contextDays, CARD_CAPS);
+  // Each side's words come before anything else on the right: where the sides' first quotes do not
+  // all fit, they are cut shorter rather than one side left out.
+  // they are cut shorter, and then the open discrepancies are counted in the subhead, rather than one
+  // side left out.
+  const everySide = (c: ReturnType<typeof cardCaps>) => c.quotes.every((n, i) => n > 0 || c.quoteCounts[i] === 0);
+  let caps = cardCaps(index, e, contextDays, CARD_QUOTE_CHARS[0], false);
+  for (const [chars, counted] of [...CARD_QUOTE_CHARS.slice(1).map((c) => [c, false] as const), [CARD_QUOTE_CHARS[0], true] as const]) {
+    if (everySide(caps)) break;
+    caps = cardCaps(index, e, contextDays, chars, counted);
+  }
+  return cardOf(index, book, e, contextDays, caps);
+}
+
+/** How long a side's quote may run on a record card, longest first. */
+const CARD_QUOTE_CHARS = [LIMITS.quoteChars, 160, 110];
+
+/** Laid out once with numbers of its own to see what fits: what the card keeps of each block. */
+function cardCaps(
+  index: DatasetIndex,
+  e: Event,
+  contextDays: number,
+  quoteChars: number,
+  discrepanciesCounted: boolean,
+): CardCaps & { quoteCounts: number[] } {
+  const draft = cardOf(index, slideBook(index), e, contextDays, { ...CARD_CAPS, quoteChars, discrepanciesCounted });
   const kept = new Map<SlideBlock, number>();
   const [asked, ...left] = draft.blocks.filter((b) => b.column === 0);
   // Who asked, as each source tells it, comes before the days before: those get the room it leaves (a title and "and N more" at least).
-  const told = fitColumn([asked], COLUMN_PX.half, SPLIT_ROOM - 2.65)[0];
+  const room = splitRoomUnder(draft.headline);
+  const told = fitColumn([asked], COLUMN_PX.half, room - 2.65)[0];
   const cut = asked.kind === 'list' ? { ...asked, items: asked.items.slice(0, told), more: asked.more + asked.items.length - told } : asked;
   kept.set(asked, told);
-  fitColumn([cut, ...left], COLUMN_PX.half, SPLIT_ROOM)
+  fitColumn([cut, ...left], COLUMN_PX.half, room)
     .slice(1)
     .forEach((n, i) => kept.set(left[i], n));
   const right = draft.blocks.filter((b) => b.column === 1);
-  fitColumn(right, COLUMN_PX.half, SPLIT_ROOM).forEach((n, i) => kept.set(right[i], n));
+  fitColumn(right, COLUMN_PX.half, room).forEach((n, i) => kept.set(right[i], n));
   const [requested, ...rest] = draft.blocks.map((b) => kept.get(b) ?? 0);
-  const quotes = draft.blocks.filter((b) => b.kind === 'quotes').map((b) => kept.get(b) ?? 0);
-  return cardOf(index, book, e, contextDays, {
+  const sides = draft.blocks.filter((b) => b.kind === 'quotes');
+  return {
     evidence: Math.max(0, (requested ?? 1) - 1),
-    quotes,
-    context: rest[rest.length - 2] ?? CARD_CAPS.context,
-    discrepancies: Math.max(1, rest[rest.length - 1] ?? CARD_CAPS.discrepancies),
-  });
+    quotes: sides.map((b) => kept.get(b) ?? 0),
+    quoteCounts: sides.map((b) => (b.kind === 'quotes' ? b.items.length : 0)),
+    quoteChars,
+    discrepanciesCounted,
+    context: (discrepanciesCounted ? rest[rest.length - 1] : rest[rest.length - 2]) ?? CARD_CAPS.context,
+    discrepancies: discrepanciesCounted ? 0 : Math.max(1, rest[rest.length - 1] ?? CARD_CAPS.discrepancies),
+  };
 }
 
 interface CardCaps {
   evidence: number;
   /** Quotes kept of each side, in the order the sides are drawn. */
   quotes: number[];
+  /** How long each quote may run. */
+  quoteChars: number;
+  /** The open discrepancies only counted, in the subhead: the right column is left to each side's words. */
+  discrepanciesCounted: boolean;
   context: number;
   discrepancies: number;
 }
 
-const CARD_CAPS: CardCaps = { evidence: LIMITS.evidence, quotes: [], context: LIMITS.context, discrepancies: LIMITS.discrepancies };
+const CARD_CAPS: CardCaps = {
+  evidence: LIMITS.evidence,
+  quotes: [],
+  quoteChars: LIMITS.quoteChars,
+  discrepanciesCounted: false,
+  context: LIMITS.context,
+  discrepancies: LIMITS.discrepancies,
+};
 
 function cardOf(index: DatasetIndex, book: SlideBook, e: Event, contextDays: number, caps: CardCaps): SlideContent {
   const precision = PRECISION_LABEL[e.date.precision];
@@ -450,7 +493,7 @@ function cardOf(index: DatasetIndex, book: SlideBook, e: Event, contextDays: num
       kind: 'quotes',
       column: 1,
       title: `What the ${side} side said`,
-      items: list.items.map((q) => quoteLine(index, book, q)),
+      items: list.items.map((q) => quoteLine(index, book, q, caps.quoteChars)),
       more: list.more,
     });
   }
@@ -474,20 +517,26 @@ function cardOf(index: DatasetIndex, book: SlideBook, e: Event, contextDays: num
       : [{ text: 'Nothing recorded.', cites: [] }],
     more: ctx.more,
   });
-  const open = cutList(concerns(index, e.id), caps.discrepancies);
-  blocks.push({
-    kind: 'list',
-    title: 'Open discrepancies',
-    // Under what each side said: the left column is full with the sources' tellings and the days before.
-    column: 1,
-    items: open.items.length
-      ? open.items.map((d) => ({ text: clipText(d.topic, 90), cites: [] }))
-      : [{ text: 'None recorded.', cites: [] }],
-    more: open.more,
-  });
+  const concernsOf = concerns(index, e.id);
+  const open = cutList(concernsOf, caps.discrepancies);
+  if (!caps.discrepanciesCounted)
+    blocks.push({
+      kind: 'list',
+      title: 'Open discrepancies',
+      // Under what each side said: the left column is full with the sources' tellings and the days before.
+      column: 1,
+      items: open.items.length
+        ? open.items.map((d) => ({ text: clipText(d.topic, 90), cites: [] }))
+        : [{ text: 'None recorded.', cites: [] }],
+      more: open.more,
+    });
   return {
     headline: e.title,
-    subhead: `${termLabel(index.vocabulary.eventKinds, e.kind)} · ${eventPresenter.dateText(e) ?? ''}${e.date.as && !(eventPresenter.dateText(e) ?? '').includes(e.date.as) ? ` (the sources say “${e.date.as}”)` : ''} · date precision: ${precision.toLowerCase()}`,
+    subhead: `${termLabel(index.vocabulary.eventKinds, e.kind)} · ${eventPresenter.dateText(e) ?? ''}${e.date.as && !(eventPresenter.dateText(e) ?? '').includes(e.date.as) ? ` (the sources say “${e.date.as}”)` : ''} · date precision: ${precision.toLowerCase()}${
+      caps.discrepanciesCounted && concernsOf.length
+        ? ` · ${concernsOf.length} open ${concernsOf.length === 1 ? 'discrepancy' : 'discrepancies'}, in the Discrepancies panel`
+        : ''
+    }`,
     blocks,
     sourceIds: e.citations.map((c) => c.source),
     maxFootnotes: 4,

@@ -3,7 +3,7 @@ import { PinContext, type PinnedPanel } from '../components/pin-button';
 import type { Caption } from './caption';
 import { downloadBlob, fileStamp, slug } from './download';
 import { writeView } from '../dataset/url-state';
-import { CopyRefused, EXPORT_SCALE, ExportCancelled, ImageTooLarge, copyPng, renderPng } from './image';
+import { CopyRefused, EXPORT_SCALE, ExportCancelled, ImageTooLarge, copyPng } from './image-outcomes';
 import { useSlideDialog, type SlideRequest } from './slide-dialog';
 import { toJson, type ExportMeta, type ExportTable } from './tables';
 import './export.css';
@@ -71,11 +71,14 @@ export function ExportMenu({ spec }: { spec: ExportSpec }) {
     const el = toggle.current ? spec.target(toggle.current) : null;
     if (!el) return Promise.reject(new Error('Nothing to export.'));
     const signal = job.current?.signal;
-    return renderPng(el, spec.caption(madeAt), {
-      signal,
-      // A render the menu has stopped waiting for (a refused copy) says nothing more.
-      onProgress: (text) => !signal?.aborted && setStatus({ kind: 'ok', text }),
-    });
+    // The renderer loads on the first image asked for.
+    return import('./image').then(({ renderPng }) =>
+      renderPng(el, spec.caption(madeAt), {
+        signal,
+        // A render the menu has stopped waiting for (a refused copy) says nothing more.
+        onProgress: (text) => !signal?.aborted && setStatus({ kind: 'ok', text }),
+      }),
+    );
   };
 
   const run = async (what: string, work: () => Promise<string>) => {

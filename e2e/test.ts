@@ -26,10 +26,14 @@ export function panel(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
 
-/** Waits until the dashboard has rendered its four panels. */
+/**
+ * Waits until the dashboard has rendered every panel: those near the screen at once, the far ones
+ * once the page is idle (until then a far panel is an empty section of its name).
+ */
 export async function openDashboard(page: Page, query = '') {
   await page.goto(`/${query}`);
   await expect(panel(page, 'Call timeline')).toBeVisible();
+  await expect(page.locator('main .panel-pending')).toHaveCount(0);
 }
 
 /** Every `step`-th pixel of a PNG as 0xRRGGBB, decoded by the page's own image decoder. */

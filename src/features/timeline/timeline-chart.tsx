@@ -2,7 +2,7 @@ import { Bar, BarChart, Brush, XAxis } from 'recharts';
 import { CHART_MOTION_MS } from '../../lib/use-media';
 
 /*
- * The timeline's brush, drawn by Recharts: it loads in the background (see call-timeline.tsx), so
+ * The timeline's brush, drawn by Recharts: it loads once the brush comes near the screen (see call-timeline.tsx), so
  * Recharts is not among the scripts the page needs before it can show the data. The event chart
  * itself is plain SVG (timeline-plot.tsx). Sizes come from the caller's ResizeObserver.
  */

@@ -182,6 +182,16 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     [layoutKey, foldPanel, index],
   );
 
+  // Counted once per selection, not on the render that answers the click before the panels follow.
+  const { keyPointCount, contacts } = useMemo(
+    () => ({
+      keyPointCount: index.dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
+      contacts: selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the selection stands for view.filters
+    [index, selection],
+  );
+
   if (view.briefing) {
     return (
       <Suspense fallback={null}>
@@ -203,12 +213,11 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
   const combination = describeCombination(view.filters);
   const active = activeFilterCount(current.filters);
-  const contacts = selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length;
 
   const slots: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
     'bottom-line': {
       title: bottomLinePanel.title,
-      count: dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
+      count: keyPointCount,
       unit: 'key points',
       element: <BottomLine index={index} selection={selection} filters={view.filters} onOpen={open} />,
     },

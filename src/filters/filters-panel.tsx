@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ROW_TYPES, type DatasetIndex, type RowType } from '../dataset/indexes';
 import { isFiltered, NO_FILTERS, type Filters, type Selection } from '../dataset/select';
 import { RECORD_TYPE_NAME } from '../dataset/vocabulary';
@@ -27,12 +27,22 @@ const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
 export const FiltersPanel = memo(function FiltersPanel({ index, filters, facets, onChange }: Props) {
   // Clearing the filters also empties the actor search box: a new key gives the list a fresh start.
   const [cleared, setCleared] = useState(0);
-  const set = (patch: Partial<Filters>, opts?: { replace?: boolean }) => onChange({ ...filters, ...patch }, opts);
+  // The option rows' handlers read the filters as they are when clicked, so they stay the same from one
+  // view to the next and a row whose count and state did not change is not drawn again.
+  const latest = useRef(filters);
+  useLayoutEffect(() => {
+    latest.current = filters;
+  });
+  const set = useCallback(
+    (patch: Partial<Filters>, opts?: { replace?: boolean }) => onChange({ ...latest.current, ...patch }, opts),
+    [onChange],
+  );
   const dateId = useId();
   const range = index.dayRange;
   const min = range ? dayToIso(range[0]) : undefined;
   const max = range ? dayToIso(range[1]) : undefined;
   const examples = useMemo(() => placeholderExamples(index), [index]);
+  const kindsInData = useMemo(() => new Set(index.dataset.events.map((e) => e.kind)), [index]);
   return (
     <Panel
       title="Filters"
@@ -64,8 +74,16 @@ export const FiltersPanel = memo(function FiltersPanel({ index, filters, facets,
         </label>
       </div>
 
-      <OutletFilter index={index} filters={filters} facets={facets} set={set} />
-      <ActorFilter key={cleared} index={index} filters={filters} facets={facets} set={set} example={examples.actor} />
+      <OutletFilter index={index} sources={filters.sources} counts={facets.outlets} set={set} latest={latest} />
+      <ActorFilter
+        key={cleared}
+        index={index}
+        actors={filters.actors}
+        counts={facets.actors}
+        set={set}
+        latest={latest}
+        example={examples.actor}
+      />
 
       <fieldset className="filter-group">
         <legend>Dates</legend>
@@ -126,7 +144,7 @@ export const FiltersPanel = memo(function FiltersPanel({ index, filters, facets,
         <legend>Event kind</legend>
         <ul className="option-list compact">
           {index.vocabulary.eventKinds.list
-            .filter(({ id }) => filters.kinds.includes(id) || index.dataset.events.some((e) => e.kind === id))
+            .filter(({ id }) => filters.kinds.includes(id) || kindsInData.has(id))
             .map(({ id: k, label, color }) => (
               <li key={k}>
                 <label className="option">
@@ -150,7 +168,7 @@ export const FiltersPanel = memo(function FiltersPanel({ index, filters, facets,
 });
 
 /** Minimum credibility (1 best; "at least" counts every grade up to it) and source reliability, with their counts. */
-function GradeFilter({ filters, facets, set }: Pick<GroupProps, 'filters' | 'facets' | 'set'>) {
+function GradeFilter({ filters, facets, set }: { filters: Filters; facets: Selection['facets']; set: SetFilters }) {
   const credId = useId();
   const exactly = CREDIBILITY_GRADES.map((g) => facets.credibility.get(g) ?? 0);
   const atLeast = exactly.map((_, i) => exactly.slice(0, i + 1).reduce((a, b) => a + b, 0));
@@ -199,10 +217,32 @@ function GradeFilter({ filters, facets, set }: Pick<GroupProps, 'filters' | 'fac
   );
 }
 
-type GroupProps = Props & { set: (patch: Partial<Filters>) => void };
+type SetFilters = (patch: Partial<Filters>) => void;
+type Latest = { readonly current: Filters };
+type Outlet = DatasetIndex['outlets'][number];
 
-function OutletFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChange'>) {
-  const selected = new Set(filters.sources);
+function OutletFilter({
+  index,
+  sources,
+  counts,
+  set,
+  latest,
+}: {
+  index: DatasetIndex;
+  sources: readonly string[];
+  counts: Selection['facets']['outlets'];
+  set: SetFilters;
+  latest: Latest;
+}) {
+  const selected = new Set(sources);
+  const onToggle = useCallback(
+    (o: Outlet, on: boolean) => {
+      const rest = latest.current.sources.filter((id) => !o.sourceIds.includes(id));
+      set({ sources: on ? [...rest, ...o.sourceIds] : rest });
+    },
+    [set, latest],
+  );
+  const onOnly = useCallback((o: Outlet) => set({ sources: [...o.sourceIds] }), [set]);
   return (
     <fieldset className="filter-group">
       <legend>Sources</legend>
@@ -211,28 +251,15 @@ function OutletFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChang
           const checked = o.sourceIds.every((id) => selected.has(id));
           const partial = !checked && o.sourceIds.some((id) => selected.has(id));
           return (
-            <li key={o.key} className="option-row">
-              <label className="option">
-                <input
-                  type="checkbox"
-                  checked={checked}
-                  ref={(el) => {
-                    if (el) el.indeterminate = partial;
-                  }}
-                  onChange={(e) => {
-                    const rest = filters.sources.filter((id) => !o.sourceIds.includes(id));
-                    set({ sources: e.target.checked ? [...rest, ...o.sourceIds] : rest });
-                  }}
-                />
-                <span className="option-name">{o.label}</span>
-                <span className="count" title="records shown that this outlet supports">
-                  {facets.outlets.get(o.key) ?? 0}
-                </span>
-              </label>
-              <button type="button" className="only" onClick={() => set({ sources: [...o.sourceIds] })} aria-label={`Only ${o.label}`}>
-                only
-              </button>
-            </li>
+            <OutletRow
+              key={o.key}
+              outlet={o}
+              checked={checked}
+              partial={partial}
+              count={counts.get(o.key) ?? 0}
+              onToggle={onToggle}
+              onOnly={onOnly}
+            />
           );
         })}
       </ul>
@@ -240,21 +267,73 @@ function OutletFilter({ index, filters, facets, set }: Omit<GroupProps, 'onChang
   );
 }
 
+const OutletRow = memo(function OutletRow({
+  outlet: o,
+  checked,
+  partial,
+  count,
+  onToggle,
+  onOnly,
+}: {
+  outlet: Outlet;
+  checked: boolean;
+  partial: boolean;
+  count: number;
+  onToggle: (o: Outlet, on: boolean) => void;
+  onOnly: (o: Outlet) => void;
+}) {
+  return (
+    <li className="option-row">
+      <label className="option">
+        <input
+          type="checkbox"
+          checked={checked}
+          ref={(el) => {
+            if (el) el.indeterminate = partial;
+          }}
+          onChange={(e) => onToggle(o, e.target.checked)}
+        />
+        <span className="option-name">{o.label}</span>
+        <span className="count" title="records shown that this outlet supports">
+          {count}
+        </span>
+      </label>
+      <button type="button" className="only" onClick={() => onOnly(o)} aria-label={`Only ${o.label}`}>
+        only
+      </button>
+    </li>
+  );
+});
+
 const ACTOR_LIMIT = 200;
 
-function ActorFilter({ index, filters, facets, set, example }: Omit<GroupProps, 'onChange'> & { example: string }) {
+function ActorFilter({
+  index,
+  actors,
+  counts,
+  set,
+  latest,
+  example,
+}: {
+  index: DatasetIndex;
+  actors: readonly string[];
+  counts: Selection['facets']['actors'];
+  set: SetFilters;
+  latest: Latest;
+  example: string;
+}) {
   const [search, setSearch] = useState('');
   const searchId = useId();
   const groups = useMemo(() => {
     const words = search.toLowerCase().trim();
     const matching = index.dataset.actors.filter(
-      (a) => filters.actors.includes(a.id) || !words || `${a.name} ${a.aliases.join(' ')} ${a.role}`.toLowerCase().includes(words),
+      (a) => actors.includes(a.id) || !words || `${a.name} ${a.aliases.join(' ')} ${a.role}`.toLowerCase().includes(words),
     );
     const ranked = matching
-      .map((a) => ({ actor: a, n: facets.actors.get(a.id) ?? 0 }))
+      .map((a) => ({ actor: a, n: counts.get(a.id) ?? 0 }))
       .sort(
         (x, y) =>
-          Number(filters.actors.includes(y.actor.id)) - Number(filters.actors.includes(x.actor.id)) ||
+          Number(actors.includes(y.actor.id)) - Number(actors.includes(x.actor.id)) ||
           y.n - x.n ||
           x.actor.name.localeCompare(y.actor.name),
       )
@@ -266,7 +345,8 @@ function ActorFilter({ index, filters, facets, set, example }: Omit<GroupProps, 
       byAffiliation.set(entry.actor.affiliation, list);
     }
     return { total: matching.length, groups: [...byAffiliation.entries()].sort((a, b) => a[0].localeCompare(b[0])) };
-  }, [index, facets, filters.actors, search]);
+  }, [index, counts, actors, search]);
+  const onToggle = useCallback((id: string, on: boolean) => set({ actors: toggle(latest.current.actors, id, on) }), [set, latest]);
 
   return (
     <fieldset className="filter-group">
@@ -281,17 +361,7 @@ function ActorFilter({ index, filters, facets, set, example }: Omit<GroupProps, 
             <h3>{affiliation}</h3>
             <ul className="option-list">
               {entries.map(({ actor, n }) => (
-                <li key={actor.id}>
-                  <label className="option" title={[actor.role, ...actor.aliases].join(' · ')}>
-                    <input
-                      type="checkbox"
-                      checked={filters.actors.includes(actor.id)}
-                      onChange={(e) => set({ actors: toggle(filters.actors, actor.id, e.target.checked) })}
-                    />
-                    <span className="option-name">{actor.name}</span>
-                    <span className="count">{n}</span>
-                  </label>
-                </li>
+                <ActorRow key={actor.id} actor={actor} checked={actors.includes(actor.id)} count={n} onToggle={onToggle} />
               ))}
             </ul>
           </div>
@@ -306,3 +376,27 @@ function ActorFilter({ index, filters, facets, set, example }: Omit<GroupProps, 
     </fieldset>
   );
 }
+
+type Actor = DatasetIndex['dataset']['actors'][number];
+
+const ActorRow = memo(function ActorRow({
+  actor,
+  checked,
+  count,
+  onToggle,
+}: {
+  actor: Actor;
+  checked: boolean;
+  count: number;
+  onToggle: (id: string, on: boolean) => void;
+}) {
+  return (
+    <li>
+      <label className="option" title={[actor.role, ...actor.aliases].join(' · ')}>
+        <input type="checkbox" checked={checked} onChange={(e) => onToggle(actor.id, e.target.checked)} />
+        <span className="option-name">{actor.name}</span>
+        <span className="count">{count}</span>
+      </label>
+    </li>
+  );
+});

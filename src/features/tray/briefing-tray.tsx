@@ -6,7 +6,8 @@ import { AppLink } from '../../components/app-link';
 import { GradeCode } from '../../components/record-bits';
 import { makeCaption } from '../../export/caption';
 import { downloadBlob } from '../../export/download';
-import { buildDeck, type PanelPins } from '../../export/deck';
+import type { PanelPins } from '../../export/deck';
+import { usePinnedSlides } from '../../export/use-pinned-slides';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
 import { present } from '../../records/record-label';
@@ -51,7 +52,12 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   // A pinned panel keeps its own filters: never hidden by the page's.
   const hiddenCount = tray.items.filter((i) => !i.panel && !shown.has(i.id)).length;
-  const brief = useMemo(() => (sheet ? buildBrief(index, tray.items, today(), panelPins) : null), [sheet, index, tray.items, panelPins]);
+  // Pinned panels are named by their slides' headlines: their slide code loads while they are pinned.
+  const { ready: pinsReady, pins } = usePinnedSlides(panelPins, tray.items);
+  const brief = useMemo(
+    () => (sheet && pinsReady ? buildBrief(index, tray.items, today(), panelPins) : null),
+    [sheet, pinsReady, index, tray.items, panelPins],
+  );
   const { notify } = tray;
 
   useEffect(() => setLink(null), [tray.items]);
@@ -114,12 +120,16 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   const [deckBusy, setDeckBusy] = useState<string | null>(null);
   const deck = async (as: 'pptx' | 'pdf' | 'png') => {
     const madeAt = new Date();
-    const slides = buildDeck(index, tray.items, madeAt, panelPins.slide);
     const name = `deck-${today()}`;
     setDeckBusy(as === 'pptx' ? 'Writing the PowerPoint…' : as === 'pdf' ? 'Printing the deck…' : 'Drawing slide 1…');
     try {
-      // The deck's writers load on first use: a visit that never downloads a deck never fetches them.
-      const { deckPngZip, deckPptx, printDeck } = await import('../../export/deck-files');
+      // The deck and its writers load on first use: a visit that never downloads a deck never fetches them.
+      const [{ buildDeck }, { deckPngZip, deckPptx, printDeck }] = await Promise.all([
+        import('../../export/deck'),
+        import('../../export/deck-files'),
+        panelPins.load(pins),
+      ]);
+      const slides = buildDeck(index, tray.items, madeAt, panelPins.slide);
       if (as === 'pptx') await deckPptx(slides, index.dataset.title, `${name}.pptx`);
       else if (as === 'pdf') await printDeck(slides);
       else await deckPngZip(slides, name, `${name}-png.zip`, (n) => setDeckBusy(`Drawing slide ${n} of ${slides.length}…`));
@@ -130,7 +140,8 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
     }
   };
 
-  const exportMarkdown = () => {
+  const exportMarkdown = async () => {
+    await panelPins.load(pins);
     const md = briefMarkdown(buildBrief(index, tray.items, today(), panelPins));
     downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `briefing-${today()}.md`);
   };
@@ -235,7 +246,7 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
         </button>
       </div>
       <div className="tray-exports" role="group" aria-label="Export the brief" data-export-hide>
-        <button type="button" onClick={exportMarkdown} disabled={empty}>
+        <button type="button" onClick={() => void exportMarkdown()} disabled={empty}>
           Download Markdown
         </button>
         <button type="button" onClick={() => setSheet('print')} disabled={empty || sheet !== null}>

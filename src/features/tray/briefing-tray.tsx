@@ -13,8 +13,8 @@ import { plural } from '../../lib/format';
 import { present } from '../../records/record-label';
 import { readParam, writeView } from '../../dataset/url-state';
 import { useUrlParams } from '../../filters/use-url';
-import { BriefSheet } from './brief-sheet';
-import { briefMarkdown, buildBrief } from './tray-markdown';
+import type { BriefSheet } from './brief-sheet';
+import type { buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
 import { LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
 import { trayPanel } from './tray-panel';
@@ -31,6 +31,17 @@ interface Props {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The brief's sheet (print and PNG) and its Markdown load the first time one is asked for. */
+const loadBrief = async () => {
+  const [{ buildBrief }, { BriefSheet }] = await Promise.all([import('./tray-markdown'), import('./brief-sheet')]);
+  return { buildBrief, BriefSheet };
+};
+
+interface BriefKit {
+  buildBrief: typeof buildBrief;
+  BriefSheet: typeof BriefSheet;
+}
+
 function pinCount(items: readonly TrayItem[]): string {
   const panels = items.filter((i) => i.panel).length;
   const records = items.length - panels;
@@ -46,6 +57,7 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   const pinned = tray.items.length > 0;
   const shown = useMemo(() => (pinned ? new Set(rows.map((r) => r.id)) : new Set<string>()), [rows, pinned]);
   const [sheet, setSheet] = useState<'png' | 'print' | null>(null);
+  const [briefKit, setBriefKit] = useState<BriefKit | null>(null);
   const [link, setLink] = useState<{ url: string; copied: boolean } | { tooLong: number } | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; by: -1 | 1 } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -55,8 +67,8 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   // Pinned panels are named by their slides' headlines: their slide code loads while they are pinned.
   const { ready: pinsReady, pins } = usePinnedSlides(panelPins, tray.items);
   const brief = useMemo(
-    () => (sheet && pinsReady ? buildBrief(index, tray.items, today(), panelPins) : null),
-    [sheet, pinsReady, index, tray.items, panelPins],
+    () => (sheet && pinsReady && briefKit ? briefKit.buildBrief(index, tray.items, today(), panelPins) : null),
+    [sheet, pinsReady, briefKit, index, tray.items, panelPins],
   );
   const { notify } = tray;
 
@@ -140,8 +152,14 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
     }
   };
 
+  const openSheet = async (as: 'png' | 'print') => {
+    const [kit] = await Promise.all([loadBrief(), panelPins.load(pins)]);
+    setBriefKit(kit);
+    setSheet(as);
+  };
+
   const exportMarkdown = async () => {
-    await panelPins.load(pins);
+    const [{ briefMarkdown, buildBrief }] = await Promise.all([import('./tray-markdown'), panelPins.load(pins)]);
     const md = briefMarkdown(buildBrief(index, tray.items, today(), panelPins));
     downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `briefing-${today()}.md`);
   };
@@ -249,10 +267,10 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
         <button type="button" onClick={() => void exportMarkdown()} disabled={empty}>
           Download Markdown
         </button>
-        <button type="button" onClick={() => setSheet('print')} disabled={empty || sheet !== null}>
+        <button type="button" onClick={() => void openSheet('print')} disabled={empty || sheet !== null}>
           Print / PDF
         </button>
-        <button type="button" onClick={() => setSheet('png')} disabled={empty || sheet !== null}>
+        <button type="button" onClick={() => void openSheet('png')} disabled={empty || sheet !== null}>
           {sheet === 'png' ? 'Making PNG…' : 'Download PNG'}
         </button>
         <button type="button" onClick={() => void shareLink()} disabled={empty}>
@@ -295,10 +313,10 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
       ) : link ? (
         <ShareLink url={link.url} copied={link.copied} />
       ) : null}
-      {brief
+      {brief && briefKit
         ? createPortal(
             <div className="tray-sheet-host" ref={hostRef} aria-hidden="true">
-              <BriefSheet brief={brief} />
+              <briefKit.BriefSheet brief={brief} />
             </div>,
             document.body,
           )

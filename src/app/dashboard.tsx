@@ -51,9 +51,9 @@ import { pinnedPanels } from './pinned-panels';
 import './offscreen-panels.css';
 
 // The print-only view is fetched the first time it is opened, never with the dashboard.
-// The record card opens on use (a click, or a link to a record).
-const ProvenancePanel = lazy(() => import('../features/provenance/provenance-panel').then((m) => ({ default: m.ProvenancePanel })));
 const BriefingView = lazy(() => import('../features/briefing/briefing-view').then((m) => ({ default: m.BriefingView })));
+// So is the record card: on a click, or with a link to a record.
+const ProvenancePanel = lazy(() => import('../features/provenance/provenance-panel').then((m) => ({ default: m.ProvenancePanel })));
 
 /** The panels at the top of the page are drawn at once; the rest when they come near the viewport. */
 const EAGER_PANELS = 2;

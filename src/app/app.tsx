@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { DatasetLoadError, datasetQuery, fileQuery, resolveDatasetPath, type LoadedDataset } from '../dataset/load';
-import { readParam, writeView } from '../dataset/url-state';
-import { useUrlParams } from '../filters/use-url';
+import { writeView } from '../dataset/url-state';
+import { useUrlParam } from '../filters/use-url';
 import { Dashboard } from './dashboard';
 import { TrayProvider } from '../features/tray/tray-state';
 import { DatasetOpener } from './dataset-opener';
@@ -15,9 +15,8 @@ const noFile = () => (placeholder ??= new File([], '(none)'));
 
 /** Loads the dataset named by the URL (or opened from disk), then hands it to the dashboard. */
 export function App() {
-  const [params, navigate] = useUrlParams();
+  const [datasetParam, navigate] = useUrlParam('dataset');
   const [file, setFile] = useState<File | null>(null);
-  const datasetParam = readParam(params, 'dataset');
   const resolved = resolveDatasetPath(datasetParam);
 
   useEffect(() => setFile(null), [datasetParam]);
@@ -31,8 +30,8 @@ export function App() {
 
   const openDefault = useCallback(() => {
     setFile(null);
-    navigate(writeView(params, { dataset: null }));
-  }, [navigate, params]);
+    navigate(writeView(new URLSearchParams(window.location.search), { dataset: null }));
+  }, [navigate]);
 
   const opener = <DatasetOpener onFile={setFile} />;
 

@@ -69,9 +69,6 @@ function headingOf(id: PanelId, index: LoadedDataset['index']): string {
   return PANELS.find((p) => p.id === id)?.title ?? id;
 }
 
-/** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
-const LARGE_DATASET = 500;
-
 interface Props {
   loaded: LoadedDataset;
   opener: ReactNode;
@@ -183,6 +180,16 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
     [layoutKey, foldPanel, index],
   );
 
+  // Counted once per selection, not on the render that answers the click before the panels follow.
+  const { keyPointCount, contacts } = useMemo(
+    () => ({
+      keyPointCount: index.dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
+      contacts: selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the selection stands for view.filters
+    [index, selection],
+  );
+
   if (view.briefing) {
     return (
       <Suspense fallback={null}>
@@ -204,12 +211,11 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   const summary = `${plural(selection.events.length, 'event')}, ${plural(selection.quotes.length, 'quote')}, ${plural(selection.aid.length, 'aid item')}, ${plural(selection.discrepancies.length, 'discrepancy', 'discrepancies')} match`;
   const combination = describeCombination(view.filters);
   const active = activeFilterCount(current.filters);
-  const contacts = selection.events.filter((e) => index.vocabulary.contactKinds.has(e.kind)).length;
 
   const slots: Record<PanelId, { title: string; count: number | null; unit: string; element: ReactNode }> = {
     'bottom-line': {
       title: bottomLinePanel.title,
-      count: dataset.keyPoints?.length ? keyPointsFor(index, selection, isFiltered(view.filters), view.filters.sources).length : null,
+      count: keyPointCount,
       unit: 'key points',
       element: <BottomLine index={index} selection={selection} filters={view.filters} onOpen={open} />,
     },
@@ -302,7 +308,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   );
 
   return (
-    <div className={`app${view.record ? ' has-provenance' : ''}`} data-large={index.rows.length > LARGE_DATASET ? '' : undefined}>
+    <div className={`app${view.record ? ' has-provenance' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to the dashboard
       </a>

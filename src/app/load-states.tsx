@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DatasetLoadError } from '../dataset/load';
 import { clipGraphemes } from '../lib/graphemes';
+import { formatCount } from '../lib/format';
 
 const SHOWN_PROBLEMS = 50;
 
@@ -58,7 +59,7 @@ export function LoadError({
       {problems.length ? (
         <>
           <p>
-            {total === 1 ? '1 problem' : `${total.toLocaleString('en-GB')} problems`}
+            {total === 1 ? '1 problem' : `${formatCount(total)} problems`}
             {total > SHOWN_PROBLEMS ? ` (the first ${SHOWN_PROBLEMS} shown)` : ''}:
           </p>
           <ul className="problems">

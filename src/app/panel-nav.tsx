@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { panelElementId } from '../components/panel';
 import './panel-nav.css';
+import { formatCount } from '../lib/format';
 
 export interface NavEntry {
   id: string;
@@ -74,7 +75,7 @@ export function PanelNav({ entries, onGo, onFold, onMove, before }: Props) {
                 onGo(entry.id);
               }}
             >
-              {entry.title} {entry.count === null ? null : <span className="nav-count">{entry.count.toLocaleString('en-GB')}</span>}
+              {entry.title} {entry.count === null ? null : <span className="nav-count">{formatCount(entry.count)}</span>}
               <span className="visually-hidden">
                 {entry.count === null ? '' : ` ${entry.unit}`}
                 {entry.collapsed ? ', folded' : ''}

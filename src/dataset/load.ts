@@ -6,6 +6,7 @@ import { articleText, binaryKind, SNIFF_BYTES } from './sniff';
 import type { Counts, Problem, TextLoad } from './validate';
 import type { FromWorker, ToWorker } from './validate.worker';
 import { clipGraphemes } from '../lib/graphemes';
+import { formatCount } from '../lib/format';
 
 export const DEFAULT_DATASET = '/data/briefing.json';
 const MAX_PATH = 500;
@@ -21,7 +22,7 @@ function tooLarge(bytes: number, where: string): DatasetLoadError {
   return new DatasetLoadError('too-large', `The dataset is too large to open: ${megabytes(bytes)}`, where, [
     {
       path: '(file)',
-      message: `is ${bytes.toLocaleString('en-GB')} bytes (${megabytes(bytes)}); datasets up to ${megabytes(MAX_DATASET_BYTES)} are read`,
+      message: `is ${formatCount(bytes)} bytes (${megabytes(bytes)}); datasets up to ${megabytes(MAX_DATASET_BYTES)} are read`,
     },
   ]);
 }
@@ -181,7 +182,7 @@ function problemsError(problems: Problem[], origin: string, more = 0): DatasetLo
   const n = problems.length + more;
   return new DatasetLoadError(
     syntax ? 'not-json' : 'invalid',
-    syntax ? 'The file is not valid JSON' : `The dataset has ${n.toLocaleString('en-GB')} problem${n === 1 ? '' : 's'}`,
+    syntax ? 'The file is not valid JSON' : `The dataset has ${formatCount(n)} problem${n === 1 ? '' : 's'}`,
     origin,
     problems,
     more,

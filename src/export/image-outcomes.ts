@@ -1,3 +1,5 @@
+import { formatCount } from '../lib/format';
+
 /**
  * What a PNG export may end in, and the clipboard: small, so the Export menu has them at hand while
  * the renderer itself (image.tsx) loads only when an image is asked for.
@@ -12,7 +14,7 @@ export const MAX_IMAGE_HEIGHT = 16_000;
 export class ImageTooLarge extends Error {
   constructor(readonly height: number) {
     super(
-      `This image would be ${height.toLocaleString('en-GB')} px tall, more than ${MAX_IMAGE_HEIGHT.toLocaleString('en-GB')}: too long to read or paste. ` +
+      `This image would be ${formatCount(height)} px tall, more than ${formatCount(MAX_IMAGE_HEIGHT)}: too long to read or paste. ` +
         'Export a panel on its own, or open the briefing view for slides or pages.',
     );
   }

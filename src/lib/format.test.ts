@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatTotals, moneyFormatCode, totalsByCurrency } from './format';
+import { formatAmount, formatCount, formatTotals, moneyFormatCode, plural, totalsByCurrency } from './format';
 
 describe('formatAmount', () => {
   it('writes the full number with grouping below a million', () => {
@@ -62,5 +62,18 @@ describe('moneyFormatCode', () => {
     expect(moneyFormatCode('EUR', [850_000, 18.5e6])).toBe('[>=1000000]"€"#,##0.0#,," million";"€"#,##0');
     expect(moneyFormatCode('EUR', [850_000])).toBe('"€"#,##0');
     expect(moneyFormatCode('USD', [1.25e9])).toBe('[>=1000000000]"$"#,##0.0#,,," billion";"$"#,##0');
+  });
+});
+
+describe('counts', () => {
+  it('groups thousands, and writes small and fractional counts as they are', () => {
+    expect(formatCount(7)).toBe('7');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1000)).toBe('1,000');
+    expect(formatCount(-1234)).toBe('-1,234');
+    expect(formatCount(100_000)).toBe('100,000');
+    expect(formatCount(2.5)).toBe('2.5');
+    expect(plural(1, 'event')).toBe('1 event');
+    expect(plural(12_345, 'discrepancy', 'discrepancies')).toBe('12,345 discrepancies');
   });
 });

@@ -60,8 +60,16 @@ export function formatTotals(totals: readonly Money[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
+const counts = new Intl.NumberFormat('en-GB');
+
+/** A count as the page writes it: "1,234". */
+export function formatCount(n: number): string {
+  // Most counts need no separator; the formatter is the slow part of drawing a list of them.
+  return Number.isInteger(n) && n > -1000 && n < 1000 ? String(n) : counts.format(n);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /**

@@ -18,6 +18,14 @@ describe('cutting text by grapheme', () => {
     expect(cutGraphemes('cafe\u0301!', 4)).toBe('caf');
   });
 
+  it('cuts plain text where asked, and looks past it for a mark that belongs to the last letter', () => {
+    expect(cutGraphemes('plain words here', 5)).toBe('plain');
+    expect(cutGraphemes('ab', 0)).toBe('');
+    // The letter before the cut takes the accent after it: both go.
+    expect(cutGraphemes('abcde\u0301fg', 5)).toBe('abcd');
+    expect(cutGraphemes('abcd\r\nef', 5)).toBe('abcd');
+  });
+
   it('clips with an ellipsis within the limit', () => {
     const clipped = clipGraphemes(`${'x'.repeat(58)}😀😀`, 60);
     expect(clipped).toBe(`${'x'.repeat(58)}…`);

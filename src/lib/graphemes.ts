@@ -7,6 +7,8 @@ const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
  */
 export function cutGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;
+  // Printable ASCII on both sides of the cut: every boundary there is a character's.
+  if (/^[\x20-\x7e]*$/.test(text.slice(Math.max(0, max - 1), max + 1))) return text.slice(0, max);
   if (!segmenter) {
     const end = max > 0 && /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
     return text.slice(0, end);

@@ -1,13 +1,21 @@
 import { useSyncExternalStore } from 'react';
 
+// One MediaQueryList per query: asking matchMedia again on every render is not free.
+const lists = new Map<string, MediaQueryList>();
+const listFor = (query: string) => {
+  let list = lists.get(query);
+  if (!list) lists.set(query, (list = window.matchMedia(query)));
+  return list;
+};
+
 function useMedia(query: string): boolean {
   return useSyncExternalStore(
     (notify) => {
-      const m = window.matchMedia(query);
+      const m = listFor(query);
       m.addEventListener('change', notify);
       return () => m.removeEventListener('change', notify);
     },
-    () => window.matchMedia(query).matches,
+    () => listFor(query).matches,
     () => false,
   );
 }

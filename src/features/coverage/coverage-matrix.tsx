@@ -4,7 +4,7 @@ import type { Selection } from '../../dataset/select';
 import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
 import { Panel } from '../../components/panel';
 import { formatDate } from '../../lib/dates';
-import { plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { present, recordDate, recordLabel } from '../../records/record-label';
 import { GradeCode } from '../../components/record-bits';
 import { CREDIBILITY_LABEL } from '../../dataset/grading-vocabulary';
@@ -81,7 +81,7 @@ export const CoverageMatrix = memo(function CoverageMatrix({ index, selection, s
       )}
       {cov.hiddenRows > 0 ? (
         <p className="muted small cov-note">
-          Showing the first {MAX_COVERAGE_ROWS.toLocaleString('en-GB')} of {plural(shownTotal, 'fact')} in date order; narrow the filters to
+          Showing the first {formatCount(MAX_COVERAGE_ROWS)} of {plural(shownTotal, 'fact')} in date order; narrow the filters to
           see the rest.
         </p>
       ) : null}

@@ -12,6 +12,7 @@ import { proseText, sourceLabel } from '../../records/source';
 import type { SourceGrade } from '../../dataset/grading';
 import { RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
 import { GradeCode, Quoted } from '../../components/record-bits';
+import { formatCount } from '../../lib/format';
 
 interface Props {
   index: DatasetIndex;
@@ -120,7 +121,7 @@ export function ProvenancePanel({ index, texts, recordId, onClose, onOpen }: Pro
                       {others ? (
                         <span className="muted small occurs">
                           {' '}
-                          (the marked occurrence; the words occur {others.toLocaleString('en-GB')} more time{others === 1 ? '' : 's'} in
+                          (the marked occurrence; the words occur {formatCount(others)} more time{others === 1 ? '' : 's'} in
                           this text)
                         </span>
                       ) : null}

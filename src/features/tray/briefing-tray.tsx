@@ -9,7 +9,7 @@ import { downloadBlob } from '../../export/download';
 import type { PanelPins } from '../../export/deck';
 import { usePinnedSlides } from '../../export/use-pinned-slides';
 import { formatDate } from '../../lib/dates';
-import { plural } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { present } from '../../records/record-label';
 import { readParam, writeView } from '../../dataset/url-state';
 import { useUrlParams } from '../../filters/use-url';
@@ -302,8 +302,8 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
       {link && 'tooLong' in link ? (
         <div className="tray-share" role="alert">
           <p className="small">
-            A link to this tray would be {link.tooLong.toLocaleString('en-GB')} characters long, more than the{' '}
-            {LINK_MAX.toLocaleString('en-GB')} a link can be relied on to carry. Send the tray file instead; the recipient opens it with
+            A link to this tray would be {formatCount(link.tooLong)} characters long, more than the{' '}
+            {formatCount(LINK_MAX)} a link can be relied on to carry. Send the tray file instead; the recipient opens it with
             “Open tray file…”.
           </p>
           <button type="button" onClick={downloadTrayFile}>

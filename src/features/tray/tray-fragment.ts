@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { known, LINK_MAX, readItems, TRAY_LIMIT, unchanged, type SharedResult, type TrayItem } from './tray-storage';
 import { clipGraphemes } from '../../lib/graphemes';
+import { formatCount } from '../../lib/format';
 
 // Apart from tray-storage, so the deflate code loads only when a link is made or a `#tray=` fragment is read.
 
@@ -42,7 +43,7 @@ export function encodeTrayFragment(items: readonly TrayItem[]): string {
 export function decodeTrayFragment(raw: string, isKnown: (id: string) => boolean): SharedResult {
   const fail = (why: string): SharedResult => ({ items: [], notices: [`The shared tray in the link ${why}; ${unchanged}.`], failed: true });
   if (raw.length > LINK_MAX)
-    return fail(`is too long (${raw.length.toLocaleString('en-GB')} characters; at most ${LINK_MAX.toLocaleString('en-GB')} are read)`);
+    return fail(`is too long (${formatCount(raw.length)} characters; at most ${formatCount(LINK_MAX)} are read)`);
   const m = /^v(\d{1,6})\.(.*)$/s.exec(raw);
   if (!m) return fail('is damaged (it does not start with a version such as “v1.”)');
   if (Number(m[1]) !== LINK_VERSION) return fail(`was made by another version of the dashboard (v${clipGraphemes(m[1], 8)})`);

@@ -2,8 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { DatasetIndex } from '../../dataset/indexes';
 import { PinContext, type PinState } from '../../components/pin-button';
 import type { PinnedPanel } from '../../components/pin-button';
-import { readParam, writeView } from '../../dataset/url-state';
-import { useUrlParams } from '../../filters/use-url';
+import { writeView } from '../../dataset/url-state';
+import { useUrlParam } from '../../filters/use-url';
 import { plural } from '../../lib/format';
 import {
   cleanNote,
@@ -129,8 +129,7 @@ interface ProviderProps {
  * shows the tray as the analyst left it rather than as the link had it.
  */
 export function TrayProvider({ index, children }: ProviderProps) {
-  const [params, navigate] = useUrlParams();
-  const link = readParam(params, 'tray');
+  const [link, navigate] = useUrlParam('tray');
   const onLinkRead = useCallback(() => {
     navigate(writeView(new URLSearchParams(window.location.search), { tray: null }), { replace: true });
   }, [navigate]);

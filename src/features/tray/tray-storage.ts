@@ -4,6 +4,7 @@ import { ID_PATTERN, RECORD_TYPES } from '../../dataset/formats';
 import type { PinnedPanel } from '../../components/pin-button';
 import type { DeckItem } from '../../export/deck';
 import { clipGraphemes, cutGraphemes } from '../../lib/graphemes';
+import { formatCount } from '../../lib/format';
 
 export const TRAY_LIMIT = 50;
 export const NOTE_MAX = 200;
@@ -329,7 +330,7 @@ export function trayFile(items: readonly TrayItem[], datasetTitle: string): stri
 
 export function readTrayFile(text: string, isKnown: (id: string) => boolean): SharedResult {
   const fail = (why: string): SharedResult => ({ items: [], notices: [`The tray file ${why}; ${unchanged}.`], failed: true });
-  if (text.length > TRAY_FILE_MAX) return fail(`is too large (${text.length.toLocaleString('en-GB')} characters)`);
+  if (text.length > TRAY_FILE_MAX) return fail(`is too large (${formatCount(text.length)} characters)`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));

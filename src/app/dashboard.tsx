@@ -25,7 +25,6 @@ import { useUrlParams } from '../filters/use-url';
 import { AidTracker } from '../features/aid/aid-tracker';
 import { BottomLine } from '../features/bottom-line/bottom-line';
 import { DiscrepancyList } from '../features/provenance/discrepancy-list';
-import { ProvenancePanel } from '../features/provenance/provenance-panel';
 import { QuoteBoard } from '../features/quotes/quote-board';
 import { CallTimeline } from '../features/timeline/call-timeline';
 import { CompareCalls } from '../features/compare/compare-calls';
@@ -53,6 +52,8 @@ import './offscreen-panels.css';
 
 // The print-only view is fetched the first time it is opened, never with the dashboard.
 const BriefingView = lazy(() => import('../features/briefing/briefing-view').then((m) => ({ default: m.BriefingView })));
+// So is the record card: on a click, or with a link to a record.
+const ProvenancePanel = lazy(() => import('../features/provenance/provenance-panel').then((m) => ({ default: m.ProvenancePanel })));
 
 /** The panels at the top of the page are drawn at once; the rest when they come near the viewport. */
 const EAGER_PANELS = 2;
@@ -399,7 +400,11 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
           <BriefingTray index={index} rows={selection.rows} onOpen={open} panelPins={panelPins} />
         </div>
       </div>
-      {current.record ? <ProvenancePanel index={index} texts={texts} recordId={current.record} onClose={close} onOpen={open} /> : null}
+      {current.record ? (
+        <Suspense fallback={null}>
+          <ProvenancePanel index={index} texts={texts} recordId={current.record} onClose={close} onOpen={open} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset } from '../dataset/schema';
-import { NO_FILTERS } from '../dataset/select';
+import { NO_FILTERS, select } from '../dataset/select';
 import { panelViewOf, parseView, readPanelView, writeView } from '../dataset/url-state';
 import { buildDeck } from '../export/deck';
 import { slideBook } from '../export/slide-model';
@@ -38,6 +38,7 @@ describe('the view a pinned panel keeps', () => {
 describe('a pinned panel on its slide', () => {
   const pins = pinnedPanels(index);
   const calls = { panel: 'timeline', view: panelViewOf(viewOf('kind=call')) };
+  beforeAll(() => pins.load([calls, { panel: 'timeline', view: '' }]));
 
   it('shows the panel under the filters it was pinned with, named in words, whatever the page shows now', () => {
     const content = pins.slide(calls, slideBook(index))!;
@@ -78,8 +79,10 @@ describe('a pinned panel on its slide', () => {
 });
 
 describe('a pinned panel in the brief', () => {
-  it('is named with the filters it was pinned with and its note, among the records', () => {
+  it('is named with the filters it was pinned with and its note, among the records', async () => {
     const calls = { panel: 'timeline', view: 'kind=call' };
+    const pins = pinnedPanels(index);
+    await pins.load([calls]);
     const md = briefMarkdown(
       buildBrief(
         index,
@@ -88,10 +91,39 @@ describe('a pinned panel in the brief', () => {
           { id: '@timeline?kind=call', note: 'Calls only', panel: calls },
         ],
         '2024-08-01',
-        pinnedPanels(index),
+        pins,
       ),
     );
     expect(md).toMatch(/## 2\. Call timeline\n\n\*Panel\*\n\nAs pinned: Kinds: Call\n\n> \*\*Analyst note:\*\* Calls only/);
     expect(md).toMatch(/## 1\. .+\n[\s\S]*Sources: \[1\]/);
+  });
+});
+
+describe('a pinned panel before its slide code has loaded', () => {
+  it('is not named yet, loads when asked, and is named after', async () => {
+    const pins = pinnedPanels(index);
+    const pin = { panel: 'compare', view: panelViewOf(viewOf('cmp=ev-call,ev-summit')) };
+    expect(pins.ready([])).toBe(true);
+    expect(pins.ready([pin])).toBe(false);
+    expect(pins.describe(pin)).toBeNull();
+    await pins.load([pin]);
+    expect(pins.ready([pin])).toBe(true);
+    const about = pins.describe(pin)!;
+    expect(about.filters).toBe('No filters');
+    expect(about.headline).toMatch(/ and /);
+    expect(about.headline).toBe(pins.slide(pin, slideBook(index))!.headline);
+    expect(about.headline).not.toBe('Compare calls');
+  });
+});
+
+describe('a panel’s slide asked for before its code has loaded', () => {
+  it('fails, naming the panel, instead of standing in the records list', async () => {
+    const { bindPanels } = await import('../export/panel-registry');
+    const { panelSlideContent } = await import('../export/panel-slide');
+    const { PANELS } = await import('./panels');
+    // A loader of its own, so the quotes' slide code counts as not loaded whatever ran before.
+    const lazyOnly = PANELS.map((d) => (d.id === 'quotes' ? { ...d, slide: () => d.slide!() } : d));
+    const entry = bindPanels(lazyOnly, { index, selection: select(index, NO_FILTERS), view: viewOf('') }).get('quotes')!;
+    expect(() => panelSlideContent(entry, index, NO_FILTERS, slideBook(index))).toThrow(/slide of Quote board .* before its code has loaded/);
   });
 });

@@ -27,8 +27,14 @@ export interface DeckItem {
 /** A pinned panel's slide content as it was pinned, its citations numbered in the deck's book. */
 export type PanelSlideOf = (pin: PinnedPanel, book: SlideBook) => SlideContent | null;
 
-/** What the app knows of pinned panels: each one's slide, and its headline and filters in words for the tray's row. */
+/**
+ * What the app knows of pinned panels: each one's slide, and its headline and filters in words for the
+ * tray's row. Their slide code loads on use: `slide` needs `load` to have been awaited for its pins, and
+ * `describe` gives null for a pin until then.
+ */
 export interface PanelPins {
+  ready: (pins: readonly PinnedPanel[]) => boolean;
+  load: (pins: readonly PinnedPanel[]) => Promise<void>;
   slide: PanelSlideOf;
   describe: (pin: PinnedPanel) => { headline: string; filters: string } | null;
 }

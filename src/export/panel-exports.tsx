@@ -7,9 +7,7 @@ import { describeFilters } from '../records/describe-filters';
 import { makeCaption } from './caption';
 import { ExportMenu, type ExportSpec } from './export-menu';
 import type { PanelRegistry } from './panel-registry';
-import { panelSlideContent } from './panel-slide';
 import { SlideDialogHost, useSlideDialog, type SlideRequest } from './slide-dialog';
-import { finishSlide, slideBook } from './slide-model';
 import type { PanelEntry } from './panel-registry';
 import { recordsTable, type ExportMeta, type ExportTable } from './tables';
 
@@ -25,7 +23,12 @@ function slideOf(entry: PanelEntry | undefined, { index, filters }: Args, pin?: 
   return () => ({
     label: entry.title,
     pin,
-    make: (madeAt) => {
+    make: async (madeAt) => {
+      const [{ panelSlideContent }, { finishSlide, slideBook }] = await Promise.all([
+        import('./panel-slide'),
+        import('./slide-model'),
+        entry.slide?.load(),
+      ]);
       const book = slideBook(index);
       const content = panelSlideContent(entry, index, filters, book);
       if (!content) throw new Error(`${entry.title} shows nothing to put on a slide.`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { footnoteBook } from './footnotes';
 import { bindPanels, type PanelDefinition } from './panel-registry';
 import type { PrintBlock } from './print-block';
+import { slideBook } from './slide-model';
 import type { ExportTable } from './tables';
 import { buildIndex } from '../dataset/indexes';
 import { Dataset } from '../dataset/schema';
@@ -39,6 +40,32 @@ describe('bindPanels', () => {
     expect(second.ready()).toBe(true);
     expect(second.build(ctx)?.key).toBe('two:true');
     await second.load();
+    expect(loads).toBe(1);
+  });
+
+  it('loads a panel’s slide code on use: no slide before, the view’s content after, once per definition', async () => {
+    let loads = 0;
+    const defs: PanelDefinition<{ q: string }>[] = [
+      {
+        id: 's',
+        title: 'Panel S',
+        slide: async () => {
+          loads++;
+          return ({ q }) => (q ? { blocks: [{ kind: 'text', title: q, text: q, quoted: false, cites: [] }], sourceIds: [q] } : null);
+        },
+      },
+    ];
+    const book = slideBook(buildIndex(Dataset.parse(validDataset())));
+    const slide = bindPanels(defs, { q: 'one' }).get('s')!.slide!;
+    expect(slide.ready()).toBe(false);
+    expect(slide.build(book)).toBeNull();
+    await slide.load();
+    expect(slide.ready()).toBe(true);
+    expect(slide.build(book)?.sourceIds).toEqual(['one']);
+    const empty = bindPanels(defs, { q: '' }).get('s')!.slide!;
+    expect(empty.ready()).toBe(true);
+    expect(empty.build(book)).toBeNull();
+    await empty.load();
     expect(loads).toBe(1);
   });
 });

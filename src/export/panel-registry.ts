@@ -24,18 +24,26 @@ export interface PanelDefinition<A> {
   table?: (args: A) => ExportTable;
   /** Loaded only when the briefing view opens, so print code stays out of the first load. */
   print?: () => Promise<PrintBuilder<A>>;
-  /** The panel's content laid out for one slide, its citations numbered in `book`; null when it shows nothing. */
-  slide?: (args: A, book: SlideBook) => PanelSlide | null;
+  /** Loaded the first time a slide or deck is made, so slide code stays out of the first load too. */
+  slide?: () => Promise<SlideBuilder<A>>;
   /** The slide is what the panel is for: a "Download slide" button beside its Export menu. */
   slideButton?: boolean;
 }
 
-/** A panel's print block for the view bound in; `build` gives null until `load` has brought the code in. */
-export interface PrintHandle {
+/** The panel's content laid out for one slide, its citations numbered in `book`; null when it shows nothing. */
+export type SlideBuilder<A> = (args: A, book: SlideBook) => PanelSlide | null;
+
+/** Code loaded on use, for the view bound in; `build` gives null until `load` has brought the code in. */
+export interface OnUseHandle<C, R> {
   ready(): boolean;
   load(): Promise<void>;
-  build(ctx: PrintContext): PrintBlock | null;
+  build(ctx: C): R | null;
 }
+
+/** A panel's print block for the view bound in. */
+export type PrintHandle = OnUseHandle<PrintContext, PrintBlock>;
+/** A panel's slide for the view bound in, its citations numbered in the book `build` is given. */
+export type SlideHandle = OnUseHandle<SlideBook, PanelSlide>;
 
 /** The registry's entries with the current view bound in. */
 export interface PanelEntry {
@@ -43,39 +51,42 @@ export interface PanelEntry {
   title: string;
   table?: () => ExportTable;
   print?: PrintHandle;
-  slide?: (book: SlideBook) => PanelSlide | null;
+  slide?: SlideHandle;
   slideButton?: boolean;
 }
 
 export type PanelRegistry = ReadonlyMap<string, PanelEntry>;
 
-// Loaded print code, kept per definition so that a new view (a new registry) prints at once.
-const loaded = new WeakMap<object, PrintBuilder<never>>();
+// Loaded code, kept per loader (one per definition) so that a new view (a new registry) builds at once.
+const loaded = new WeakMap<object, unknown>();
+
+function onUse<A, C, R>(load: (() => Promise<(args: A, ctx: C) => R | null>) | undefined, args: A): OnUseHandle<C, R> | undefined {
+  if (!load) return undefined;
+  return {
+    ready: () => loaded.has(load),
+    load: async () => {
+      if (!loaded.has(load)) loaded.set(load, await load());
+    },
+    build: (ctx) => {
+      const build = loaded.get(load) as ((args: A, ctx: C) => R | null) | undefined;
+      return build ? build(args, ctx) : null;
+    },
+  };
+}
 
 export function bindPanels<A>(definitions: readonly PanelDefinition<A>[], args: A): PanelRegistry {
   return new Map(
     definitions.map((d): [string, PanelEntry] => {
-      const { print, table, slide } = d;
+      const { table } = d;
       return [
         d.id,
         {
           id: d.id,
           title: d.title,
           table: table ? () => table(args) : undefined,
-          slide: slide ? (book) => slide(args, book) : undefined,
+          slide: onUse(d.slide, args),
           slideButton: d.slideButton,
-          print: print
-            ? {
-                ready: () => loaded.has(d),
-                load: async () => {
-                  if (!loaded.has(d)) loaded.set(d, await print());
-                },
-                build: (ctx) => {
-                  const build = loaded.get(d) as PrintBuilder<A> | undefined;
-                  return build ? build(args, ctx) : null;
-                },
-              }
-            : undefined,
+          print: onUse(d.print, args),
         },
       ];
     }),

@@ -9,8 +9,10 @@ import { defaultHeadline, recordsList, type SlideBook, type SlideContent } from 
  * headline is the panel's title and the subhead the filters in words.
  */
 export function panelSlideContent(entry: PanelEntry, index: DatasetIndex, filters: Filters, book: SlideBook): SlideContent | null {
+  // Without its own slide code, the records list below would stand in for the panel's slide unnoticed.
+  if (entry.slide && !entry.slide.ready()) throw new Error(`The slide of ${entry.title} is asked for before its code has loaded.`);
   const { headline, subhead } = defaultHeadline(entry.title, describeFilters(filters, index));
-  const own = entry.slide?.(book);
+  const own = entry.slide?.build(book);
   if (own)
     return { headline: own.headline ?? headline, subhead, blocks: own.blocks, sourceIds: own.sourceIds, maxFootnotes: own.maxFootnotes };
   if (!entry.table) return null;

@@ -2,7 +2,6 @@ import { PinButton } from '../components/pin-button';
 import { ProvenanceButton } from '../components/record-bits';
 import { clipGraphemes } from '../lib/graphemes';
 import { useSlideDialog } from './slide-dialog';
-import { finishSlide, recordSlideContent, slideBook } from './slide-model';
 
 interface Props {
   id: string;
@@ -33,7 +32,8 @@ export function RecordActions({ id, label, detail, onOpen }: Props) {
             if (!row) return;
             slides.open({
               label,
-              make: (madeAt) => {
+              make: async (madeAt) => {
+                const { finishSlide, recordSlideContent, slideBook } = await import('./slide-model');
                 const book = slideBook(slides.index);
                 return finishSlide(slides.index, book, recordSlideContent(slides.index, book, row), madeAt);
               },

@@ -21,12 +21,11 @@ export async function downloadSlide(slide: Slide, label: string, as: 'png1' | 'p
   return file;
 }
 
-export function SlideDialog({ request, onClose }: { request: SlideRequest; onClose: () => void }) {
+/** `base` is the slide `request` made when the dialog was asked for; the headline edited here replaces its own. */
+export function SlideDialog({ request, base, onClose }: { request: SlideRequest; base: Slide; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const inputId = useId();
-  const [madeAt] = useState(() => new Date());
-  const base = useMemo(() => request.make(madeAt), [request, madeAt]);
   const [headline, setHeadline] = useState(base.headline);
   const [scale, setScale] = useState<'png1' | 'png2'>('png1');
   const [status, setStatus] = useState<{ busy: boolean; text: string; error?: boolean }>({ busy: false, text: '' });

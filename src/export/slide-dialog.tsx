@@ -4,13 +4,14 @@ import type { DatasetIndex } from '../dataset/indexes';
 import type { Slide } from './slide-model';
 
 /** The dialog and what draws its slide (the slide view, the PNG writer) load the first time a slide is asked for. */
-const SlideDialog = lazy(() => import('./slide-dialog-view').then((m) => ({ default: m.SlideDialog })));
+const loadDialog = () => import('./slide-dialog-view');
+const SlideDialog = lazy(() => loadDialog().then((m) => ({ default: m.SlideDialog })));
 
-/** A slide to offer: made when asked, so its "made at" is the moment of the download. */
+/** A slide to offer: made when asked, so its "made at" is the moment of the download; the slide code loads then. */
 export interface SlideRequest {
   /** What the slide is of, for the dialog's name and the file name. */
   label: string;
-  make: (madeAt: Date) => Slide;
+  make: (madeAt: Date) => Promise<Slide>;
   /** A panel's slide: the panel as it would be pinned to the deck now. */
   pin?: PinnedPanel;
 }
@@ -30,9 +31,19 @@ export const useSlideDialog = () => useContext(SlideContext);
 
 /** Holds the one slide dialog of the page: the headline to edit, a preview, and the downloads. */
 export function SlideDialogHost({ index, children }: { index: DatasetIndex; children: ReactNode }) {
-  const [request, setRequest] = useState<{ req: SlideRequest; from: HTMLElement | null } | null>(null);
+  const [request, setRequest] = useState<{ req: SlideRequest; slide: Slide; from: HTMLElement | null } | null>(null);
   const open = useCallback<Open>((req) => {
-    setRequest({ req, from: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+    const from = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // The dialog's code and the slide's load side by side.
+    void loadDialog();
+    void req.make(new Date()).then(
+      (slide) => setRequest({ req, slide, from }),
+      // Thrown while rendering, as a slide made in the dialog's render would be.
+      (e: unknown) =>
+        setRequest(() => {
+          throw e;
+        }),
+    );
   }, []);
   const close = useCallback(() => {
     const from = request?.from;
@@ -45,7 +56,7 @@ export function SlideDialogHost({ index, children }: { index: DatasetIndex; chil
       {children}
       {request ? (
         <Suspense fallback={null}>
-          <SlideDialog request={request.req} onClose={close} />
+          <SlideDialog request={request.req} base={request.slide} onClose={close} />
         </Suspense>
       ) : null}
     </SlideContext.Provider>

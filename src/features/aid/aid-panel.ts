@@ -2,7 +2,6 @@ import type { PanelDefinition } from '../../export/panel-registry';
 import { aidTable } from '../../export/tables';
 import type { ViewContext } from '../../filters/view-context';
 import { sortAid, type SortKey } from './aid-data';
-import { aidSlide } from './aid-slide';
 
 /** The items in the order the tracker shows them (its sort, from the URL). */
 export const aidInViewOrder = ({ index, selection, view }: ViewContext) =>
@@ -13,5 +12,5 @@ export const aidPanel: PanelDefinition<ViewContext> = {
   title: 'Weapons and aid tracker',
   table: (args) => aidTable(aidInViewOrder(args), args.index),
   print: () => import('./aid-print').then((m) => m.printAid),
-  slide: aidSlide,
+  slide: () => import('./aid-slide').then((m) => m.aidSlide),
 };

@@ -11,6 +11,7 @@ import { isEmptyBlock, PageNotesContext, type PageNotes, type PrintBlock } from 
 import { writeView, type BriefingFormat, type BriefingShow, type ParsedView } from '../../dataset/url-state';
 import { buildDeck, type DeckItem, type PanelPins } from '../../export/deck';
 import type { Slide } from '../../export/slide-model';
+import { usePinnedSlides } from '../../export/use-pinned-slides';
 import { SlideView } from '../../export/slide-view';
 import { formatDate } from '../../lib/dates';
 import { plural } from '../../lib/format';
@@ -440,24 +441,28 @@ function BriefingBar({ view, params, navigate, showing, pins, count, print }: Ba
 function DeckPreview({ index, view, params, navigate, deck }: Props) {
   const [madeAt] = useState(() => new Date());
   const { items, panelPins } = deck;
-  const slides: Slide[] = useMemo(() => buildDeck(index, items, madeAt, panelPins.slide), [index, items, panelPins, madeAt]);
-  const fontsDone = useBriefingPage(index);
-  const print = useSettledPrint(fontsDone);
+  const { ready } = usePinnedSlides(panelPins, items);
+  const slides: Slide[] | null = useMemo(
+    () => (ready ? buildDeck(index, items, madeAt, panelPins.slide) : null),
+    [ready, index, items, panelPins, madeAt],
+  );
+  const settled = useBriefingPage(index) && slides !== null;
+  const print = useSettledPrint(settled);
   const { format } = view;
   return (
-    <div className={`briefing is-deck format-${format}`} data-ready={fontsDone ? 'true' : undefined}>
+    <div className={`briefing is-deck format-${format}`} data-ready={settled ? 'true' : undefined}>
       <BriefingBar
         view={view}
         params={params}
         navigate={navigate}
         showing="deck"
         pins={deck.items.length}
-        count={plural(slides.length, 'slide')}
+        count={slides ? plural(slides.length, 'slide') : null}
         print={print}
       />
       <main id="main" className="briefing-pages">
-        {slides.map((s, i) => (
-          <article key={i} className="briefing-page deck-sheet" aria-label={`Slide ${i + 1} of ${slides.length}`} data-kind={s.kind}>
+        {slides?.map((s, i, all) => (
+          <article key={i} className="briefing-page deck-sheet" aria-label={`Slide ${i + 1} of ${all.length}`} data-kind={s.kind}>
             <div className="deck-frame">
               <div className="deck-scale">
                 <SlideView slide={s} />

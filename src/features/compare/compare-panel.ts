@@ -1,6 +1,5 @@
 import type { PanelDefinition } from '../../export/panel-registry';
 import type { ViewContext } from '../../filters/view-context';
-import { compareSlide, pairOf } from './compare-slide';
 
 /** No table: two events side by side are a slide, not records. */
 export const comparePanel: PanelDefinition<ViewContext> = {
@@ -8,8 +7,5 @@ export const comparePanel: PanelDefinition<ViewContext> = {
   title: 'Compare calls',
   print: () => import('./compare-print').then((m) => m.printCompare),
   slideButton: true,
-  slide: ({ index, selection, view }, book) => {
-    const pair = pairOf(view.compare, selection.events, index);
-    return pair ? compareSlide(index, book, pair) : null;
-  },
+  slide: () => import('./compare-slide').then((m) => m.comparePanelSlide),
 };

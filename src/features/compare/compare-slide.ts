@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Citation, Event } from '../../dataset/schema';
 import type { PanelSlide } from '../../export/panel-registry';
+import type { ViewContext } from '../../filters/view-context';
 import { plural } from '../../lib/format';
 import { cutList, fitRows, linesOf, type SlideBook, type SlideItem } from '../../export/slide-model';
 import { clipText, quoted } from '../../records/names';
@@ -119,4 +120,10 @@ export function compareSlide(index: DatasetIndex, book: SlideBook, pair: [string
     sourceIds: [...cmp.a.citations, ...cmp.b.citations].map((c) => c.source),
     maxFootnotes: FOOTNOTES,
   };
+}
+
+/** The panel's slide for its view: the pair it shows, or nothing without two events. */
+export function comparePanelSlide({ index, selection, view }: ViewContext, book: SlideBook): PanelSlide | null {
+  const pair = pairOf(view.compare, selection.events, index);
+  return pair ? compareSlide(index, book, pair) : null;
 }

@@ -6,7 +6,9 @@ import { Panel } from '../../components/panel';
 import { RecordActions } from '../../export/record-actions';
 import { VIRTUALISE_ABOVE, chunk, gridColumns, useVirtualRows, useWidth } from '../../components/virtual-rows';
 import { plural } from '../../lib/format';
-import { DiscrepancyVersions } from './provenance-panel';
+import { LIKELIHOOD_LABEL } from '../../dataset/grading-vocabulary';
+import { Quoted } from '../../components/record-bits';
+import { proseText, sourceLabel } from '../../records/source';
 import { discrepanciesPanel } from './discrepancies-panel';
 
 /** As in the stylesheet: `.discrepancy-cards` columns are at least 330px, 0.7rem apart. */
@@ -70,3 +72,21 @@ export const DiscrepancyList = memo(function DiscrepancyList({
     </Panel>
   );
 });
+
+export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: DatasetIndex }) {
+  return (
+    <div className="versions">
+      <p>{proseText(d.summary, index)}</p>
+      <ul className="version-list">
+        {d.versions.map((v, i) => (
+          <li key={i}>
+            <strong>{sourceLabel(index, v.source)}</strong>
+            <Quoted text={v.excerpt} />
+            <span className="reading">{proseText(v.reading, index)}</span>
+            {v.likelihood ? <span className="likelihood">Judged {LIKELIHOOD_LABEL[v.likelihood]}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

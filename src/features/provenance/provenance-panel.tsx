@@ -4,12 +4,13 @@ import type { Citation, Discrepancy, Source } from '../../dataset/schema';
 import { RECORD_TYPE_NAME, SOURCE_KIND_LABEL } from '../../dataset/vocabulary';
 import { formatDate } from '../../lib/dates';
 import { anchor } from '../../dataset/anchor';
+import { DiscrepancyVersions } from './discrepancy-list';
 import { highlight } from './highlight';
 import { present, recordLabel } from '../../records/record-label';
 import { keyPointPresenter } from '../../records/key-point';
 import { proseText, sourceLabel } from '../../records/source';
 import type { SourceGrade } from '../../dataset/grading';
-import { LIKELIHOOD_LABEL, RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
+import { RELIABILITY_LABEL } from '../../dataset/grading-vocabulary';
 import { GradeCode, Quoted } from '../../components/record-bits';
 import { formatCount } from '../../lib/format';
 
@@ -210,23 +211,5 @@ export function SourceFacts({ source, index, grade }: { source: Source; index: D
         </>
       ) : null}
     </dl>
-  );
-}
-
-export function DiscrepancyVersions({ d, index }: { d: Discrepancy; index: DatasetIndex }) {
-  return (
-    <div className="versions">
-      <p>{proseText(d.summary, index)}</p>
-      <ul className="version-list">
-        {d.versions.map((v, i) => (
-          <li key={i}>
-            <strong>{sourceLabel(index, v.source)}</strong>
-            <Quoted text={v.excerpt} />
-            <span className="reading">{proseText(v.reading, index)}</span>
-            {v.likelihood ? <span className="likelihood">Judged {LIKELIHOOD_LABEL[v.likelihood]}</span> : null}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

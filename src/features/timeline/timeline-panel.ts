@@ -1,12 +1,11 @@
 import type { PanelDefinition } from '../../export/panel-registry';
 import { eventsTable } from '../../export/tables';
 import type { ViewContext } from '../../filters/view-context';
-import { timelineSlide } from './timeline-slide';
 
 export const timelinePanel: PanelDefinition<ViewContext> = {
   id: 'timeline',
   title: 'Call timeline',
   table: ({ index, selection }) => eventsTable(selection.events, index),
   print: () => import('./timeline-print').then((m) => m.printTimeline),
-  slide: timelineSlide,
+  slide: () => import('./timeline-slide').then((m) => m.timelineSlide),
 };

@@ -6,14 +6,15 @@ import { AppLink } from '../../components/app-link';
 import { GradeCode } from '../../components/record-bits';
 import { makeCaption } from '../../export/caption';
 import { downloadBlob } from '../../export/download';
-import { buildDeck, type PanelPins } from '../../export/deck';
+import type { PanelPins } from '../../export/deck';
+import { usePinnedSlides } from '../../export/use-pinned-slides';
 import { formatDate } from '../../lib/dates';
 import { formatCount, plural } from '../../lib/format';
 import { present } from '../../records/record-label';
 import { readParam, writeView } from '../../dataset/url-state';
 import { useUrlParams } from '../../filters/use-url';
-import { BriefSheet } from './brief-sheet';
-import { briefMarkdown, buildBrief } from './tray-markdown';
+import type { BriefSheet } from './brief-sheet';
+import type { buildBrief } from './tray-markdown';
 import { useTray } from './tray-state';
 import { LINK_MAX, NOTE_MAX, TRAY_FRAGMENT, trayFile, type TrayItem } from './tray-storage';
 import { trayPanel } from './tray-panel';
@@ -30,6 +31,17 @@ interface Props {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The brief's sheet (print and PNG) and its Markdown load the first time one is asked for. */
+const loadBrief = async () => {
+  const [{ buildBrief }, { BriefSheet }] = await Promise.all([import('./tray-markdown'), import('./brief-sheet')]);
+  return { buildBrief, BriefSheet };
+};
+
+interface BriefKit {
+  buildBrief: typeof buildBrief;
+  BriefSheet: typeof BriefSheet;
+}
+
 function pinCount(items: readonly TrayItem[]): string {
   const panels = items.filter((i) => i.panel).length;
   const records = items.length - panels;
@@ -45,13 +57,19 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   const pinned = tray.items.length > 0;
   const shown = useMemo(() => (pinned ? new Set(rows.map((r) => r.id)) : new Set<string>()), [rows, pinned]);
   const [sheet, setSheet] = useState<'png' | 'print' | null>(null);
+  const [briefKit, setBriefKit] = useState<BriefKit | null>(null);
   const [link, setLink] = useState<{ url: string; copied: boolean } | { tooLong: number } | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; by: -1 | 1 } | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   // A pinned panel keeps its own filters: never hidden by the page's.
   const hiddenCount = tray.items.filter((i) => !i.panel && !shown.has(i.id)).length;
-  const brief = useMemo(() => (sheet ? buildBrief(index, tray.items, today(), panelPins) : null), [sheet, index, tray.items, panelPins]);
+  // Pinned panels are named by their slides' headlines: their slide code loads while they are pinned.
+  const { ready: pinsReady, pins } = usePinnedSlides(panelPins, tray.items);
+  const brief = useMemo(
+    () => (sheet && pinsReady && briefKit ? briefKit.buildBrief(index, tray.items, today(), panelPins) : null),
+    [sheet, pinsReady, briefKit, index, tray.items, panelPins],
+  );
   const { notify } = tray;
 
   useEffect(() => setLink(null), [tray.items]);
@@ -114,12 +132,16 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
   const [deckBusy, setDeckBusy] = useState<string | null>(null);
   const deck = async (as: 'pptx' | 'pdf' | 'png') => {
     const madeAt = new Date();
-    const slides = buildDeck(index, tray.items, madeAt, panelPins.slide);
     const name = `deck-${today()}`;
     setDeckBusy(as === 'pptx' ? 'Writing the PowerPoint…' : as === 'pdf' ? 'Printing the deck…' : 'Drawing slide 1…');
     try {
-      // The deck's writers load on first use: a visit that never downloads a deck never fetches them.
-      const { deckPngZip, deckPptx, printDeck } = await import('../../export/deck-files');
+      // The deck and its writers load on first use: a visit that never downloads a deck never fetches them.
+      const [{ buildDeck }, { deckPngZip, deckPptx, printDeck }] = await Promise.all([
+        import('../../export/deck'),
+        import('../../export/deck-files'),
+        panelPins.load(pins),
+      ]);
+      const slides = buildDeck(index, tray.items, madeAt, panelPins.slide);
       if (as === 'pptx') await deckPptx(slides, index.dataset.title, `${name}.pptx`);
       else if (as === 'pdf') await printDeck(slides);
       else await deckPngZip(slides, name, `${name}-png.zip`, (n) => setDeckBusy(`Drawing slide ${n} of ${slides.length}…`));
@@ -130,7 +152,14 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
     }
   };
 
-  const exportMarkdown = () => {
+  const openSheet = async (as: 'png' | 'print') => {
+    const [kit] = await Promise.all([loadBrief(), panelPins.load(pins)]);
+    setBriefKit(kit);
+    setSheet(as);
+  };
+
+  const exportMarkdown = async () => {
+    const [{ briefMarkdown, buildBrief }] = await Promise.all([import('./tray-markdown'), panelPins.load(pins)]);
     const md = briefMarkdown(buildBrief(index, tray.items, today(), panelPins));
     downloadBlob(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `briefing-${today()}.md`);
   };
@@ -235,13 +264,13 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
         </button>
       </div>
       <div className="tray-exports" role="group" aria-label="Export the brief" data-export-hide>
-        <button type="button" onClick={exportMarkdown} disabled={empty}>
+        <button type="button" onClick={() => void exportMarkdown()} disabled={empty}>
           Download Markdown
         </button>
-        <button type="button" onClick={() => setSheet('print')} disabled={empty || sheet !== null}>
+        <button type="button" onClick={() => void openSheet('print')} disabled={empty || sheet !== null}>
           Print / PDF
         </button>
-        <button type="button" onClick={() => setSheet('png')} disabled={empty || sheet !== null}>
+        <button type="button" onClick={() => void openSheet('png')} disabled={empty || sheet !== null}>
           {sheet === 'png' ? 'Making PNG…' : 'Download PNG'}
         </button>
         <button type="button" onClick={() => void shareLink()} disabled={empty}>
@@ -284,10 +313,10 @@ export function BriefingTray({ index, rows, onOpen, panelPins }: Props) {
       ) : link ? (
         <ShareLink url={link.url} copied={link.copied} />
       ) : null}
-      {brief
+      {brief && briefKit
         ? createPortal(
             <div className="tray-sheet-host" ref={hostRef} aria-hidden="true">
-              <BriefSheet brief={brief} />
+              <briefKit.BriefSheet brief={brief} />
             </div>,
             document.body,
           )

@@ -54,6 +54,7 @@ export const CallTimeline = memo(function CallTimeline({
   useHoldRenderSignal(events.length > 0 && chartWidth === 0);
   const layout = useMemo(() => chartLayout(data, Math.max(chartWidth, 320)), [data, chartWidth]);
   const chartHeight = layout.height;
+  const summary = useMemo(() => timelineSummary(data, events, index), [data, events, index]);
   const kindsShown = useMemo(() => {
     const used = new Set(events.map((e) => e.kind));
     return index.vocabulary.eventKinds.list.filter((k) => used.has(k.id));
@@ -77,7 +78,7 @@ export const CallTimeline = memo(function CallTimeline({
       {events.length === 0 ? <p className="empty">No events match the filters.</p> : null}
       {/* Hidden rather than removed when nothing matches: the chart mounting again would force a layout of the page. */}
       <figure className="chart-figure" hidden={events.length === 0}>
-        <figcaption className="muted small">{timelineSummary(data, events, index)}</figcaption>
+        <figcaption className="muted small">{summary}</figcaption>
         <div ref={chartRef} className="chart" style={{ height: chartHeight }}>
           {chartWidth > 0 ? (
             <TimelineChart data={data} layout={layout} selected={selected} kinds={index.vocabulary.eventKinds} onOpen={onOpen} />

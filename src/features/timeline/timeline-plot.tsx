@@ -141,7 +141,13 @@ export function TimelineChart({
               }
             : {};
           return (
-            <g key={i} className={`timeline-mark${p.approx ? ' is-span' : ''}${p.contact ? ' is-contact' : ''}`} {...handlers}>
+            // Keyed by what the mark stands for (lane, dates), not its place in the list: a filter that
+            // removes one mark leaves the others' elements as they were.
+            <g
+              key={`${data.lanes[p.lane]}|${p.day}|${p.end}|${p.approx ? 1 : 0}`}
+              className={`timeline-mark${p.approx ? ' is-span' : ''}${p.contact ? ' is-contact' : ''}`}
+              {...handlers}
+            >
               {p.approx || p.end > p.day ? (
                 <rect
                   x={cx - spanWidth / 2}

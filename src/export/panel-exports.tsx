@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { DatasetIndex } from '../dataset/indexes';
 import type { Filters, Selection } from '../dataset/select';
 import { PanelTools } from '../components/panel';
@@ -77,23 +77,15 @@ interface ExportsProps extends Args {
  * Gives every panel inside it an Export menu: its image, its slide, "Pin panel to deck", and the
  * table its registry entry gives, as CSV and JSON.
  */
-export function PanelExports({ children, panels, pinView, ...args }: ExportsProps) {
-  const { index, selection, filters } = args;
+export function PanelExports({ children, panels, pinView, index, selection, filters }: ExportsProps) {
+  const current = useMemo<ToolArgs>(() => ({ index, selection, filters, panels, pinView }), [index, selection, filters, panels, pinView]);
+  // The panels reach their tools through a context whose value never changes, so a filter change does
+  // not draw every panel's frame again (far ones included); only the tools follow the view.
+  const [store] = useState(() => toolStore(current));
+  useLayoutEffect(() => store.set(current), [store, current]);
   const tools = useCallback(
-    ({ id, title }: { id?: string; title: string }) => {
-      const entry = id ? panels.get(id) : undefined;
-      const spec = specFor(title, entry?.table, { index, selection, filters });
-      const pin = entry ? { panel: entry.id, view: pinView } : undefined;
-      const slide = slideOf(entry, { index, selection, filters }, pin);
-      const pinning = slide && pin ? { ...pin, filters: describeFilters(filters, index) } : undefined;
-      return (
-        <>
-          {slide && entry?.slideButton ? <SlideButton title={title} request={slide} /> : null}
-          <ExportMenu spec={{ ...spec, slide, pin: pinning }} />
-        </>
-      );
-    },
-    [index, selection, filters, panels, pinView],
+    ({ id, title }: { id?: string; title: string }) => <PanelToolsFor id={id} title={title} store={store} />,
+    [store],
   );
   return (
     <SlideDialogHost index={index}>
@@ -101,6 +93,45 @@ export function PanelExports({ children, panels, pinView, ...args }: ExportsProp
     </SlideDialogHost>
   );
 }
+
+interface ToolArgs extends Args {
+  panels: PanelRegistry;
+  pinView: string;
+}
+
+type ToolStore = ReturnType<typeof toolStore>;
+
+function toolStore(initial: ToolArgs) {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next: ToolArgs) {
+      if (next === value) return;
+      value = next;
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+const PanelToolsFor = memo(function PanelToolsFor({ id, title, store }: { id?: string; title: string; store: ToolStore }) {
+  const { index, selection, filters, panels, pinView } = useSyncExternalStore(store.subscribe, store.get);
+  const entry = id ? panels.get(id) : undefined;
+  const spec = specFor(title, entry?.table, { index, selection, filters });
+  const pin = entry ? { panel: entry.id, view: pinView } : undefined;
+  const slide = slideOf(entry, { index, selection, filters }, pin);
+  const pinning = slide && pin ? { ...pin, filters: describeFilters(filters, index) } : undefined;
+  return (
+    <>
+      {slide && entry?.slideButton ? <SlideButton title={title} request={slide} /> : null}
+      <ExportMenu spec={{ ...spec, slide, pin: pinning }} />
+    </>
+  );
+});
 
 /** The whole dashboard's Export menu: one image of the page, and every shown record as a table. */
 export function DashboardExport(args: Args) {

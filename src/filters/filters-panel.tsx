@@ -12,6 +12,7 @@ import {
 import { placeholderExamples } from '../records/names';
 import { Panel } from '../components/panel';
 import { dayToIso, formatDay, isoToDay } from '../lib/dates';
+import { compareText } from '../lib/collate';
 
 interface Props {
   index: DatasetIndex;
@@ -333,9 +334,7 @@ function ActorFilter({
       .map((a) => ({ actor: a, n: counts.get(a.id) ?? 0 }))
       .sort(
         (x, y) =>
-          Number(actors.includes(y.actor.id)) - Number(actors.includes(x.actor.id)) ||
-          y.n - x.n ||
-          x.actor.name.localeCompare(y.actor.name),
+          Number(actors.includes(y.actor.id)) - Number(actors.includes(x.actor.id)) || y.n - x.n || compareText(x.actor.name, y.actor.name),
       )
       .slice(0, ACTOR_LIMIT);
     const byAffiliation = new Map<string, typeof ranked>();
@@ -344,7 +343,7 @@ function ActorFilter({
       list.push(entry);
       byAffiliation.set(entry.actor.affiliation, list);
     }
-    return { total: matching.length, groups: [...byAffiliation.entries()].sort((a, b) => a[0].localeCompare(b[0])) };
+    return { total: matching.length, groups: [...byAffiliation.entries()].sort((a, b) => compareText(a[0], b[0])) };
   }, [index, counts, actors, search]);
   const onToggle = useCallback((id: string, on: boolean) => set({ actors: toggle(latest.current.actors, id, on) }), [set, latest]);
 

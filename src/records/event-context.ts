@@ -2,6 +2,7 @@ import type { DatasetIndex } from '../dataset/indexes';
 import type { Discrepancy, Event, FuzzyDate, Quote } from '../dataset/schema';
 import { dateSpan } from '../lib/dates';
 import { proseText, sourceLabel } from './source';
+import { compareText } from '../lib/collate';
 
 /** Words of a source that back a line of the comparison. */
 export interface Evidence {
@@ -93,5 +94,5 @@ export function contextOf(index: DatasetIndex, e: Event, days: number): Event[] 
     if (row.type !== 'event' || row.id === e.id || Number.isNaN(row.start)) continue;
     if (row.start <= to && row.end >= from) hits.push([row.start, row.record as Event]);
   }
-  return hits.sort((x, y) => x[0] - y[0] || x[1].id.localeCompare(y[1].id)).map(([, ev]) => ev);
+  return hits.sort((x, y) => x[0] - y[0] || compareText(x[1].id, y[1].id)).map(([, ev]) => ev);
 }

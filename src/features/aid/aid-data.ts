@@ -6,10 +6,9 @@ import { termLabel } from '../../dataset/vocabulary';
 import { dateSpan, isoToDay } from '../../lib/dates';
 
 import type { AidSortKey } from '../../dataset/url-state';
+import { compareText } from '../../lib/collate';
 
 export type SortKey = AidSortKey;
-
-const collate = new Intl.Collator().compare;
 
 /** Pure: a sorted copy; items without a value for the key sort last either way. */
 export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'desc', index: DatasetIndex): AidItem[] {
@@ -45,12 +44,12 @@ export function sortAid(items: readonly AidItem[], key: SortKey, dir: 'asc' | 'd
     if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
     if (key === 'amount') {
       // Never one currency against another: by currency, then by value within it.
-      const byCurrency = collate(String(a), String(b));
+      const byCurrency = compareText(String(a), String(b));
       if (byCurrency) return byCurrency;
-      return ((x.item.amount?.value ?? 0) - (y.item.amount?.value ?? 0)) * sign || collate(x.item.id, y.item.id);
+      return ((x.item.amount?.value ?? 0) - (y.item.amount?.value ?? 0)) * sign || compareText(x.item.id, y.item.id);
     }
-    const c = typeof a === 'number' && typeof b === 'number' ? a - b : collate(String(a), String(b));
-    return c * sign || collate(x.item.id, y.item.id);
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b));
+    return c * sign || compareText(x.item.id, y.item.id);
   });
   return keyed.map((k) => k.item);
 }
@@ -144,7 +143,7 @@ export function moneyByDonorAndStatus(items: readonly AidItem[], index: DatasetI
   }
   return [...tables].map(([currency, rows]) => ({
     currency,
-    rows: [...rows.values()].sort((x, y) => collate(x.donor, y.donor) || (statusAt.get(x.status) ?? 0) - (statusAt.get(y.status) ?? 0)),
+    rows: [...rows.values()].sort((x, y) => compareText(x.donor, y.donor) || (statusAt.get(x.status) ?? 0) - (statusAt.get(y.status) ?? 0)),
   }));
 }
 
@@ -180,7 +179,7 @@ export function rollUp(items: readonly AidItem[], index: DatasetIndex): RolledIt
     if (a.partOf !== undefined && all.has(a.partOf)) children.set(a.partOf, [...(children.get(a.partOf) ?? []), a]);
     else roots.push(a);
   }
-  const byDate = (x: AidItem, y: AidItem) => isoToDay(x.announced.value) - isoToDay(y.announced.value) || collate(x.item, y.item);
+  const byDate = (x: AidItem, y: AidItem) => isoToDay(x.announced.value) - isoToDay(y.announced.value) || compareText(x.item, y.item);
   const out: RolledItem[] = [];
   const seen = new Set<string>();
   const visit = (a: AidItem, depth: number) => {

@@ -14,6 +14,7 @@ import {
   startOf,
   type Evidence,
 } from '../../records/event-context';
+import { compareText } from '../../lib/collate';
 
 export interface CompareItem {
   text: string;
@@ -54,7 +55,7 @@ export interface CompareOptions {
 export function defaultPair(events: readonly Event[], index: DatasetIndex): [string, string] | null {
   const contacts = events
     .filter((e) => index.vocabulary.contactKinds.has(e.kind))
-    .sort((x, y) => startOf(x, index) - startOf(y, index) || x.id.localeCompare(y.id))
+    .sort((x, y) => startOf(x, index) - startOf(y, index) || compareText(x.id, y.id))
     .map((e) => e.id);
   return contacts.length >= 2 ? [contacts[contacts.length - 2], contacts[contacts.length - 1]] : null;
 }

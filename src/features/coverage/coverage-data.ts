@@ -1,5 +1,6 @@
 import { citationsOf, type DatasetIndex, type Row, type RowType } from '../../dataset/indexes';
 import type { AidItem, Discrepancy, Event, Quote, SourceKind } from '../../dataset/schema';
+import { compareText } from '../../lib/collate';
 
 /** How an outlet carries a fact: in the speaker's own words, in other words, or simply reports it. */
 export type CoverageMode = 'verbatim' | 'paraphrase' | 'reports';
@@ -173,7 +174,7 @@ export function coverageData(index: DatasetIndex, picked: Picked, options: Cover
         label: o.label,
         kinds: [...new Set(sources.map((s) => s.kind))],
         reposts: [...new Set(sources.flatMap((s) => s.reposts ?? []))],
-        sharesWordingWith: links.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+        sharesWordingWith: links.sort((a, b) => b.count - a.count || compareText(a.label, b.label)),
         reports: reportsPerOutlet.get(o.key) ?? 0,
       };
     });

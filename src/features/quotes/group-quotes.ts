@@ -1,6 +1,7 @@
 import type { DatasetIndex } from '../../dataset/indexes';
 import type { Quote } from '../../dataset/schema';
 import { actorName } from '../../records/names';
+import { compareText } from '../../lib/collate';
 
 export interface QuoteGroup {
   key: string;
@@ -22,7 +23,7 @@ export function groupQuotes(quotes: readonly Quote[], by: 'speaker' | 'event', i
     group.quotes.push(q);
   }
   const list = [...groups.values()];
-  if (by === 'speaker') return list.sort((a, b) => b.quotes.length - a.quotes.length || a.label.localeCompare(b.label));
+  if (by === 'speaker') return list.sort((a, b) => b.quotes.length - a.quotes.length || compareText(a.label, b.label));
   const order = (g: QuoteGroup) => (g.key === '(none)' ? '9999' : (index.events.get(g.key)?.date.value ?? '9999'));
-  return list.sort((a, b) => order(a).localeCompare(order(b)));
+  return list.sort((a, b) => compareText(order(a), order(b)));
 }

@@ -5,6 +5,7 @@ import { plural } from '../../lib/format';
 import { clipGraphemes } from '../../lib/graphemes';
 import { actorName } from '../../records/names';
 import { termLabel } from '../../dataset/vocabulary';
+import { compareText } from '../../lib/collate';
 
 export interface TimelinePoint {
   /** First day the mark covers (x). */
@@ -65,7 +66,7 @@ function laneKeys(events: readonly Event[], mode: 'kind' | 'actor', index: Datas
   const counts = new Map<string, number>();
   for (const e of events) for (const a of e.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
   const top = [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, MAX_ACTOR_LANES)
     .map(([id]) => id);
   const pos = new Map(top.map((id, i) => [id, i]));

@@ -300,6 +300,15 @@ export function contactWords(events: readonly Event[], index: DatasetIndex): str
 
 /** The contact kinds the dataset's events use, by the vocabulary's labels, for the legend: "Contact (call)", "Contact (meeting or visit)". */
 export function contactLegend(index: DatasetIndex): string {
+  let legend = legends.get(index);
+  if (legend === undefined) legends.set(index, (legend = legendOf(index)));
+  return legend;
+}
+
+// Per dataset: the legend is drawn on every filter change, and finding the kinds in use reads every event.
+const legends = new WeakMap<DatasetIndex, string>();
+
+function legendOf(index: DatasetIndex): string {
   const used = new Set(index.dataset.events.map((e) => e.kind));
   const labels = index.vocabulary.eventKinds.list.filter((k) => k.contact && used.has(k.id)).map((k) => k.label.toLowerCase());
   return labels.length ? `Contact (${labels.join(' or ')})` : 'Contact';

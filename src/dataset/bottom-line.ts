@@ -77,6 +77,18 @@ function aidFigures(items: readonly AidItem[], inEffect: ReadonlySet<string>): A
 export function keyPointsFor(index: DatasetIndex, selection: Selection, filtered: boolean, sources: readonly string[]): KeyPoint[] {
   const points = index.dataset.keyPoints ?? [];
   if (!filtered || points.length === 0) return points;
+  // The page counts them for its nav and the panel lists them: one selection, one pass.
+  const key = sources.join('\u0000');
+  const cached = pointsCache.get(selection);
+  if (cached?.index === index && cached.key === key) return cached.points;
+  const found = pointsShown(points, selection, sources);
+  pointsCache.set(selection, { index, key, points: found });
+  return found;
+}
+
+const pointsCache = new WeakMap<Selection, { index: DatasetIndex; key: string; points: KeyPoint[] }>();
+
+function pointsShown(points: readonly KeyPoint[], selection: Selection, sources: readonly string[]): KeyPoint[] {
   // Only the records some point is about are looked for: a set of every shown id costs tens of
   // milliseconds at 100,000 records, on every filter change.
   const about = new Set(points.flatMap((p) => p.about ?? []));

@@ -69,6 +69,9 @@ function headingOf(id: PanelId, index: LoadedDataset['index']): string {
   return PANELS.find((p) => p.id === id)?.title ?? id;
 }
 
+/** Above this many records, panels off screen are left unrendered until they come near (see offscreen-panels.css). */
+const LARGE_DATASET = 500;
+
 interface Props {
   loaded: LoadedDataset;
   opener: ReactNode;
@@ -308,7 +311,7 @@ export function Dashboard({ loaded, opener, fromFile }: Props) {
   );
 
   return (
-    <div className={`app${view.record ? ' has-provenance' : ''}`}>
+    <div className={`app${view.record ? ' has-provenance' : ''}`} data-large={index.rows.length > LARGE_DATASET ? '' : undefined}>
       <a className="skip-link" href="#main">
         Skip to the dashboard
       </a>

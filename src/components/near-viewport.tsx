@@ -11,14 +11,29 @@ const AHEAD = '100% 0px';
 /** A far panel catches up at the latest this long after the page has gone quiet, ms. */
 const CATCH_UP_WITHIN = 1000;
 
-/** Runs `fn` when the main thread is idle (or after a short wait where the browser cannot say); returns a cancel. */
+/**
+ * Far panels' catch-ups, run together in one render when the main thread is idle (or after a short
+ * wait where the browser cannot say): one render and one commit for all of them, not one idle
+ * period each. Returns a cancel.
+ */
+const pending = new Set<() => void>();
+let flushScheduled = false;
+
+function flush() {
+  flushScheduled = false;
+  const due = [...pending];
+  pending.clear();
+  startTransition(() => due.forEach((fn) => fn()));
+}
+
 function whenIdle(fn: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: CATCH_UP_WITHIN });
-    return () => cancelIdleCallback(id);
+  pending.add(fn);
+  if (!flushScheduled) {
+    flushScheduled = true;
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: CATCH_UP_WITHIN });
+    else setTimeout(flush, 200);
   }
-  const id = setTimeout(fn, 200);
-  return () => clearTimeout(id);
+  return () => void pending.delete(fn);
 }
 
 /** While `live` is false the last children stay as they were drawn: a filter change does not reach them. */
@@ -99,7 +114,7 @@ export function NearViewport({ slotId, title, eager = false, children }: Props) 
 
   useEffect(() => {
     if (live) return;
-    return whenIdle(() => startTransition(() => setCaughtUp(children)));
+    return whenIdle(() => setCaughtUp(children));
   }, [live, children]);
 
   // Focus sent to the placeholder (the nav, a skip link) moves on to the panel that replaced it.

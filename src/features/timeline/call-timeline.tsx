@@ -121,7 +121,9 @@ export const CallTimeline = memo(function CallTimeline({
 const useCharts = deferredModule(() => import('./timeline-chart'));
 
 function ChartPlaceholder({ error }: { error: Error | null }) {
-  return error ? <p className="muted small">The date brush could not be loaded ({error.message}); the date fields in Filters set the same range.</p> : null;
+  return error ? (
+    <p className="muted small">The date brush could not be loaded ({error.message}); the date fields in Filters set the same range.</p>
+  ) : null;
 }
 
 /** Event counts over the busy period and the date filter; dragging the brush sets the filter, and the filter sets the handles. */
@@ -207,12 +209,59 @@ function EventList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualRows(scrollRef, events.length, 130, { resetKey: events });
   const item = (e: Event, at?: number) => (
-    <li
+    <EventItem
       key={e.id}
-      className={`event-item kind-${e.kind}${e.id === selected ? ' is-selected' : ''}`}
-      {...(virtual.on && at !== undefined
-        ? { ref: virtual.measure, 'data-index': at, 'aria-posinset': at + 1, 'aria-setsize': events.length }
-        : {})}
+      event={e}
+      index={index}
+      isSelected={e.id === selected}
+      onOpen={onOpen}
+      {...(virtual.on && at !== undefined ? { measure: virtual.measure, at, of: events.length } : {})}
+    />
+  );
+  if (events.length <= VIRTUALISE_ABOVE) {
+    return (
+      <ol className="event-list" aria-label="Events in date order">
+        {events.map((e) => item(e))}
+      </ol>
+    );
+  }
+  // A long list scrolls in a box of its own; the list inside is padded to its full height.
+  return (
+    <div ref={scrollRef} className="event-scroll">
+      <ol
+        className="event-list"
+        aria-label="Events in date order"
+        style={virtual.on ? { paddingTop: virtual.before, paddingBottom: virtual.after } : undefined}
+      >
+        {virtual.on ? virtual.items.map((v) => item(events[v.index], v.index)) : events.map((e) => item(e))}
+      </ol>
+    </div>
+  );
+}
+
+/** One event of the list: drawn again only when it, its selection or its place in a windowed list changes. */
+const EventItem = memo(function EventItem({
+  event: e,
+  index,
+  isSelected,
+  onOpen,
+  measure,
+  at,
+  of,
+}: {
+  event: Event;
+  index: DatasetIndex;
+  isSelected: boolean;
+  onOpen: (id: string) => void;
+  /** In a windowed list: the virtualizer's ref, the item's place and the list's length. */
+  measure?: (node: Element | null) => void;
+  at?: number;
+  of?: number;
+}) {
+  return (
+    <li
+      className={`event-item kind-${e.kind}${isSelected ? ' is-selected' : ''}`}
+      {...(measure && at !== undefined ? { ref: measure, 'data-index': at, 'aria-posinset': at + 1, 'aria-setsize': of } : {})}
     >
       <div className="event-date">
         <time dateTime={e.date.value} className={`precision-${e.date.precision}`} title={PRECISION_LABEL[e.date.precision]}>
@@ -240,23 +289,4 @@ function EventList({
       </div>
     </li>
   );
-  if (events.length <= VIRTUALISE_ABOVE) {
-    return (
-      <ol className="event-list" aria-label="Events in date order">
-        {events.map((e) => item(e))}
-      </ol>
-    );
-  }
-  // A long list scrolls in a box of its own; the list inside is padded to its full height.
-  return (
-    <div ref={scrollRef} className="event-scroll">
-      <ol
-        className="event-list"
-        aria-label="Events in date order"
-        style={virtual.on ? { paddingTop: virtual.before, paddingBottom: virtual.after } : undefined}
-      >
-        {virtual.on ? virtual.items.map((v) => item(events[v.index], v.index)) : events.map((e) => item(e))}
-      </ol>
-    </div>
-  );
-}
+});

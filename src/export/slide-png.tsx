@@ -1,5 +1,6 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import { blobDataUrl } from '../lib/data-url';
 import { renderFixedPng } from './image';
 import type { Slide } from './slide-model';
 import { SLIDE_HEIGHT, SLIDE_WIDTH, SlideView } from './slide-view';
@@ -45,14 +46,6 @@ export interface SlideLayout {
   /** Where a chart block's chart sits, and a figure as a picture (PNG data URL at 2×); null for other blocks. */
   charts: ({ box: Box; png?: string } | null)[];
 }
-
-const dataUrl = (blob: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('The chart could not be read.')));
-    reader.onerror = () => reject(reader.error ?? new Error('The chart could not be read.'));
-    reader.readAsDataURL(blob);
-  });
 
 /** Lays the slide out as the PNG has it and reads back where everything went (the PowerPoint copies it). */
 export function measureSlide(slide: Slide): Promise<SlideLayout> {
@@ -101,7 +94,7 @@ export function measureSlide(slide: Slide): Promise<SlideLayout> {
         continue;
       }
       const at = box(n);
-      const png = b.chart.type === 'figure' ? await dataUrl(await renderFixedPng(n, Math.round(at.w), Math.round(at.h), 2)) : undefined;
+      const png = b.chart.type === 'figure' ? await blobDataUrl(await renderFixedPng(n, Math.round(at.w), Math.round(at.h), 2), 'The chart') : undefined;
       charts.push({ box: at, ...(png ? { png } : {}) });
     }
     return { parts, blocks, cut, footnoteColumns: columns, charts };

@@ -1,14 +1,8 @@
 /** Font embedding for images made from the page (panel exports, the tray's brief). */
 
-let fontCss: Promise<string> | null = null;
+import { blobDataUrl } from './data-url';
 
-const toDataUrl = (blob: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('could not read the font')));
-    reader.onerror = () => reject(reader.error ?? new Error('could not read the font'));
-    reader.readAsDataURL(blob);
-  });
+let fontCss: Promise<string> | null = null;
 
 /**
  * The page's own @font-face rules with each font file inlined as a data: URL, made once. Handing
@@ -37,7 +31,7 @@ export function embeddedFontCss(): Promise<string> {
           try {
             const res = await fetch(new URL(url, base), { cache: 'force-cache' });
             if (!res.ok) return '';
-            out = out.replace(raw, `url("${await toDataUrl(await res.blob())}")`);
+            out = out.replace(raw, `url("${await blobDataUrl(await res.blob(), 'A font')}")`);
           } catch {
             return '';
           }

@@ -4,7 +4,7 @@ import { moneyFormatCode, plural } from '../lib/format';
 import { THEME } from '../lib/palette';
 import { quoted } from '../records/names';
 import { measureSlide, type Box, type SlideLayout } from './slide-png';
-import { BAR, barRow } from './slide-view';
+import { BAR, barRow, barValues } from './slide-view';
 import { footnoteSource, moreText, type Slide, type SlideBlock, type SlideItem } from './slide-model';
 
 type Run = PptxGenJS.TextProps;
@@ -127,6 +127,8 @@ function addChart(deck: Deck, s: PptSlide, b: Extract<SlideBlock, { kind: 'chart
   const values = chart.series[0]?.values ?? [];
   const colors = chart.colors?.map((c) => hex(c.hex));
   const money = chart.currency ? moneyFormatCode(chart.currency, values) : undefined;
+  // Described as the slide writes it, money as an amount, not the raw number.
+  const written = barValues(chart);
   s.addChart(
     deck.ChartType.bar,
     // Horizontal bars are drawn from the bottom up: reversed, they read top down as on the DOM slide.
@@ -151,7 +153,7 @@ function addChart(deck: Deck, s: PptSlide, b: Extract<SlideBlock, { kind: 'chart
       dataLabelFontFace: FONT,
       dataLabelColor: C.text,
       showLegend: false,
-      altText: chart.categories.map((c, i) => `${c}: ${values[i]}`).join(', '),
+      altText: chart.categories.map((c, i) => `${c}: ${written[i]}`).join(', '),
     },
   );
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { maxOf } from '../lib/bounds';
-import { formatAmount } from '../lib/format';
+import { formatAmount, formatCount } from '../lib/format';
 import { THEME } from '../lib/palette';
 import { clipText, quoted } from '../records/names';
 import { footnoteSource, moreText, type ChartSpec, type Slide, type SlideBlock, type SlideItem } from './slide-model';
@@ -66,12 +66,16 @@ export const BAR = { width: 1728, row: 58, bar: 36, label: 460, value: 260, minH
 /** A row per bar, the rows taller when there are few (a native chart needs the height to set its type in). */
 export const barRow = (bars: number) => Math.max(BAR.row, BAR.minHeight / Math.max(1, bars));
 
+/** Each bar's value as it is written on the slide and in its description: money as formatAmount writes it. */
+export const barValues = (chart: Extract<ChartSpec, { type: 'bar' }>) =>
+  (chart.series[0]?.values ?? []).map((v) => (chart.currency ? formatAmount({ value: v, currency: chart.currency }) : formatCount(v)));
+
 /** Bars drawn as SVG, each labelled with its category and its value as written (money as formatAmount writes it). */
 function BarChart({ chart }: { chart: Extract<ChartSpec, { type: 'bar' }> }) {
   const { categories, series } = chart;
   const values = series[0]?.values ?? [];
   const top = Math.max(1, maxOf(values));
-  const written = values.map((v) => (chart.currency ? formatAmount({ value: v, currency: chart.currency }) : v.toLocaleString('en-GB')));
+  const written = barValues(chart);
   const { width } = BAR;
   const row = barRow(categories.length);
   const plot = width - BAR.label - BAR.value;

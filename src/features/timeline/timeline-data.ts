@@ -403,8 +403,9 @@ export function chartLayout(data: TimelineData, width: number, laneHeight = LANE
   const contacts = data.points
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => {
+      if (!p.contact) return false;
       const key = `${p.day}|${p.end}|${p.ids.join(' ')}`;
-      if (!p.contact || labelled.has(key)) return false;
+      if (labelled.has(key)) return false;
       labelled.add(key);
       return true;
     });

@@ -11,11 +11,7 @@ const AHEAD = '100% 0px';
 /** A far panel catches up at the latest this long after the page has gone quiet, ms. */
 const CATCH_UP_WITHIN = 1000;
 
-/**
- * Far panels' catch-ups, run together in one render when the main thread is idle (or after a short
- * wait where the browser cannot say): one render and one commit for all of them, not one idle
- * period each. Returns a cancel.
- */
+// Far panels' catch-ups waiting for the main thread to be idle.
 const pending = new Set<() => void>();
 let flushScheduled = false;
 
@@ -26,6 +22,11 @@ function flush() {
   startTransition(() => due.forEach((fn) => fn()));
 }
 
+/**
+ * Runs `fn` with every other far panel's catch-up in one render when the main thread is idle (or
+ * after a short wait where the browser cannot say): one render and one commit for all of them, not
+ * one idle period each. Returns a cancel.
+ */
 function whenIdle(fn: () => void): () => void {
   pending.add(fn);
   if (!flushScheduled) {

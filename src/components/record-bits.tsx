@@ -22,12 +22,12 @@ function factOf(index: DatasetIndex, citations: readonly Citation[]): Fact | und
   return map.get(citations);
 }
 
-/** A record's two-character grade ("B2"), named in words for assistive technology and on hover. */
 /** Cited words in quotation marks; an excerpt that opens with its own mark gets no second one. */
 export function Quoted({ text }: { text: string }) {
   return <q className={opensQuoted(text) ? 'own-marks' : undefined}>{text}</q>;
 }
 
+/** A record's two-character grade ("B2"), named in words for assistive technology and on hover. */
 export function GradeCode({ grade }: { grade: Pick<FactGrade, 'code' | 'reliability' | 'credibility'> }) {
   const words = gradeName(grade);
   return (

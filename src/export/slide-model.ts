@@ -396,9 +396,8 @@ export function requesterItems(
  */
 export function recordCard(index: DatasetIndex, book: SlideBook, e: Event, contextDays = 14): SlideContent {
   // Each side's words come before anything else on the right: where the sides' first quotes do not
-  // all fit, they are cut shorter rather than one side left out.
-  // they are cut shorter, and then the open discrepancies are counted in the subhead, rather than one
-  // side left out.
+  // all fit, they are cut shorter, and then the open discrepancies are counted in the subhead, rather
+  // than one side left out.
   const everySide = (c: ReturnType<typeof cardCaps>) => c.quotes.every((n, i) => n > 0 || c.quoteCounts[i] === 0);
   let caps = cardCaps(index, e, contextDays, CARD_QUOTE_CHARS[0], false);
   for (const [chars, counted] of [...CARD_QUOTE_CHARS.slice(1).map((c) => [c, false] as const), [CARD_QUOTE_CHARS[0], true] as const]) {
